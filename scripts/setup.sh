@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Installs whatever is missing for RtfmGym and builds it. Idempotent and quiet when
+# everything is already in place. Used by ./rtfmgym and ./test.sh; safe to run by hand.
+#   scripts/setup.sh            # Release build of the CLI (for ./rtfmgym)
+#   scripts/setup.sh --tests    # also what the test suite needs
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+WANT_TESTS=0
+[[ "${1:-}" == "--tests" ]] && WANT_TESTS=1
+log() { echo "[setup] $*" >&2; }
+
+# --- Debian packages --------------------------------------------------------------
+# ffmpeg: episode videos; libtorch-dev + libopenblas0-pthread: the native torch shim;
+# libzmq5: the bridge; python3-*: the Python client and its tests.
+APT_PACKAGES=(ffmpeg libzmq5 libtorch-dev libopenblas0-pthread cmake g++ make)
+APT_TEST_PACKAGES=(python3 python3-zmq python3-msgpack python3-numpy)
+want=("${APT_PACKAGES[@]}")
+(( WANT_TESTS )) && want+=("${APT_TEST_PACKAGES[@]}")
+missing=()
+for p in "${want[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if (( ${#missing[@]} )); then
+  log "installing Debian packages: ${missing[*]}"
+  SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq >/dev/null
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# --- npm packages (test data for conformance tests) ----------------------------
+if (( WANT_TESTS )) && [[ -f package.json ]] && [[ ! -d node_modules || package.json -nt node_modules/.stamp ]]; then
+  log "installing npm packages"
+  npm ci --silent --no-audit --no-fund >/dev/null 2>&1 || npm install --silent --no-audit --no-fund >/dev/null
+  touch node_modules/.stamp
+fi
+
+# --- native shim (libtorch) ------------------------------------------------------
+if [[ -x native/build.sh ]]; then
+  native/build.sh
+fi
+
+# --- .NET build --------------------------------------------------------------------
+CONFIG="${RTFMGYM_CONFIG:-Release}"
+STAMP=".stamps/build-$CONFIG$( (( WANT_TESTS )) && echo -tests)"
+mkdir -p .stamps
+if [[ ! -f "$STAMP" ]] || [[ -n "$(find src tests bench Directory.Build.props Directory.Packages.props RtfmGym.sln \
+      -newer "$STAMP" \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.sln' \) -print -quit 2>/dev/null)" ]]; then
+  log "building ($CONFIG)"
+  export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+  if (( WANT_TESTS )); then target=RtfmGym.sln; else target=src/Cli/Cli.csproj; fi
+  if ! out=$(dotnet build "$target" -c "$CONFIG" --nologo -v q -clp:ErrorsOnly 2>&1); then
+    echo "$out" >&2; log "build failed"; exit 1
+  fi
+  touch "$STAMP"
+fi

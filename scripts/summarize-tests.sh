@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Prints one closing line, "N passed, N failed, N skipped", over every .trx file in $1.
+set -euo pipefail
+dir="$1"; p=0; f=0; s=0
+shopt -s nullglob
+for trx in "$dir"/*.trx; do
+  line=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  get() { echo "$line" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' || echo 0; }
+  p=$((p + $(get passed))); f=$((f + $(get failed))); s=$((s + $(get notExecuted)))
+done
+echo "$p passed, $f failed, $s skipped"
