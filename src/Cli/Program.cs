@@ -18,7 +18,8 @@ public static class Program
         RootCommand root = Build();
         try
         {
-            return root.Parse(args).Invoke();
+            // Our own handler below maps errors to exit codes; the library's would print a stack trace and return 1.
+            return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (Exception e) when (Unwrap(e) is RtfmGymException or ArgumentException or IOException or UnauthorizedAccessException)
         {
