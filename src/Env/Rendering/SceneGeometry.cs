@@ -86,6 +86,8 @@ internal sealed class SceneGeometry
         SurfaceKind planeKind = SurfaceKind.None;
         if (d.Y < 0) { tPlane = -o.Y / d.Y; planeKind = SurfaceKind.Floor; }
         else if (d.Y > 0) { tPlane = (CeilingHeight - o.Y) / d.Y; planeKind = SurfaceKind.Ceiling; }
+        // An origin above the ceiling or below the floor sees the plane from outside: no hit.
+        if (tPlane < 0) { tPlane = float.PositiveInfinity; planeKind = SurfaceKind.None; }
         float best = MathF.Min(tPlane, tMax);
         int bestProp = -1;
         Vector3 bestNormal = default;
@@ -97,6 +99,14 @@ internal sealed class SceneGeometry
         {
             if (!first && IsWall(w.I, w.J))
             {
+                float y = o.Y + w.TCell * d.Y;
+                if (y < 0 || y > CeilingHeight)
+                {
+                    // Only an origin outside the floor-ceiling slab passes over or under a wall.
+                    if ((uint)w.I >= (uint)_width || (uint)w.J >= (uint)_depth || w.TExit >= best) break;
+                    w.Step();
+                    continue;
+                }
                 if (w.TCell < best)
                 {
                     hit.Kind = SurfaceKind.Wall;
