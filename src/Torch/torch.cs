@@ -21,7 +21,7 @@ public static partial class torch
     public const string ThreadsVariable = "RTFMGYM_TORCH_THREADS";
 
     /// <summary>The libtorch version the native shim was built against, e.g. <c>1.13.0</c>.</summary>
-    public static string version => NativeMethods.rt_torch_version();
+    public static string version => System.Runtime.InteropServices.Marshal.PtrToStringUTF8(NativeMethods.rt_torch_version()) ?? "unknown";
 
     /// <summary>Opens a <see cref="DisposeScope"/> on this thread.</summary>
     public static DisposeScope NewDisposeScope() => new();

@@ -4,8 +4,9 @@ namespace RtfmGym.Torch;
 
 internal static partial class NativeMethods
 {
-    [LibraryImport(Lib, StringMarshalling = StringMarshalling.Utf8)]
-    internal static partial string rt_torch_version();
+    /// <summary>Returns a pointer to a static string: marshal it by hand, since a <c>string</c> return would free it.</summary>
+    [LibraryImport(Lib)]
+    internal static partial IntPtr rt_torch_version();
 
     [LibraryImport(Lib)]
     internal static partial int rt_set_num_threads(int n);

@@ -1,0 +1,21 @@
+using NUnit.Framework;
+
+namespace RtfmGym.Torch.Tests;
+
+public class NativeLibraryLoaderTests
+{
+    [Test]
+    public void Load_NoCandidateExists_ThrowsAskingToRunSetup()
+    {
+        var e = Assert.Throws<TorchException>(() => NativeLibraryLoader.Load(["/nonexistent/librtfmtorch.so"]));
+        Assert.That(e!.Message, Does.Contain("scripts/setup.sh").And.Contain("native/build.sh").And.Contain("/nonexistent/librtfmtorch.so"));
+    }
+
+    [Test]
+    public void CandidatePaths_Default_StartNextToAssembly()
+    {
+        var first = NativeLibraryLoader.CandidatePaths().First();
+        Assert.That(first, Does.EndWith("librtfmtorch.so"));
+        Assert.That(File.Exists(first), Is.True, "the build copies the shim next to the assembly");
+    }
+}
