@@ -17,12 +17,7 @@ public class TrainingTests : TorchTestBase
     internal static nn.Sequential Mlp(ulong seed)
     {
         using var g = torch.Generator(seed);
-        return new nn.Sequential(new nn.Linear(2, 16, generator: g), new Gelu(), new nn.Linear(16, 1, generator: g));
-    }
-
-    private sealed class Gelu : nn.Module<Tensor, Tensor>
-    {
-        public override Tensor forward(Tensor input) => nn.functional.gelu(input);
+        return new nn.Sequential(new nn.Linear(2, 16, generator: g), new nn.GELU(), new nn.Linear(16, 1, generator: g));
     }
 
     /// <summary>Fits y = sin(x0) + x1² on a fixed batch; returns the final loss.</summary>
