@@ -32,13 +32,12 @@ public static partial class torch
     public static Tensor scalar_tensor(double value, ScalarType dtype = float32, Device? device = null) =>
         full([], value, dtype, device);
 
-    /// <summary>A tensor from raw little-endian bytes (checkpoint reader).</summary>
-    internal static unsafe Tensor from_bytes(ReadOnlySpan<byte> bytes, long[] shape, ScalarType dtype)
+    /// <summary>A CPU tensor copied from raw little-endian row-major data (checkpoint reader).</summary>
+    internal static unsafe Tensor from_pointer(byte* data, long[] shape, ScalarType dtype)
     {
-        fixed (byte* p = bytes)
         fixed (long* s = shape)
         {
-            return NativeMethods.Wrap(NativeMethods.rt_tensor_from_data(p, s, shape.Length, (int)dtype, 0, -1));
+            return NativeMethods.Wrap(NativeMethods.rt_tensor_from_data(data, s, shape.Length, (int)dtype, 0, -1));
         }
     }
 

@@ -124,6 +124,24 @@ public class TensorBasicsTests : TorchTestBase
         Assert.That(torch.DefaultThreadCount(), Is.GreaterThanOrEqualTo(1));
     }
 
+    [TestCase("3", 3)]
+    [TestCase("0", -1)]
+    [TestCase("many", -1)]
+    [TestCase(null, -1)]
+    public void DefaultThreadCount_EnvironmentVariable_OverridesProcessorCount(string? value, int expected)
+    {
+        var previous = Environment.GetEnvironmentVariable(torch.ThreadsVariable);
+        try
+        {
+            Environment.SetEnvironmentVariable(torch.ThreadsVariable, value);
+            Assert.That(torch.DefaultThreadCount(), Is.EqualTo(expected < 0 ? Environment.ProcessorCount : expected));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(torch.ThreadsVariable, previous);
+        }
+    }
+
     [Test]
     public void Version_NativeShim_ReportsLibtorchVersion()
     {

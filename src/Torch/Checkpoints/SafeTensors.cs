@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.IO.MemoryMappedFiles;
 using System.Text;
 using System.Text.Json;
 
@@ -100,26 +101,45 @@ public static class SafeTensors
         return result;
     }
 
-    /// <summary>Reads every tensor of a safetensors file onto the CPU. Dispose the result to free them.</summary>
-    public static SafeTensorsFile Load(string path)
+    /// <summary>
+    /// Reads every tensor of a safetensors file onto the CPU. The file is memory-mapped and each tensor copied
+    /// straight from the mapping, so checkpoints larger than 2 GiB work. Dispose the result to free the tensors.
+    /// </summary>
+    public static unsafe SafeTensorsFile Load(string path)
     {
-        var bytes = File.ReadAllBytes(path);
-        if (bytes.Length < 8)
+        var fileLength = new FileInfo(path).Length;
+        if (fileLength < 8)
         {
-            throw new TorchException($"{path} is not a safetensors file: {bytes.Length} bytes is shorter than the 8-byte header length");
+            throw new TorchException($"{path} is not a safetensors file: {fileLength} bytes is shorter than the 8-byte header length");
         }
-        var headerLength = BinaryPrimitives.ReadUInt64LittleEndian(bytes);
-        if (headerLength > MaxHeaderBytes || 8 + (long)headerLength > bytes.Length)
+        using var map = MemoryMappedFile.CreateFromFile(path, FileMode.Open, null, 0, MemoryMappedFileAccess.Read);
+        using var view = map.CreateViewAccessor(0, 0, MemoryMappedFileAccess.Read);
+        byte* basePointer = null;
+        view.SafeMemoryMappedViewHandle.AcquirePointer(ref basePointer);
+        try
         {
-            throw new TorchException($"{path} is not a safetensors file: header length {headerLength} does not fit the {bytes.Length}-byte file");
+            var start = basePointer + view.PointerOffset;
+            var headerLength = BinaryPrimitives.ReadUInt64LittleEndian(new ReadOnlySpan<byte>(start, 8));
+            if (headerLength > MaxHeaderBytes || 8 + (long)headerLength > fileLength)
+            {
+                throw new TorchException($"{path} is not a safetensors file: header length {headerLength} does not fit the {fileLength}-byte file");
+            }
+            var header = new ReadOnlySpan<byte>(start + 8, (int)headerLength).ToArray();
+            return ReadTensors(path, header, start + 8 + (long)headerLength, fileLength - 8 - (long)headerLength);
         }
-        var dataStart = 8 + (int)headerLength;
-        var data = bytes.AsSpan(dataStart);
+        finally
+        {
+            view.SafeMemoryMappedViewHandle.ReleasePointer();
+        }
+    }
+
+    private static unsafe SafeTensorsFile ReadTensors(string path, byte[] header, byte* data, long dataLength)
+    {
         var tensors = new Dictionary<string, Tensor>();
         var metadata = new Dictionary<string, string>();
         try
         {
-            using var doc = JsonDocument.Parse(bytes.AsMemory(8, (int)headerLength));
+            using var doc = JsonDocument.Parse(header);
             foreach (var entry in doc.RootElement.EnumerateObject())
             {
                 if (entry.Name == "__metadata__")
@@ -134,20 +154,24 @@ public static class SafeTensors
                 var shape = entry.Value.GetProperty("shape").EnumerateArray().Select(e => e.GetInt64()).ToArray();
                 var offsets = entry.Value.GetProperty("data_offsets").EnumerateArray().Select(e => e.GetInt64()).ToArray();
                 var expected = shape.Aggregate(1L, (a, b) => a * b) * dtype.ElementSize();
-                if (offsets.Length != 2 || offsets[0] < 0 || offsets[1] > data.Length || offsets[1] - offsets[0] != expected)
+                if (offsets.Length != 2 || offsets[0] < 0 || offsets[1] > dataLength || offsets[1] - offsets[0] != expected)
                 {
-                    throw new TorchException($"{path}: tensor '{entry.Name}' has data_offsets [{string.Join(", ", offsets)}] that do not fit shape {Tensor.FormatShape(shape)} {dtype.TorchName()} in {data.Length} data bytes");
+                    throw new TorchException($"{path}: tensor '{entry.Name}' has data_offsets [{string.Join(", ", offsets)}] that do not fit shape {Tensor.FormatShape(shape)} {dtype.TorchName()} in {dataLength} data bytes");
                 }
-                tensors[entry.Name] = torch.from_bytes(data.Slice((int)offsets[0], (int)expected), shape, dtype).DetachFromDisposeScope();
+                tensors[entry.Name] = torch.from_pointer(data + offsets[0], shape, dtype).DetachFromDisposeScope();
             }
         }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        catch (Exception e)
         {
             foreach (var t in tensors.Values)
             {
                 t.Dispose();
             }
-            throw new TorchException($"{path} is not a valid safetensors file: {e.Message}", e);
+            if (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+            {
+                throw new TorchException($"{path} is not a valid safetensors file: {e.Message}", e);
+            }
+            throw;
         }
         return new SafeTensorsFile(tensors, metadata);
     }
