@@ -12,6 +12,26 @@ public class NativeLibraryLoaderTests
     }
 
     [Test]
+    public void Choose_TwoExistingFiles_PicksNewestIgnoringMissing()
+    {
+        var dir = Directory.CreateTempSubdirectory("rtfm-loader-").FullName;
+        try
+        {
+            var stale = Path.Combine(dir, "stale.so");
+            var fresh = Path.Combine(dir, "fresh.so");
+            File.WriteAllText(stale, "");
+            File.WriteAllText(fresh, "");
+            File.SetLastWriteTimeUtc(stale, DateTime.UtcNow.AddHours(-1));
+            Assert.That(NativeLibraryLoader.Choose([Path.Combine(dir, "missing.so"), stale, fresh]), Is.EqualTo(fresh));
+            Assert.That(NativeLibraryLoader.Choose([Path.Combine(dir, "missing.so")]), Is.Null);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Test]
     public void CandidatePaths_Default_StartNextToAssembly()
     {
         var first = NativeLibraryLoader.CandidatePaths().First();

@@ -5,9 +5,9 @@ using System.Runtime.InteropServices;
 namespace RtfmGym.Torch;
 
 /// <summary>
-/// Finds librtfmtorch.so without LD_LIBRARY_PATH: next to the assembly (the build copies it
-/// there), then in <c>native/build</c> of any parent folder (running from a checkout), then
-/// <c>$RTFMGYM_HOME/native/build</c>. <c>RTFMGYM_TORCH_NATIVE</c> overrides the search with a file path.
+/// Finds librtfmtorch.so without LD_LIBRARY_PATH among: next to the assembly (the build copies it
+/// there), <c>native/build</c> of any parent folder (running from a checkout) and
+/// <c>$RTFMGYM_HOME/native/build</c>, taking the newest. <c>RTFMGYM_TORCH_NATIVE</c> overrides the search with a file path.
 /// Once loaded, sets libtorch's thread count (see <see cref="torch.DefaultThreadCount"/>).
 /// </summary>
 internal static class NativeLibraryLoader
@@ -29,32 +29,36 @@ internal static class NativeLibraryLoader
         return handle;
     }
 
-    /// <summary>Loads the first existing candidate; throws a <see cref="TorchException"/> explaining how to build it otherwise.</summary>
+    /// <summary>Loads the newest existing candidate; throws a <see cref="TorchException"/> explaining how to build it otherwise.</summary>
     internal static IntPtr Load(IEnumerable<string> candidates)
     {
-        var tried = new List<string>();
-        foreach (var path in candidates)
-        {
-            tried.Add(path);
-            if (!File.Exists(path))
-            {
-                continue;
-            }
-            try
-            {
-                return NativeLibrary.Load(path);
-            }
-            catch (DllNotFoundException e)
-            {
-                // Found but unloadable: usually libtorch itself is missing or a different build.
-                throw new TorchException(
-                    $"{path} exists but could not be loaded ({e.Message}). Run scripts/setup.sh (or native/build.sh) to install libtorch and rebuild the shim.");
-            }
-        }
-        throw new TorchException(
+        var tried = candidates.ToList();
+        var path = Choose(tried) ?? throw new TorchException(
             $"{FileName} (the libtorch shim) was not found; looked in: {string.Join(", ", tried)}. " +
             "Run scripts/setup.sh (or native/build.sh) to build it.");
+        try
+        {
+            return NativeLibrary.Load(path);
+        }
+        catch (DllNotFoundException e)
+        {
+            // Found but unloadable: usually libtorch itself is missing or a different build.
+            throw new TorchException(
+                $"{path} exists but could not be loaded ({e.Message}). Run scripts/setup.sh (or native/build.sh) to install libtorch and rebuild the shim.");
+        }
     }
+
+    /// <summary>
+    /// The most recently written existing file (the first on ties). A checkout's freshly rebuilt
+    /// native/build copy thus wins over a stale copy left next to the assembly by an earlier build.
+    /// </summary>
+    internal static string? Choose(IEnumerable<string> candidates) =>
+        candidates.Where(File.Exists)
+            .Select((path, order) => (path, order, time: File.GetLastWriteTimeUtc(path)))
+            .OrderByDescending(c => c.time)
+            .ThenBy(c => c.order)
+            .Select(c => c.path)
+            .FirstOrDefault();
 
     internal static IEnumerable<string> CandidatePaths()
     {
