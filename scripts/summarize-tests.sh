@@ -6,6 +6,7 @@ shopt -s nullglob
 for trx in "$dir"/*.trx; do
   line=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
   get() { echo "$line" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' || echo 0; }
-  p=$((p + $(get passed))); f=$((f + $(get failed))); s=$((s + $(get notExecuted)))
+  p=$((p + $(get passed))); f=$((f + $(get failed) + $(get error) + $(get timeout) + $(get aborted)))
+  s=$((s + $(get total) - $(get executed)))
 done
 echo "$p passed, $f failed, $s skipped"
