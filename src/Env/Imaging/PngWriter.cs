@@ -1,0 +1,76 @@
+using System.Buffers.Binary;
+using System.IO.Compression;
+
+namespace RtfmGym.Env.Imaging;
+
+/// <summary>Writes 8-bit RGB images as PNG files (no dependencies beyond the base library).</summary>
+public static class PngWriter
+{
+    private static readonly byte[] Signature = [137, 80, 78, 71, 13, 10, 26, 10];
+
+    /// <summary>Encodes HWC RGB bytes as a PNG.</summary>
+    public static byte[] Encode(int width, int height, ReadOnlySpan<byte> rgb)
+    {
+        if (rgb.Length != width * height * 3) throw new ArgumentException($"RGB needs {width * height * 3} bytes, got {rgb.Length}.", nameof(rgb));
+        using var output = new MemoryStream();
+        output.Write(Signature);
+        Span<byte> header = stackalloc byte[13];
+        BinaryPrimitives.WriteInt32BigEndian(header, width);
+        BinaryPrimitives.WriteInt32BigEndian(header[4..], height);
+        header[8] = 8; header[9] = 2; header[10] = 0; header[11] = 0; header[12] = 0; // 8-bit, truecolour, deflate, no interlace
+        WriteChunk(output, "IHDR", header);
+        using (var raw = new MemoryStream())
+        {
+            using (var z = new ZLibStream(raw, CompressionLevel.Fastest, leaveOpen: true))
+            {
+                int stride = width * 3;
+                for (int y = 0; y < height; y++)
+                {
+                    z.WriteByte(0); // filter: none
+                    z.Write(rgb.Slice(y * stride, stride));
+                }
+            }
+            WriteChunk(output, "IDAT", raw.ToArray());
+        }
+        WriteChunk(output, "IEND", []);
+        return output.ToArray();
+    }
+
+    /// <summary>Writes a PNG to <paramref name="path"/> through a temporary file and a rename, so a crash never leaves half a file.</summary>
+    public static void Write(string path, int width, int height, ReadOnlySpan<byte> rgb) =>
+        AtomicFile.WriteAllBytes(path, Encode(width, height, rgb));
+
+    private static void WriteChunk(Stream s, string type, ReadOnlySpan<byte> data)
+    {
+        Span<byte> buf = stackalloc byte[4];
+        BinaryPrimitives.WriteInt32BigEndian(buf, data.Length);
+        s.Write(buf);
+        Span<byte> typeBytes = stackalloc byte[4];
+        for (int i = 0; i < 4; i++) typeBytes[i] = (byte)type[i];
+        s.Write(typeBytes);
+        s.Write(data);
+        uint crc = Crc32(Crc32(0xFFFFFFFFu, typeBytes), data) ^ 0xFFFFFFFFu;
+        BinaryPrimitives.WriteUInt32BigEndian(buf, crc);
+        s.Write(buf);
+    }
+
+    private static readonly uint[] CrcTable = BuildCrcTable();
+
+    private static uint Crc32(uint crc, ReadOnlySpan<byte> data)
+    {
+        foreach (byte b in data) crc = CrcTable[(crc ^ b) & 0xFF] ^ (crc >> 8);
+        return crc;
+    }
+
+    private static uint[] BuildCrcTable()
+    {
+        var table = new uint[256];
+        for (uint n = 0; n < 256; n++)
+        {
+            uint c = n;
+            for (int k = 0; k < 8; k++) c = (c & 1) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+            table[n] = c;
+        }
+        return table;
+    }
+}

@@ -1,0 +1,18 @@
+namespace RtfmGym.Env;
+
+/// <summary>Thrown when a replayed episode's frame, reward or pose differs from the record at some step.</summary>
+public sealed class ReplayMismatchException : RtfmGymException
+{
+    public ReplayMismatchException(int step, string what, string expected, string actual)
+        : base($"Replay differs at step {step}: {what} expected {expected}, got {actual}.")
+    {
+        Step = step;
+        What = what;
+    }
+
+    /// <summary>The first step (0 = the reset observation) whose output differs.</summary>
+    public int Step { get; }
+
+    /// <summary>What differed: "frame", "reward", "pose", "terminated" or "truncated".</summary>
+    public string What { get; }
+}

@@ -1,0 +1,40 @@
+using RtfmGym.Env.Randomness;
+
+namespace RtfmGym.Env.Spaces;
+
+/// <summary>A vector of independent discrete choices, element i in [0, Nvec[i]) (Gymnasium's <c>MultiDiscrete</c>).</summary>
+public sealed class MultiDiscreteSpace : Space
+{
+    private readonly long[] _nvec;
+
+    public MultiDiscreteSpace(params long[] nvec)
+    {
+        ArgumentNullException.ThrowIfNull(nvec);
+        if (nvec.Length == 0) throw new ArgumentException("A multi-discrete space needs at least one element.", nameof(nvec));
+        for (int i = 0; i < nvec.Length; i++)
+            if (nvec[i] <= 0) throw new ArgumentException($"nvec[{i}] = {nvec[i]} must be positive.", nameof(nvec));
+        _nvec = (long[])nvec.Clone();
+    }
+
+    public IReadOnlyList<long> Nvec => _nvec;
+
+    public override string? Explain(object? value)
+    {
+        long[]? v = value switch
+        {
+            long[] l => l,
+            int[] n => n.Select(x => (long)x).ToArray(),
+            NDArray { Dtype: DType.Int64 or DType.Int32 or DType.UInt8 } a => a.ToDoubleArray().Select(x => (long)x).ToArray(),
+            _ => null,
+        };
+        if (v is null) return $"expected an integer array of length {_nvec.Length}, got {(value?.GetType().Name ?? "null")}";
+        if (v.Length != _nvec.Length) return $"length {v.Length} differs from {_nvec.Length}";
+        for (int i = 0; i < v.Length; i++)
+            if (v[i] < 0 || v[i] >= _nvec[i]) return $"element {i} = {v[i]} is outside [0, {_nvec[i] - 1}]";
+        return null;
+    }
+
+    public override object Sample(Rng rng) => _nvec.Select(rng.NextLong).ToArray();
+
+    public override string ToString() => $"MultiDiscrete([{string.Join(", ", _nvec)}])";
+}
