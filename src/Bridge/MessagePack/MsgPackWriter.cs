@@ -91,6 +91,9 @@ public sealed class MsgPackWriter
         data.CopyTo(Span(data.Length));
     }
 
+    /// <summary>Appends bytes that are already one or more encoded MessagePack values.</summary>
+    public void WriteRaw(ReadOnlySpan<byte> encoded) => encoded.CopyTo(Span(encoded.Length));
+
     /// <summary>Writes an array header; the caller then writes <paramref name="count"/> values.</summary>
     public void WriteArrayHeader(int count) => WriteHeader(count, 0x90, 0x0f, 0, 0xdc, 0xdd);
 
