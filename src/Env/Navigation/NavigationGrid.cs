@@ -41,7 +41,10 @@ public sealed class NavigationGrid
     public float SafetyMargin => CellSize * 0.75f;
 
     /// <summary>True when a disc of <paramref name="radius"/> metres at <paramref name="xz"/> touches no wall and no prop.</summary>
-    public bool IsFree(Vector2 xz, float radius)
+    public bool IsFree(Vector2 xz, float radius) => IsFree(xz, radius, float.NegativeInfinity);
+
+    /// <summary>Like <see cref="IsFree(Vector2, float)"/> for a body whose lowest point is <paramref name="bottom"/> metres high: props lower than that are flown over.</summary>
+    public bool IsFree(Vector2 xz, float radius, float bottom)
     {
         float cs = _world.CellSize;
         int i0 = (int)MathF.Floor((xz.X - radius) / cs), i1 = (int)MathF.Floor((xz.X + radius) / cs);
@@ -59,7 +62,7 @@ public sealed class NavigationGrid
         }
         foreach (Prop p in _world.Props)
         {
-            if (PropDistance(p, xz) < radius) return false;
+            if (p.Top > bottom && PropDistance(p, xz) < radius) return false;
         }
         return true;
     }

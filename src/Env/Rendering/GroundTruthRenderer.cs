@@ -1,0 +1,154 @@
+using System.Numerics;
+using RtfmGym.Env.Frames;
+using RtfmGym.Env.Geometry;
+using RtfmGym.Env.Worlds;
+
+namespace RtfmGym.Env.Rendering;
+
+/// <summary>
+/// The CPU ground-truth ray caster: the reference frames a learned frame model is trained on
+/// and measured against. One primary ray per pixel centre (or a stratified grid with
+/// <see cref="RendererOptions.Supersampling"/>) finds walls by a DDA over the layout grid,
+/// props through a per-cell list, and the floor and ceiling planes; surfaces get procedural,
+/// footprint-filtered textures, ambient light, Lambert light baked per world with hard
+/// shadows, live Blinn-Phong highlights, and one mirror bounce on reflective materials.
+/// Output depends only on the world and the request (never on thread count or timing).
+/// </summary>
+public sealed class GroundTruthRenderer : IFrameSource
+{
+    /// <summary>Rows per parallel work item: small enough to balance two to sixteen cores on 64-row frames.</summary>
+    private const int RowsPerTask = 4;
+
+    private PreparedScene? _scene;
+    private TraceScratch? _scratch;
+
+    /// <summary>A renderer with <paramref name="options"/> (default <see cref="RendererOptions.Default"/>).</summary>
+    public GroundTruthRenderer(RendererOptions? options = null) => Options = options ?? RendererOptions.Default;
+
+    public RendererOptions Options { get; }
+
+    /// <inheritdoc />
+    public string Name => "ground-truth";
+
+    /// <summary>The world of the current episode, null before the first <see cref="BeginEpisode"/>.</summary>
+    public World? World => _scene?.Geometry.World;
+
+    /// <summary>
+    /// Prepares <paramref name="world"/>: builds its ray-casting structures and bakes its
+    /// lighting, or reuses them when this world instance was prepared before with the same
+    /// lighting options. The seed is unused: the ground truth has no randomness.
+    /// </summary>
+    public void BeginEpisode(World world, ulong seed)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        _scene = SceneCache.Get(world, Options);
+        _scratch = new TraceScratch(world.Props.Count);
+    }
+
+    /// <summary>Renders one frame using up to <see cref="RendererOptions.Threads"/> threads.</summary>
+    /// <exception cref="EnvironmentStateException">Before <see cref="BeginEpisode"/>.</exception>
+    public Frame Render(FrameRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        PreparedScene scene = RequireScene();
+        var target = new FrameTarget(request);
+        int tasks = (request.Camera.Height + RowsPerTask - 1) / RowsPerTask;
+        if (Options.Threads == 1 || tasks == 1)
+        {
+            RenderRows(scene, _scratch!, request, target, 0, request.Camera.Height);
+        }
+        else
+        {
+            Parallel.For(0, tasks, new ParallelOptions { MaxDegreeOfParallelism = Options.Threads },
+                () => new TraceScratch(scene.Geometry.Props.Length),
+                (k, _, scratch) =>
+                {
+                    RenderRows(scene, scratch, request, target, k * RowsPerTask, Math.Min(request.Camera.Height, (k + 1) * RowsPerTask));
+                    return scratch;
+                }, _ => { });
+        }
+        return target.ToFrame();
+    }
+
+    /// <summary>
+    /// Renders several frames of the current world, one frame per thread, in request order.
+    /// The frames are byte-identical to rendering each request alone.
+    /// </summary>
+    /// <exception cref="EnvironmentStateException">Before <see cref="BeginEpisode"/>.</exception>
+    public IReadOnlyList<Frame> RenderBatch(IReadOnlyList<FrameRequest> requests)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        PreparedScene scene = RequireScene();
+        var frames = new Frame[requests.Count];
+        Parallel.For(0, requests.Count, new ParallelOptions { MaxDegreeOfParallelism = Options.Threads },
+            () => new TraceScratch(scene.Geometry.Props.Length),
+            (k, _, scratch) =>
+            {
+                FrameRequest request = requests[k] ?? throw new ArgumentException($"Request {k} is null.", nameof(requests));
+                var target = new FrameTarget(request);
+                RenderRows(scene, scratch, request, target, 0, request.Camera.Height);
+                frames[k] = target.ToFrame();
+                return scratch;
+            }, _ => { });
+        return frames;
+    }
+
+    public void Dispose()
+    {
+        _scene = null;
+        _scratch = null;
+    }
+
+    private PreparedScene RequireScene() =>
+        _scene ?? throw new EnvironmentStateException("GroundTruthRenderer.Render called before BeginEpisode.");
+
+    private void RenderRows(PreparedScene scene, TraceScratch scratch, FrameRequest request, FrameTarget target, int rowStart, int rowEnd)
+    {
+        CameraIntrinsics cam = request.Camera;
+        Quaternion q = request.Pose.Orientation;
+        Vector3 origin = request.Pose.Position;
+        Vector3 ex = Vector3.Transform(Vector3.UnitX, q), ey = Vector3.Transform(Vector3.UnitY, q), ez = Vector3.Transform(Vector3.UnitZ, q);
+        int n = Options.Supersampling;
+        float pixelAngle = Options.TextureFiltering ? 1f / (MathF.Min(cam.Fx, cam.Fy) * n) : 0f;
+        bool wantGeometry = (request.Channels & (FrameChannels.Depth | FrameChannels.ObjectIds)) != 0;
+        bool wantRgb = (request.Channels & FrameChannels.Rgb) != 0;
+        bool reflect = Options.Reflections;
+        float invSamples = 1f / (n * n);
+
+        for (int y = rowStart; y < rowEnd; y++)
+        for (int x = 0; x < cam.Width; x++)
+        {
+            int pixel = y * cam.Width + x;
+            // Camera-space z is -1, so the ray parameter of a hit is its depth along -Z.
+            Vector3 centre = CameraRay(cam, ex, ey, ez, x + 0.5f, y + 0.5f);
+            bool centreHit = false;
+            RayHit centreRay = default;
+            if (wantGeometry || n == 1) centreHit = scene.Geometry.Trace(scratch, origin, centre, float.PositiveInfinity, out centreRay);
+            if (wantGeometry) target.SetGeometry(pixel, centreHit ? centreRay.T : float.PositiveInfinity, centreHit ? scene.ObjectId(centreRay) : -1);
+            if (!wantRgb) continue;
+
+            Vector3 color;
+            if (n == 1)
+            {
+                color = centreHit ? scene.Shade(scratch, centreRay, origin, centre, 0f, pixelAngle, reflect) : Vector3.Zero;
+            }
+            else
+            {
+                color = Vector3.Zero;
+                for (int sy = 0; sy < n; sy++)
+                for (int sx = 0; sx < n; sx++)
+                {
+                    Vector3 d = CameraRay(cam, ex, ey, ez, x + (sx + 0.5f) / n, y + (sy + 0.5f) / n);
+                    if (scene.Geometry.Trace(scratch, origin, d, float.PositiveInfinity, out RayHit h))
+                        color += scene.Shade(scratch, h, origin, d, 0f, pixelAngle, reflect);
+                }
+                color *= invSamples;
+            }
+            target.SetColor(pixel, color);
+        }
+    }
+
+    /// <summary>World direction through image point (u, v) with unit camera-space depth.</summary>
+    private static Vector3 CameraRay(CameraIntrinsics cam, Vector3 ex, Vector3 ey, Vector3 ez, float u, float v) =>
+        ex * ((u - cam.Cx) / cam.Fx) - ey * ((v - cam.Cy) / cam.Fy) - ez;
+}

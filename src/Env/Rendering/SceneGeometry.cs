@@ -1,0 +1,231 @@
+using System.Numerics;
+using RtfmGym.Env.Worlds;
+
+namespace RtfmGym.Env.Rendering;
+
+/// <summary>
+/// A world's geometry arranged for ray casting: walls are found by a 2D DDA over the layout
+/// grid, bounded by the floor or ceiling plane; props are listed per layout cell (a uniform
+/// grid), so a ray tests only the props in cells it crosses. Immutable and thread-safe; the
+/// per-ray mailbox lives in a <see cref="TraceScratch"/> owned by the calling thread.
+/// </summary>
+internal sealed class SceneGeometry
+{
+    private readonly int _width, _depth;
+    private readonly float _cellSize, _invCellSize;
+    private readonly bool[] _wall;
+    private readonly int[] _room;
+    private readonly int[] _cellPropStart;
+    private readonly int[] _cellProps;
+
+    public SceneGeometry(World world)
+    {
+        World = world;
+        _width = world.Width;
+        _depth = world.Depth;
+        _cellSize = world.CellSize;
+        _invCellSize = 1f / world.CellSize;
+        CeilingHeight = world.CeilingHeight;
+        _wall = new bool[_width * _depth];
+        _room = new int[_width * _depth];
+        for (int j = 0; j < _depth; j++)
+        for (int i = 0; i < _width; i++)
+        {
+            _wall[j * _width + i] = world.Cell(i, j) == CellKind.Wall;
+            _room[j * _width + i] = world.CellRoom(i, j);
+        }
+        Props = world.Props.Select(p => new PropGeometry(p)).ToArray();
+        (_cellPropStart, _cellProps) = BuildPropLists();
+    }
+
+    public World World { get; }
+    public float CeilingHeight { get; }
+    public PropGeometry[] Props { get; }
+
+    /// <summary>True for wall cells and everything outside the grid.</summary>
+    public bool IsWall(int i, int j) => (uint)i >= (uint)_width || (uint)j >= (uint)_depth || _wall[j * _width + i];
+
+    /// <summary>The room of cell (i, j), -1 for walls and outside.</summary>
+    public int RoomOf(int i, int j) => (uint)i < (uint)_width && (uint)j < (uint)_depth ? _room[j * _width + i] : -1;
+
+    /// <summary>Lists each prop in every cell its xz bounds overlap, flattened (CSR layout: cell c owns Items[Start[c]..Start[c+1])).</summary>
+    private (int[] Start, int[] Items) BuildPropLists()
+    {
+        var perCell = new List<int>[_width * _depth];
+        for (int p = 0; p < Props.Length; p++)
+        {
+            var (i0, i1, j0, j1) = CellRange(Props[p]);
+            for (int j = j0; j <= j1; j++)
+            for (int i = i0; i <= i1; i++)
+                (perCell[j * _width + i] ??= []).Add(p);
+        }
+        var start = new int[perCell.Length + 1];
+        var items = new List<int>();
+        for (int c = 0; c < perCell.Length; c++)
+        {
+            if (perCell[c] is { } list) items.AddRange(list);
+            start[c + 1] = items.Count;
+        }
+        return (start, items.ToArray());
+    }
+
+    private (int I0, int I1, int J0, int J1) CellRange(in PropGeometry g) => (
+        Math.Clamp((int)MathF.Floor(g.Min.X * _invCellSize), 0, _width - 1), Math.Clamp((int)MathF.Floor(g.Max.X * _invCellSize), 0, _width - 1),
+        Math.Clamp((int)MathF.Floor(g.Min.Z * _invCellSize), 0, _depth - 1), Math.Clamp((int)MathF.Floor(g.Max.Z * _invCellSize), 0, _depth - 1));
+
+    /// <summary>
+    /// The closest hit along o + t d with t in [0, <paramref name="tMax"/>). The direction need
+    /// not be unit length; t is in units of its length. A wall cell containing the origin is
+    /// ignored, so rays leaving a surface never hit it again.
+    /// </summary>
+    public bool Trace(TraceScratch scratch, Vector3 o, Vector3 d, float tMax, out RayHit hit)
+    {
+        hit = default;
+        hit.Prop = -1;
+        float tPlane = float.PositiveInfinity;
+        SurfaceKind planeKind = SurfaceKind.None;
+        if (d.Y < 0) { tPlane = -o.Y / d.Y; planeKind = SurfaceKind.Floor; }
+        else if (d.Y > 0) { tPlane = (CeilingHeight - o.Y) / d.Y; planeKind = SurfaceKind.Ceiling; }
+        float best = MathF.Min(tPlane, tMax);
+        int bestProp = -1;
+        Vector3 bestNormal = default;
+
+        Walker w = new(this, o, d);
+        Vector3 invD = new(1f / d.X, 1f / d.Y, 1f / d.Z);
+        int ray = scratch.NextRay();
+        for (bool first = true; ; first = false)
+        {
+            if (!first && IsWall(w.I, w.J))
+            {
+                if (w.TCell < best)
+                {
+                    hit.Kind = SurfaceKind.Wall;
+                    hit.T = w.TCell;
+                    int pi = w.LastAxisX ? w.I - w.StepI : w.I, pj = w.LastAxisX ? w.J : w.J - w.StepJ;
+                    hit.CellI = pi;
+                    hit.CellJ = pj;
+                    hit.Room = RoomOf(pi, pj);
+                    hit.Face = w.LastAxisX ? (w.StepI > 0 ? 1 : 0) : (w.StepJ > 0 ? 3 : 2);
+                    hit.Normal = w.LastAxisX ? new Vector3(-w.StepI, 0, 0) : new Vector3(0, 0, -w.StepJ);
+                    return true;
+                }
+                break;
+            }
+            if ((uint)w.I < (uint)_width && (uint)w.J < (uint)_depth)
+            {
+                int c = w.J * _width + w.I;
+                for (int k = _cellPropStart[c], end = _cellPropStart[c + 1]; k < end; k++)
+                {
+                    int p = _cellProps[k];
+                    if (!scratch.FirstVisit(p, ray)) continue;
+                    if (Props[p].Intersect(o, d, invD, best, out float t, out Vector3 n))
+                    {
+                        best = t;
+                        bestProp = p;
+                        bestNormal = n;
+                    }
+                }
+            }
+            if (w.TExit >= best) break;
+            w.Step();
+        }
+
+        if (bestProp >= 0)
+        {
+            hit.Kind = SurfaceKind.Prop;
+            hit.T = best;
+            hit.Prop = bestProp;
+            hit.Normal = bestNormal;
+            hit.Room = World.Props[bestProp].RoomId;
+            hit.CellI = w.I;
+            hit.CellJ = w.J;
+            return true;
+        }
+        if (tPlane <= tMax && planeKind != SurfaceKind.None && float.IsFinite(tPlane))
+        {
+            hit.Kind = planeKind;
+            hit.T = tPlane;
+            hit.Normal = planeKind == SurfaceKind.Floor ? Vector3.UnitY : -Vector3.UnitY;
+            hit.CellI = w.I;
+            hit.CellJ = w.J;
+            hit.Room = RoomOf(w.I, w.J);
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Whether anything blocks the segment o + t d, t in [0, <paramref name="tMax"/>): walls and
+    /// props, except the props <paramref name="ignoreA"/> and <paramref name="ignoreB"/> (-1 for none),
+    /// which lets a light sit inside a lamp and a prop's sample points sit inside the prop.
+    /// </summary>
+    public bool Occluded(TraceScratch scratch, Vector3 o, Vector3 d, float tMax, int ignoreA = -1, int ignoreB = -1)
+    {
+        Walker w = new(this, o, d);
+        Vector3 invD = new(1f / d.X, 1f / d.Y, 1f / d.Z);
+        int ray = scratch.NextRay();
+        for (bool first = true; ; first = false)
+        {
+            if (w.TCell >= tMax) return false;
+            if (!first && IsWall(w.I, w.J)) return true;
+            if ((uint)w.I < (uint)_width && (uint)w.J < (uint)_depth)
+            {
+                int c = w.J * _width + w.I;
+                for (int k = _cellPropStart[c], end = _cellPropStart[c + 1]; k < end; k++)
+                {
+                    int p = _cellProps[k];
+                    if (p == ignoreA || p == ignoreB || !scratch.FirstVisit(p, ray)) continue;
+                    if (Props[p].Intersect(o, d, invD, tMax, out _, out _)) return true;
+                }
+            }
+            if (w.TExit >= tMax) return false;
+            w.Step();
+        }
+    }
+
+    /// <summary>Amanatides-Woo grid walk in xz.</summary>
+    private struct Walker
+    {
+        public int I, J;
+        public readonly int StepI, StepJ;
+        private float _tNextX, _tNextZ;
+        private readonly float _dtX, _dtZ;
+        public float TCell;
+        public bool LastAxisX;
+
+        public Walker(SceneGeometry g, Vector3 o, Vector3 d)
+        {
+            float cs = g._cellSize;
+            I = (int)MathF.Floor(o.X * g._invCellSize);
+            J = (int)MathF.Floor(o.Z * g._invCellSize);
+            StepI = d.X > 0 ? 1 : d.X < 0 ? -1 : 0;
+            StepJ = d.Z > 0 ? 1 : d.Z < 0 ? -1 : 0;
+            _dtX = StepI != 0 ? cs / MathF.Abs(d.X) : float.PositiveInfinity;
+            _dtZ = StepJ != 0 ? cs / MathF.Abs(d.Z) : float.PositiveInfinity;
+            _tNextX = StepI > 0 ? ((I + 1) * cs - o.X) / d.X : StepI < 0 ? (I * cs - o.X) / d.X : float.PositiveInfinity;
+            _tNextZ = StepJ > 0 ? ((J + 1) * cs - o.Z) / d.Z : StepJ < 0 ? (J * cs - o.Z) / d.Z : float.PositiveInfinity;
+            TCell = 0;
+            LastAxisX = true;
+        }
+
+        public readonly float TExit => MathF.Min(_tNextX, _tNextZ);
+
+        public void Step()
+        {
+            if (_tNextX < _tNextZ)
+            {
+                I += StepI;
+                TCell = _tNextX;
+                _tNextX += _dtX;
+                LastAxisX = true;
+            }
+            else
+            {
+                J += StepJ;
+                TCell = _tNextZ;
+                _tNextZ += _dtZ;
+                LastAxisX = false;
+            }
+        }
+    }
+}

@@ -1,0 +1,11 @@
+namespace RtfmGym.Env.Rendering;
+
+/// <summary>What a traced ray hit.</summary>
+internal enum SurfaceKind : byte
+{
+    None,
+    Wall,
+    Floor,
+    Ceiling,
+    Prop,
+}

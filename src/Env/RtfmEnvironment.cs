@@ -1,0 +1,268 @@
+using System.Numerics;
+using RtfmGym.Env.Actions;
+using RtfmGym.Env.Frames;
+using RtfmGym.Env.Geometry;
+using RtfmGym.Env.Randomness;
+using RtfmGym.Env.Scenarios;
+using RtfmGym.Env.Spaces;
+using RtfmGym.Env.Tasks;
+using RtfmGym.Env.Worlds;
+
+namespace RtfmGym.Env;
+
+/// <summary>
+/// The RtfmGym environment: an agent with a camera in a generated indoor world. Each action
+/// becomes a pose delta (see <see cref="ActionKind"/>), the body moves with collision, the
+/// frame source draws the view from the new camera pose, and the task scores the step.
+/// <para>Observation: a dict with "rgb" (uint8 [H, W, 3]) and, as the scenario asks, "depth"
+/// (float32 [H, W, 1], metres along the view axis), "pose" (float32 [7]: x, y, z, qx, qy, qz, qw
+/// of the camera) and "goal" (PointNav: float32 [2], distance in metres and bearing in
+/// radians, + to the left).</para>
+/// <para>Info, every step: "pose" (double[7]), "collided", "collisions", "step", "episode_seed",
+/// "world_seed", "frame_source", plus the task's figures ("distance_to_goal", "success", "spl",
+/// "soft_spl", "coverage", ...).</para>
+/// <para>Reset options: "world_seed" (integer), "start" ([x, z, yaw_radians]), "goal" ([x, z]).</para>
+/// <para>Seeding: Reset(seed) restarts every stream from the seed: world layout comes from the
+/// scenario's world seed, the start and goal from the episode seed. Reset() without a seed
+/// takes the next episode seed from the environment's own stream, so an unseeded sequence of
+/// resets is still reproducible from the first seed.</para>
+/// </summary>
+public sealed class RtfmEnvironment : IEnvironment
+{
+    private readonly IFrameSource _frames;
+    private readonly bool _ownsFrames;
+    private readonly ActionModel _actions;
+    private readonly INavigationTask _task;
+    private readonly DictSpace _observationSpace;
+    private readonly CameraIntrinsics _camera;
+    private readonly FrameChannels _channels;
+    private Rng? _streams;
+    private Pose _pose;
+    private float _yaw;
+    private bool _closed, _episodeOver, _started;
+    private int _collisions;
+
+    /// <summary>Creates an environment for <paramref name="scenario"/>. With no <paramref name="frames"/>, the scenario's frame source is created (and owned).</summary>
+    public RtfmEnvironment(Scenario scenario, IFrameSource? frames = null)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        Scenario = scenario;
+        _ownsFrames = frames is null;
+        _frames = frames ?? FrameSources.Create(scenario.Frames, scenario);
+        _actions = ActionModel.Create(scenario.Action);
+        _task = scenario.Task.Kind switch
+        {
+            TaskKind.PointNav => new PointNavTask(),
+            TaskKind.Explore => new ExploreTask(),
+            _ => new FreeTask(),
+        };
+        _camera = scenario.Camera.Intrinsics();
+        _channels = FrameChannels.Rgb | (scenario.Observations.Contains("depth") ? FrameChannels.Depth : 0);
+        _observationSpace = BuildObservationSpace();
+        World = WorldCache.Get(scenario.World);
+    }
+
+    public Scenario Scenario { get; }
+
+    public Space ObservationSpace => _observationSpace;
+
+    public Space ActionSpace => _actions.Space;
+
+    /// <summary>The action model (its kind, settings and whether it can stop).</summary>
+    public ActionModel Actions => _actions;
+
+    /// <summary>The current episode's world.</summary>
+    public World World { get; private set; }
+
+    /// <summary>The camera pose now.</summary>
+    public Pose Pose => _pose;
+
+    /// <summary>The task (cast to <see cref="PointNavTask"/> or <see cref="ExploreTask"/> for its figures).</summary>
+    public INavigationTask Task => _task;
+
+    /// <summary>The camera intrinsics of every frame.</summary>
+    public CameraIntrinsics Camera => _camera;
+
+    /// <summary>Steps taken in this episode.</summary>
+    public int StepCount { get; private set; }
+
+    /// <summary>The seed of the current episode.</summary>
+    public long EpisodeSeed { get; private set; }
+
+    /// <summary>The latest frame (for rendering and records).</summary>
+    public Frame? LastFrame { get; private set; }
+
+    /// <summary>The frame source's name.</summary>
+    public string FrameSourceName => _frames.Name;
+
+    public ResetResult Reset(long? seed = null, IReadOnlyDictionary<string, object>? options = null)
+    {
+        ThrowIfClosed();
+        if (seed is < 0) throw new ArgumentOutOfRangeException(nameof(seed), seed, "Seeds must be non-negative.");
+        if (seed is { } s) _streams = new Rng((ulong)s);
+        else _streams ??= new Rng((ulong)Scenario.Seed);
+        EpisodeSeed = seed ?? (_started ? _streams.NextLong(long.MaxValue) : Scenario.Seed);
+        _started = true;
+
+        Scenario scenario = ApplyOptions(options);
+        World = WorldCache.Get(scenario.World);
+        var taskRng = Rng.Derive((ulong)EpisodeSeed, "task");
+        StartPose start = scenario.Start ?? DrawStart(scenario, Rng.Derive((ulong)EpisodeSeed, "start"));
+        _yaw = start.Yaw;
+        _pose = _actions.Settings.Kind == ActionKind.Free6Dof
+            ? Pose.FromYawPitchRoll(start.Position.X, start.Altitude ?? scenario.Camera.MountHeight, start.Position.Y, start.Yaw)
+            : CameraPose(start.Position, start.Yaw, scenario.Camera);
+        _task.Reset(new TaskContext(World, scenario, _actions.HasStop, taskRng), _pose);
+        StepCount = 0;
+        _collisions = 0;
+        _episodeOver = false;
+        _frames.BeginEpisode(World, (ulong)EpisodeSeed);
+        object obs = Observe();
+        return new ResetResult(obs, BuildInfo(collided: false));
+    }
+
+    public StepResult Step(object action)
+    {
+        ThrowIfClosed();
+        if (!_started) throw new EnvironmentStateException("Step was called before Reset; call Reset(seed) first.");
+        if (_episodeOver) throw new EnvironmentStateException("The episode is over (terminated or truncated); call Reset before stepping again.");
+        BodyMotion motion = _actions.Interpret(action); // throws before anything changes
+
+        MoveResult move;
+        if (_actions.Settings.Kind == ActionKind.Free6Dof)
+        {
+            move = Kinematics.MoveFree(World, _pose, motion, Scenario.AgentRadius);
+        }
+        else
+        {
+            move = Kinematics.MoveGround(World, _pose.Position, _yaw, motion, Scenario.AgentRadius, out float yaw);
+            _yaw = yaw;
+            move = move with { Pose = CameraPose(new Vector2(move.Pose.Position.X, move.Pose.Position.Z), _yaw, Scenario.Camera) };
+        }
+        _pose = move.Pose;
+        if (move.Collided) _collisions++;
+        StepCount++;
+        TaskStep t = _task.Step(_pose, move, motion.Stop);
+        bool truncated = !t.Terminated && StepCount >= Scenario.MaxSteps;
+        _episodeOver = t.Terminated || truncated;
+        object obs = Observe();
+        return new StepResult(obs, t.Reward, t.Terminated, truncated, BuildInfo(move.Collided));
+    }
+
+    /// <summary>The latest frame's RGB as uint8 [H, W, 3] (Gymnasium's rgb_array render), or null before the first reset.</summary>
+    public NDArray? Render() => LastFrame is { } f ? NDArray.From<byte>(f.Rgb, f.Height, f.Width, 3) : null;
+
+    public void Close()
+    {
+        if (_closed) return;
+        _closed = true;
+        if (_ownsFrames) _frames.Dispose();
+    }
+
+    public void Dispose() => Close();
+
+    /// <summary>The camera pose of a ground robot standing at <paramref name="xz"/> with heading <paramref name="yaw"/>.</summary>
+    public static Pose CameraPose(Vector2 xz, float yaw, CameraSettings camera) =>
+        Pose.FromYawPitchRoll(xz.X, camera.MountHeight, xz.Y, yaw, camera.Pitch);
+
+    private Scenario ApplyOptions(IReadOnlyDictionary<string, object>? options)
+    {
+        Scenario s = Scenario;
+        if (options is null) return s;
+        foreach (var (key, value) in options)
+        {
+            double[]? numbers = Spaces.BoxSpace.AsArray(value)?.ToDoubleArray() ?? (value as IEnumerable<object>)?.Select(Convert.ToDouble).ToArray();
+            s = key switch
+            {
+                "world_seed" when DiscreteSpace.TryAsLong(value, out long ws) && ws >= 0 => s with { World = s.World with { Seed = (ulong)ws } },
+                "start" when numbers is { Length: 3 } => s with { Start = new StartPose(new Vector2((float)numbers[0], (float)numbers[1]), (float)numbers[2]) },
+                "goal" when numbers is { Length: 2 } => s with { Task = s.Task with { Goal = new Vector2((float)numbers[0], (float)numbers[1]) } },
+                _ => throw new ArgumentException($"Reset option '{key}' = {Space.Format(value)} is not understood; options are world_seed (integer >= 0), start ([x, z, yaw_radians]) and goal ([x, z])."),
+            };
+        }
+        World w = WorldCache.Get(s.World);
+        if (s.Start is { } st && !w.Navigation.IsFree(st.Position, s.AgentRadius))
+            throw new ArgumentException($"Reset option start ({st.Position.X:0.##}, {st.Position.Y:0.##}) is inside a wall or furniture of world seed {s.World.Seed}.");
+        return s;
+    }
+
+    private static StartPose DrawStart(Scenario s, Rng rng)
+    {
+        World w = WorldCache.Get(s.World);
+        for (int attempt = 0; attempt < 200; attempt++)
+        {
+            if (!w.Navigation.TrySampleFree(rng, s.AgentRadius, out Vector2 p))
+                throw new RtfmGymException($"World seed {s.World.Seed} has no free floor for an agent of radius {s.AgentRadius} m.");
+            float yaw = (float)rng.Uniform(-Math.PI, Math.PI);
+            if (s.Task.Kind != TaskKind.PointNav || s.Task.Goal is not { } g || w.Navigation.IsReachable(p, g, s.AgentRadius))
+                return new StartPose(p, yaw);
+        }
+        throw new RtfmGymException($"No start in world seed {s.World.Seed} reaches the goal; check task.goal.");
+    }
+
+    private object Observe()
+    {
+        Frame frame = _frames.Render(new FrameRequest(_pose, _camera, _channels, StepCount));
+        if (frame.Width != _camera.Width || frame.Height != _camera.Height)
+            throw new RtfmGymException($"Frame source '{_frames.Name}' returned {frame.Width}x{frame.Height}, expected {_camera.Width}x{_camera.Height}.");
+        LastFrame = frame;
+        var obs = new Dictionary<string, object>(4)
+        {
+            ["rgb"] = new NDArray(DType.UInt8, [_camera.Height, _camera.Width, 3], frame.Rgb),
+        };
+        foreach (string key in Scenario.Observations)
+        {
+            switch (key)
+            {
+                case "depth":
+                    obs["depth"] = NDArray.From<float>(frame.Depth ?? throw new RtfmGymException($"Frame source '{_frames.Name}' gave no depth."), _camera.Height, _camera.Width, 1);
+                    break;
+                case "pose":
+                    obs["pose"] = NDArray.From<float>(_pose.ToArray(), 7);
+                    break;
+                case "goal" when _task.GoalObservation(_pose) is { } g:
+                    obs["goal"] = g;
+                    break;
+            }
+        }
+        return obs;
+    }
+
+    private Dictionary<string, object?> BuildInfo(bool collided)
+    {
+        float[] p = _pose.ToArray();
+        var info = new Dictionary<string, object?>
+        {
+            ["pose"] = p.Select(x => (double)x).ToArray(),
+            ["collided"] = collided,
+            ["collisions"] = _collisions,
+            ["step"] = StepCount,
+            ["episode_seed"] = EpisodeSeed,
+            ["world_seed"] = (long)World.Seed,
+            ["frame_source"] = _frames.Name,
+        };
+        _task.WriteInfo(info, _episodeOver);
+        return info;
+    }
+
+    private DictSpace BuildObservationSpace()
+    {
+        int w = Scenario.Camera.Width, h = Scenario.Camera.Height;
+        var spaces = new List<KeyValuePair<string, Space>> { new("rgb", new BoxSpace(0, 255, [h, w, 3], DType.UInt8)) };
+        foreach (string key in Scenario.Observations)
+        {
+            switch (key)
+            {
+                case "depth": spaces.Add(new("depth", new BoxSpace(0, double.PositiveInfinity, [h, w, 1], DType.Float32))); break;
+                case "pose": spaces.Add(new("pose", new BoxSpace(double.NegativeInfinity, double.PositiveInfinity, [7], DType.Float32))); break;
+                case "goal" when _task.GoalSpace is { } g: spaces.Add(new("goal", g)); break;
+            }
+        }
+        return new DictSpace(spaces);
+    }
+
+    private void ThrowIfClosed()
+    {
+        if (_closed) throw new EnvironmentStateException("The environment is closed; create a new one.");
+    }
+}

@@ -1,0 +1,72 @@
+using RtfmGym.Env.Actions;
+using RtfmGym.Env.Worlds;
+
+namespace RtfmGym.Env.Scenarios;
+
+/// <summary>
+/// A scenario: the world, camera, action kind, task, start, limits and seed of an episode (or
+/// of a suite of episodes), optionally with a recorded action list and frame checksums for
+/// replay. Loaded and validated by <see cref="ScenarioLoader"/>; the file format is in docs/scenarios.md.
+/// </summary>
+public sealed record Scenario
+{
+    public required string Name { get; init; }
+    public string Description { get; init; } = "";
+
+    /// <summary>The file it came from (or a source name for inline scenarios).</summary>
+    public string Source { get; init; } = "<inline>";
+
+    /// <summary>The YAML text it was parsed from, kept so records can embed it.</summary>
+    public string Text { get; init; } = "";
+
+    public WorldOptions World { get; init; } = new();
+
+    /// <summary>Frame source name: "ground-truth" (default), "constant", or one registered from above (the learned model).</summary>
+    public string Frames { get; init; } = "ground-truth";
+
+    public CameraSettings Camera { get; init; } = new();
+
+    /// <summary>Observation keys: any of "rgb", "depth", "pose", "goal". Default just "rgb".</summary>
+    public IReadOnlyList<string> Observations { get; init; } = ["rgb"];
+
+    public ActionSettings Action { get; init; } = new();
+
+    /// <summary>Body radius for collision, metres. Default 0.18.</summary>
+    public float AgentRadius { get; init; } = 0.18f;
+
+    public TaskSettings Task { get; init; } = new();
+
+    /// <summary>Start pose; null draws one from the episode seed.</summary>
+    public StartPose? Start { get; init; }
+
+    /// <summary>Steps before the episode is truncated. Default 500.</summary>
+    public int MaxSteps { get; init; } = 500;
+
+    /// <summary>Seed of the first episode. Default 0.</summary>
+    public long Seed { get; init; }
+
+    /// <summary>Suite episodes; empty for a single-episode scenario.</summary>
+    public IReadOnlyList<ScenarioEpisode> Episodes { get; init; } = [];
+
+    /// <summary>A recorded action list (for the replay agent); null when none.</summary>
+    public IReadOnlyList<object>? RecordedActions { get; init; }
+
+    /// <summary>Expected frame checksums, index 0 for the reset frame; null when none.</summary>
+    public IReadOnlyList<string>? Checksums { get; init; }
+
+    /// <summary>The scenario as it applies to one suite episode (world seed, start and goal overridden where given).</summary>
+    public Scenario ForEpisode(ScenarioEpisode e) => this with
+    {
+        Seed = e.Seed,
+        World = e.WorldSeed is { } ws ? World with { Seed = ws } : World,
+        Start = e.Start ?? Start,
+        Task = e.Goal is { } g ? Task with { Goal = g } : Task,
+        Episodes = [],
+    };
+
+    /// <summary>The episodes to run: the suite's, or <paramref name="count"/> episodes with seeds Seed, Seed+1, ...</summary>
+    public IReadOnlyList<Scenario> Expand(int count) =>
+        Episodes.Count > 0
+            ? Episodes.Take(count).Select(ForEpisode).ToArray()
+            : Enumerable.Range(0, count).Select(i => this with { Seed = Seed + i }).ToArray();
+}

@@ -1,0 +1,298 @@
+using System.Numerics;
+using RtfmGym.Env.Actions;
+using RtfmGym.Env.Worlds;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace RtfmGym.Env.Scenarios;
+
+/// <summary>
+/// Loads YAML scenario files (format: docs/scenarios.md) and validates them completely at load
+/// time: unknown fields, wrong types, values out of range, a start inside a wall or furniture
+/// and an unreachable goal are all a <see cref="ScenarioException"/> naming file, line and field.
+/// </summary>
+public static class ScenarioLoader
+{
+    private static readonly string[] TopFields =
+        ["name", "description", "seed", "max_steps", "frames", "world", "camera", "observations", "action", "agent", "task", "start", "episodes", "record"];
+
+    private static readonly Dictionary<string, ActionKind> ActionKinds = new()
+    {
+        ["discrete"] = ActionKind.Discrete, ["continuous"] = ActionKind.Continuous, ["free6dof"] = ActionKind.Free6Dof,
+    };
+
+    private static readonly Dictionary<string, TaskKind> TaskKinds = new()
+    {
+        ["pointnav"] = TaskKind.PointNav, ["explore"] = TaskKind.Explore, ["free"] = TaskKind.Free,
+    };
+
+    /// <summary>The observation keys a scenario may ask for.</summary>
+    public static readonly IReadOnlyList<string> ObservationKeys = ["rgb", "depth", "pose", "goal"];
+
+    /// <summary>Loads and validates a scenario file.</summary>
+    public static Scenario Load(string path)
+    {
+        if (!File.Exists(path)) throw new ScenarioException(path, 0, "(file)", "no such file; give a path to a .yaml scenario or a shipped scenario name (see `rtfmgym scenarios`).");
+        return Parse(File.ReadAllText(path), path);
+    }
+
+    /// <summary>Parses and validates scenario text; <paramref name="source"/> names it in errors.</summary>
+    public static Scenario Parse(string text, string source = "<inline>")
+    {
+        var r = new YamlFieldReader(source);
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e)
+        {
+            throw new ScenarioException(source, (int)e.Start.Line, "(syntax)", $"not valid YAML: {e.Message}");
+        }
+        if (stream.Documents.Count == 0) throw new ScenarioException(source, 1, "(file)", "the file is empty; a scenario needs at least a name.");
+        YamlMappingNode root = r.Map(stream.Documents[0].RootNode, "", TopFields);
+        YamlNode? N(string key) => YamlFieldReader.Get(root, key);
+
+        var s = new Scenario
+        {
+            Name = N("name") is { } name ? r.Text(name, "name") : throw r.Error(root, "name", "missing; every scenario needs a name."),
+            Source = source,
+            Text = text,
+        };
+        if (N("description") is { } desc) s = s with { Description = r.Text(desc, "description") };
+        if (N("seed") is { } seed) s = s with { Seed = r.Integer(seed, "seed", 0, long.MaxValue) };
+        if (N("max_steps") is { } ms) s = s with { MaxSteps = (int)r.Integer(ms, "max_steps", 1, 1_000_000) };
+        if (N("frames") is { } fr) s = s with { Frames = r.Text(fr, "frames") };
+        if (N("world") is { } w) s = s with { World = ReadWorld(r, w) };
+        if (N("camera") is { } cam) s = s with { Camera = ReadCamera(r, cam) };
+        if (N("observations") is { } obs) s = s with { Observations = ReadObservations(r, obs) };
+        if (N("action") is { } act) s = s with { Action = ReadAction(r, act) };
+        if (N("agent") is { } agent)
+        {
+            var m = r.Map(agent, "agent", "radius");
+            if (YamlFieldReader.Get(m, "radius") is { } rad) s = s with { AgentRadius = (float)r.Number(rad, "agent.radius", 0.05, 1.0) };
+        }
+        if (N("task") is { } task) s = s with { Task = ReadTask(r, task) };
+        if (N("start") is { } start) s = s with { Start = ReadStart(r, start, "start") };
+        if (N("episodes") is { } eps) s = s with { Episodes = ReadEpisodes(r, eps) };
+        if (N("record") is { } rec) s = ReadRecord(r, rec, s);
+
+        Validate(r, root, s);
+        return s;
+    }
+
+    private static WorldOptions ReadWorld(YamlFieldReader r, YamlNode node)
+    {
+        var m = r.Map(node, "world", "generator", "seed", "rooms", "min_room_size", "max_room_size", "ceiling_height", "max_props_per_room", "corridor_width");
+        var o = new WorldOptions();
+        foreach (var (k, v) in m.Children)
+        {
+            string key = ((YamlScalarNode)k).Value!, f = "world." + key;
+            o = key switch
+            {
+                "generator" => r.Text(v, f) == "rooms" ? o : throw r.Error(v, f, "the only generator is 'rooms'."),
+                "seed" => o with { Seed = (ulong)r.Integer(v, f, 0, long.MaxValue) },
+                "rooms" => o with { Rooms = (int)r.Integer(v, f, 1, 12) },
+                "min_room_size" => o with { MinRoomSize = (float)r.Number(v, f, 2, 12) },
+                "max_room_size" => o with { MaxRoomSize = (float)r.Number(v, f, 2, 12) },
+                "ceiling_height" => o with { CeilingHeight = (float)r.Number(v, f, 2, 5) },
+                "max_props_per_room" => o with { MaxPropsPerRoom = (int)r.Integer(v, f, 0, 8) },
+                _ => o with { CorridorWidth = (float)r.Number(v, f, 0.75, 3) },
+            };
+        }
+        try
+        {
+            return o.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw r.Error(node, "world", e.Message);
+        }
+    }
+
+    private static CameraSettings ReadCamera(YamlFieldReader r, YamlNode node)
+    {
+        var m = r.Map(node, "camera", "width", "height", "fov_degrees", "mount_height", "pitch_degrees");
+        var c = new CameraSettings();
+        foreach (var (k, v) in m.Children)
+        {
+            string key = ((YamlScalarNode)k).Value!, f = "camera." + key;
+            c = key switch
+            {
+                "width" => c with { Width = (int)r.Integer(v, f, 32, 256) },
+                "height" => c with { Height = (int)r.Integer(v, f, 32, 256) },
+                "fov_degrees" => c with { VerticalFov = (float)(r.Number(v, f, 10, 150) * Math.PI / 180) },
+                "mount_height" => c with { MountHeight = (float)r.Number(v, f, 0.1, 3) },
+                _ => c with { Pitch = (float)(r.Number(v, f, -80, 80) * Math.PI / 180) },
+            };
+        }
+        return c;
+    }
+
+    private static IReadOnlyList<string> ReadObservations(YamlFieldReader r, YamlNode node)
+    {
+        var seq = r.Sequence(node, "observations");
+        var keys = new List<string>();
+        for (int i = 0; i < seq.Children.Count; i++)
+        {
+            string key = r.Text(seq.Children[i], $"observations[{i}]");
+            if (!ObservationKeys.Contains(key)) throw r.Error(seq.Children[i], $"observations[{i}]", $"'{key}' is not one of: {string.Join(", ", ObservationKeys)}.");
+            if (keys.Contains(key)) throw r.Error(seq.Children[i], $"observations[{i}]", $"'{key}' is listed twice.");
+            keys.Add(key);
+        }
+        if (!keys.Contains("rgb")) throw r.Error(node, "observations", "must include 'rgb'.");
+        return keys;
+    }
+
+    private static ActionSettings ReadAction(YamlFieldReader r, YamlNode node)
+    {
+        var m = r.Map(node, "action", "kind", "forward_step", "turn_degrees", "dt", "max_speed", "max_turn_rate_degrees", "clip");
+        var a = new ActionSettings();
+        foreach (var (k, v) in m.Children)
+        {
+            string key = ((YamlScalarNode)k).Value!, f = "action." + key;
+            a = key switch
+            {
+                "kind" => a with { Kind = r.Enum(v, f, ActionKinds) },
+                "forward_step" => a with { ForwardStep = (float)r.Number(v, f, 0.01, 2) },
+                "turn_degrees" => a with { TurnStep = (float)(r.Number(v, f, 1, 180) * Math.PI / 180) },
+                "dt" => a with { Dt = (float)r.Number(v, f, 0.01, 2) },
+                "max_speed" => a with { MaxSpeed = (float)r.Number(v, f, 0.05, 5) },
+                "max_turn_rate_degrees" => a with { MaxTurnRate = (float)(r.Number(v, f, 1, 720) * Math.PI / 180) },
+                _ => a with { ClipActions = r.Bool(v, f) },
+            };
+        }
+        return a;
+    }
+
+    private static TaskSettings ReadTask(YamlFieldReader r, YamlNode node)
+    {
+        var m = r.Map(node, "task", "kind", "goal", "success_radius", "step_cost", "success_reward", "min_goal_distance", "max_goal_distance", "view_range", "area_reward");
+        var t = new TaskSettings();
+        foreach (var (k, v) in m.Children)
+        {
+            string key = ((YamlScalarNode)k).Value!, f = "task." + key;
+            t = key switch
+            {
+                "kind" => t with { Kind = r.Enum(v, f, TaskKinds) },
+                "goal" => t with { Goal = r.Point(v, f) },
+                "success_radius" => t with { SuccessRadius = (float)r.Number(v, f, 0.05, 5) },
+                "step_cost" => t with { StepCost = (float)r.Number(v, f, 0, 10) },
+                "success_reward" => t with { SuccessReward = (float)r.Number(v, f, 0, 1000) },
+                "min_goal_distance" => t with { MinGoalDistance = (float)r.Number(v, f, 0, 100) },
+                "max_goal_distance" => t with { MaxGoalDistance = (float)r.Number(v, f, 0.1, 100) },
+                "view_range" => t with { ViewRange = (float)r.Number(v, f, 0.5, 50) },
+                _ => t with { AreaReward = (float)r.Number(v, f, 0, 100) },
+            };
+        }
+        if (t.MaxGoalDistance < t.MinGoalDistance) throw r.Error(node, "task.max_goal_distance", $"{t.MaxGoalDistance} is below min_goal_distance {t.MinGoalDistance}.");
+        return t;
+    }
+
+    private static StartPose ReadStart(YamlFieldReader r, YamlNode node, string field)
+    {
+        var m = r.Map(node, field, "position", "yaw_degrees", "altitude");
+        YamlNode pos = YamlFieldReader.Get(m, "position") ?? throw r.Error(node, field + ".position", "missing; give [x, z] in metres.");
+        Vector2 p = r.Point(pos, field + ".position");
+        float yaw = YamlFieldReader.Get(m, "yaw_degrees") is { } y ? (float)(r.Number(y, field + ".yaw_degrees", -360, 360) * Math.PI / 180) : 0f;
+        float? alt = YamlFieldReader.Get(m, "altitude") is { } a ? (float)r.Number(a, field + ".altitude", 0.05, 5) : null;
+        return new StartPose(p, yaw, alt);
+    }
+
+    private static IReadOnlyList<ScenarioEpisode> ReadEpisodes(YamlFieldReader r, YamlNode node)
+    {
+        var seq = r.Sequence(node, "episodes");
+        var list = new List<ScenarioEpisode>();
+        for (int i = 0; i < seq.Children.Count; i++)
+        {
+            string f = $"episodes[{i}]";
+            var m = r.Map(seq.Children[i], f, "seed", "world_seed", "start", "goal");
+            long seed = YamlFieldReader.Get(m, "seed") is { } s ? r.Integer(s, f + ".seed", 0, long.MaxValue) : i;
+            ulong? ws = YamlFieldReader.Get(m, "world_seed") is { } w ? (ulong)r.Integer(w, f + ".world_seed", 0, long.MaxValue) : null;
+            StartPose? start = YamlFieldReader.Get(m, "start") is { } st ? ReadStart(r, st, f + ".start") : null;
+            Vector2? goal = YamlFieldReader.Get(m, "goal") is { } g ? r.Point(g, f + ".goal") : null;
+            list.Add(new ScenarioEpisode(seed, ws, start, goal, (int)seq.Children[i].Start.Line));
+        }
+        return list;
+    }
+
+    private static Scenario ReadRecord(YamlFieldReader r, YamlNode node, Scenario s)
+    {
+        var m = r.Map(node, "record", "actions", "checksums");
+        if (YamlFieldReader.Get(m, "actions") is { } acts)
+        {
+            var seq = r.Sequence(acts, "record.actions");
+            var list = new List<object>();
+            for (int i = 0; i < seq.Children.Count; i++)
+            {
+                YamlNode a = seq.Children[i];
+                string f = $"record.actions[{i}]";
+                list.Add(a is YamlSequenceNode inner
+                    ? Spaces.NDArray.Vector(inner.Children.Select((c, j) => (float)r.Number(c, $"{f}[{j}]", -1e6, 1e6)).ToArray())
+                    : r.Integer(a, f, long.MinValue, long.MaxValue));
+            }
+            s = s with { RecordedActions = list };
+        }
+        if (YamlFieldReader.Get(m, "checksums") is { } sums)
+        {
+            var seq = r.Sequence(sums, "record.checksums");
+            s = s with { Checksums = seq.Children.Select((c, i) => r.Text(c, $"record.checksums[{i}]")).ToArray() };
+        }
+        return s;
+    }
+
+    /// <summary>Checks what needs the world: start poses free, goals reachable, recorded actions in the action space.</summary>
+    private static void Validate(YamlFieldReader r, YamlMappingNode root, Scenario s)
+    {
+        YamlNode? Node(params string[] path)
+        {
+            YamlNode? n = root;
+            foreach (string p in path) n = n is YamlMappingNode m ? YamlFieldReader.Get(m, p) : null;
+            return n;
+        }
+        CheckEpisode(r, s, s.Start, s.Task.Goal, s.World, Node("start"), "start", Node("task", "goal"), "task.goal");
+        YamlSequenceNode? eps = Node("episodes") as YamlSequenceNode;
+        for (int i = 0; i < s.Episodes.Count; i++)
+        {
+            ScenarioEpisode e = s.Episodes[i];
+            Scenario es = s.ForEpisode(e);
+            var em = eps?.Children[i] as YamlMappingNode;
+            YamlNode? startNode = em is null ? null : YamlFieldReader.Get(em, "start");
+            YamlNode? goalNode = em is null ? null : YamlFieldReader.Get(em, "goal");
+            CheckEpisode(r, es, es.Start, es.Task.Goal, es.World,
+                startNode ?? Node("start") ?? em, startNode is null ? "start" : $"episodes[{i}].start",
+                goalNode ?? Node("task", "goal") ?? em, goalNode is null ? "task.goal" : $"episodes[{i}].goal");
+        }
+        if (s.RecordedActions is { } actions)
+        {
+            var model = ActionModel.Create(s.Action);
+            for (int i = 0; i < actions.Count; i++)
+            {
+                string? why = model.Space.Explain(actions[i]);
+                if (why is not null) throw r.Error(Node("record", "actions"), $"record.actions[{i}]", $"{Spaces.Space.Format(actions[i])} is not in the action space {model.Space}: {why}.");
+            }
+        }
+    }
+
+    private static void CheckEpisode(YamlFieldReader r, Scenario s, StartPose? start, Vector2? goal, WorldOptions worldOptions,
+        YamlNode? startNode, string startField, YamlNode? goalNode, string goalField)
+    {
+        if (start is null && goal is null) return;
+        World world = WorldCache.Get(worldOptions);
+        float radius = s.AgentRadius;
+        if (start is not null)
+        {
+            if (!world.Navigation.IsFree(start.Position, radius))
+                throw r.Error(startNode, startField, $"({start.Position.X:0.###}, {start.Position.Y:0.###}) is inside a wall or furniture of world seed {worldOptions.Seed} (or closer than the agent radius {radius} m); pick a free point (see `rtfmgym render --map`).");
+            if (start.Altitude is { } alt && (alt < radius || alt > world.CeilingHeight - radius))
+                throw r.Error(startNode, startField + ".altitude", $"{alt} m is outside the room's free height {radius} to {world.CeilingHeight - radius} m.");
+        }
+        if (goal is { } g && s.Task.Kind == TaskKind.PointNav)
+        {
+            if (g.X < 0 || g.Y < 0 || g.X > world.SizeX || g.Y > world.SizeZ || world.RoomAt(g.X, g.Y) < 0)
+                throw r.Error(goalNode, goalField, $"({g.X:0.###}, {g.Y:0.###}) is not on the floor of world seed {worldOptions.Seed}.");
+            if (start is not null && !world.Navigation.IsReachable(start.Position, g, radius))
+                throw r.Error(goalNode, goalField, $"({g.X:0.###}, {g.Y:0.###}) cannot be reached from the start ({start.Position.X:0.###}, {start.Position.Y:0.###}) by an agent of radius {radius} m.");
+        }
+    }
+}
