@@ -95,8 +95,10 @@ internal sealed class RequestHandler(IEnvironmentProvider provider, BridgeServer
             case Ops.StepBatch: StepBatch(session, item.Id, req, w); break;
             case Ops.Render:
                 var r = Slot(session, req);
-                object frame = r.LastObservation is IReadOnlyDictionary<string, object> obs && obs.TryGetValue("rgb", out object? rgb) ? rgb
-                    : throw new BridgeException(ErrorCodes.InvalidState, "nothing to render: reset the environment first");
+                // RtfmEnvironment renders its last frame itself; other environments fall back to the last observation's rgb.
+                object frame = (r.Env is RtfmEnvironment rtfm ? rtfm.Render() : null)
+                    ?? (r.LastObservation is IReadOnlyDictionary<string, object> obs && obs.TryGetValue("rgb", out object? rgb) ? rgb : null)
+                    ?? throw new BridgeException(ErrorCodes.InvalidState, "nothing to render: reset the environment first");
                 ReplyWriter.Ok(w, item.Id, new Dictionary<string, object?> { ["frame"] = frame });
                 break;
             case Ops.Snapshot or Ops.Restore:
