@@ -43,7 +43,8 @@ fi
 
 # --- .NET build --------------------------------------------------------------------
 CONFIG="${RTFMGYM_CONFIG:-Release}"
-STAMP=".stamps/build-$CONFIG$( (( WANT_TESTS )) && echo -tests)"
+SUFFIX=""; (( WANT_TESTS )) && SUFFIX="-tests"
+STAMP=".stamps/build-$CONFIG$SUFFIX"
 mkdir -p .stamps
 if [[ ! -f "$STAMP" ]] || [[ -n "$(find src tests bench Directory.Build.props Directory.Packages.props RtfmGym.sln \
       -newer "$STAMP" \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.sln' \) -print -quit 2>/dev/null)" ]]; then

@@ -40,6 +40,35 @@ public static class EpisodeReplayer
         return new ReplayReport(record.Steps.Count, total, env.FrameSourceName);
     }
 
+    /// <summary>
+    /// Replays a scenario's own record (record.actions, with record.checksums when present) from
+    /// the scenario's seed, comparing each frame's checksum; throws <see cref="ReplayMismatchException"/> at the first difference.
+    /// </summary>
+    public static ReplayReport ReplayScenario(Scenario scenario, IFrameSource? frames = null, Action<int>? onStep = null)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        IReadOnlyList<object> actions = scenario.RecordedActions
+            ?? throw new ScenarioException(scenario.Source, 0, "record.actions", "missing; a scenario replays only with a recorded action list.");
+        IReadOnlyList<string>? sums = scenario.Checksums;
+        using var env = new RtfmEnvironment(scenario, frames);
+        env.Reset(scenario.Seed);
+        if (sums is { Count: > 0 }) Compare(0, "frame", sums[0], env.LastFrame!.Checksum());
+        double total = 0;
+        for (int i = 0; i < actions.Count; i++)
+        {
+            StepResult r = env.Step(actions[i]);
+            total += r.Reward;
+            if (sums is not null && i + 1 < sums.Count) Compare(i + 1, "frame", sums[i + 1], env.LastFrame!.Checksum());
+            onStep?.Invoke(i + 1);
+            if (r.Terminated || r.Truncated)
+            {
+                if (i + 1 < actions.Count) throw new ReplayMismatchException(i + 1, "episode end", $"{actions.Count} steps", $"ended after {i + 1}");
+                break;
+            }
+        }
+        return new ReplayReport(actions.Count, total, env.FrameSourceName);
+    }
+
     private static void Compare(int step, string what, string expected, string actual)
     {
         if (expected != actual) throw new ReplayMismatchException(step, what, expected, actual);

@@ -11,29 +11,82 @@ public static class PngWriter
     /// <summary>Encodes HWC RGB bytes as a PNG.</summary>
     public static byte[] Encode(int width, int height, ReadOnlySpan<byte> rgb)
     {
-        if (rgb.Length != width * height * 3) throw new ArgumentException($"RGB needs {width * height * 3} bytes, got {rgb.Length}.", nameof(rgb));
         using var output = new MemoryStream();
+        WriteHeader(output, width, height);
+        WriteChunk(output, "IDAT", Compress(width, height, rgb));
+        WriteChunk(output, "IEND", []);
+        return output.ToArray();
+    }
+
+    /// <summary>
+    /// Encodes frames of equal size as an animated PNG (APNG), looping forever, shown
+    /// <paramref name="framesPerSecond"/> a second. Browsers and most viewers play it; others show the first frame.
+    /// </summary>
+    public static byte[] EncodeAnimated(int width, int height, IReadOnlyList<byte[]> frames, int framesPerSecond = 10)
+    {
+        if (frames.Count == 0) throw new ArgumentException("An animation needs at least one frame.", nameof(frames));
+        if (framesPerSecond is < 1 or > 100) throw new ArgumentOutOfRangeException(nameof(framesPerSecond), framesPerSecond, "1 to 100 frames a second.");
+        using var output = new MemoryStream();
+        WriteHeader(output, width, height);
+        Span<byte> actl = stackalloc byte[8];
+        BinaryPrimitives.WriteInt32BigEndian(actl, frames.Count);
+        BinaryPrimitives.WriteInt32BigEndian(actl[4..], 0); // loop forever
+        WriteChunk(output, "acTL", actl);
+        int sequence = 0;
+        for (int f = 0; f < frames.Count; f++)
+        {
+            Span<byte> fctl = stackalloc byte[26];
+            BinaryPrimitives.WriteInt32BigEndian(fctl, sequence++);
+            BinaryPrimitives.WriteInt32BigEndian(fctl[4..], width);
+            BinaryPrimitives.WriteInt32BigEndian(fctl[8..], height);
+            BinaryPrimitives.WriteInt32BigEndian(fctl[12..], 0);
+            BinaryPrimitives.WriteInt32BigEndian(fctl[16..], 0);
+            BinaryPrimitives.WriteInt16BigEndian(fctl[20..], 1);
+            BinaryPrimitives.WriteInt16BigEndian(fctl[22..], (short)framesPerSecond);
+            fctl[24] = 0; fctl[25] = 0; // dispose none, blend source
+            WriteChunk(output, "fcTL", fctl);
+            byte[] data = Compress(width, height, frames[f]);
+            if (f == 0)
+            {
+                WriteChunk(output, "IDAT", data);
+            }
+            else
+            {
+                var fdat = new byte[data.Length + 4];
+                BinaryPrimitives.WriteInt32BigEndian(fdat, sequence++);
+                data.CopyTo(fdat, 4);
+                WriteChunk(output, "fdAT", fdat);
+            }
+        }
+        WriteChunk(output, "IEND", []);
+        return output.ToArray();
+    }
+
+    private static void WriteHeader(Stream output, int width, int height)
+    {
+        if (width <= 0 || height <= 0) throw new ArgumentOutOfRangeException(nameof(width), $"Image size {width}x{height} must be positive.");
         output.Write(Signature);
         Span<byte> header = stackalloc byte[13];
         BinaryPrimitives.WriteInt32BigEndian(header, width);
         BinaryPrimitives.WriteInt32BigEndian(header[4..], height);
         header[8] = 8; header[9] = 2; header[10] = 0; header[11] = 0; header[12] = 0; // 8-bit, truecolour, deflate, no interlace
         WriteChunk(output, "IHDR", header);
-        using (var raw = new MemoryStream())
+    }
+
+    private static byte[] Compress(int width, int height, ReadOnlySpan<byte> rgb)
+    {
+        if (rgb.Length != width * height * 3) throw new ArgumentException($"RGB needs {width * height * 3} bytes for {width}x{height}, got {rgb.Length}.", nameof(rgb));
+        using var raw = new MemoryStream();
+        using (var z = new ZLibStream(raw, CompressionLevel.Fastest, leaveOpen: true))
         {
-            using (var z = new ZLibStream(raw, CompressionLevel.Fastest, leaveOpen: true))
+            int stride = width * 3;
+            for (int y = 0; y < height; y++)
             {
-                int stride = width * 3;
-                for (int y = 0; y < height; y++)
-                {
-                    z.WriteByte(0); // filter: none
-                    z.Write(rgb.Slice(y * stride, stride));
-                }
+                z.WriteByte(0); // filter: none
+                z.Write(rgb.Slice(y * stride, stride));
             }
-            WriteChunk(output, "IDAT", raw.ToArray());
         }
-        WriteChunk(output, "IEND", []);
-        return output.ToArray();
+        return raw.ToArray();
     }
 
     /// <summary>Writes a PNG to <paramref name="path"/> through a temporary file and a rename, so a crash never leaves half a file.</summary>

@@ -50,7 +50,8 @@ internal static class ProceduralTexture
                 float x = v * 2f + warp;
                 float ww = w * 2f;
                 float atten = ww < 1e-4f ? 1f : MathF.Max(0f, MathF.Sin(MathF.PI * MathF.Min(ww, 1f)) / (MathF.PI * ww));
-                float grain = 0.15f * (Fbm(u * 4f, v * 16f, w * 16f, seed + 7) - 0.5f);
+                float grainFade = 1f - Math.Clamp(w * 24f - 0.5f, 0f, 1f);
+                float grain = grainFade > 0 ? 0.2f * grainFade * (ValueNoise(u * 4f, v * 16f, seed + 7) - 0.5f) : 0f;
                 return Math.Clamp(0.5f + 0.45f * MathF.Sin(2 * MathF.PI * x) * atten + grain, 0f, 1f);
             }
             default:
@@ -84,11 +85,11 @@ internal static class ProceduralTexture
         return f * Grout + MathF.Min(x - f, Grout);
     }
 
-    /// <summary>Three octaves of value noise; each octave fades to the mean as the footprint nears its cell size.</summary>
+    /// <summary>Two octaves of value noise; each octave fades to the mean as the footprint nears its cell size.</summary>
     private static float Fbm(float u, float v, float w, int seed)
     {
         float sum = 0f, freq = 1f, amp = 0.5f;
-        for (int o = 0; o < 3; o++)
+        for (int o = 0; o < 2; o++)
         {
             float fade = 1f - Math.Clamp(w * freq * 1.5f - 0.5f, 0f, 1f);
             if (fade <= 0f) break;
@@ -96,7 +97,7 @@ internal static class ProceduralTexture
             freq *= 2f;
             amp *= 0.5f;
         }
-        return Math.Clamp(0.5f + 1.4f * sum, 0f, 1f);
+        return Math.Clamp(0.5f + 1.6f * sum, 0f, 1f);
     }
 
     /// <summary>Smoothly interpolated lattice noise in [0, 1].</summary>
@@ -114,12 +115,10 @@ internal static class ProceduralTexture
 
     private static float Lattice(int x, int y, int seed)
     {
-        uint h = (uint)x * 0x8da6b343u ^ (uint)y * 0xd8163841u ^ (uint)seed * 0xcb1ab31fu;
+        uint h = (uint)x * 0x8da6b343u + (uint)y * 0xd8163841u + (uint)seed * 0xcb1ab31fu;
         h ^= h >> 15;
         h *= 0x2c1b3c6du;
-        h ^= h >> 12;
-        h *= 0x297a2d39u;
-        h ^= h >> 15;
+        h ^= h >> 13;
         return (h & 0xFFFFFF) * (1f / 16777216f);
     }
 }

@@ -17,6 +17,7 @@ internal sealed class SceneGeometry
     private readonly int[] _room;
     private readonly int[] _cellPropStart;
     private readonly int[] _cellProps;
+    private readonly byte[] _clearance;
 
     public SceneGeometry(World world)
     {
@@ -36,6 +37,7 @@ internal sealed class SceneGeometry
         }
         Props = world.Props.Select(p => new PropGeometry(p)).ToArray();
         (_cellPropStart, _cellProps) = BuildPropLists();
+        _clearance = BuildClearance();
     }
 
     public World World { get; }
@@ -69,6 +71,53 @@ internal sealed class SceneGeometry
         return (start, items.ToArray());
     }
 
+    /// <summary>
+    /// Per cell, the Chebyshev distance in cells to the nearest cell holding a wall or a prop
+    /// (outside the grid counts as wall), capped at 255: every cell of the square of
+    /// half-side clearance - 1 around a cell is empty, so a ray may cross it in one jump.
+    /// </summary>
+    private byte[] BuildClearance()
+    {
+        int w = _width, h = _depth;
+        var dist = new int[w * h];
+        for (int j = 0; j < h; j++)
+        for (int i = 0; i < w; i++)
+        {
+            int c = j * w + i;
+            bool occupied = _wall[c] || _cellPropStart[c + 1] > _cellPropStart[c];
+            int border = 1 + Math.Min(Math.Min(i, j), Math.Min(w - 1 - i, h - 1 - j));
+            dist[c] = occupied ? 0 : border;
+        }
+        // Two-pass chamfer transform with unit cost to all eight neighbours gives the Chebyshev distance.
+        for (int j = 0; j < h; j++)
+        for (int i = 0; i < w; i++)
+        {
+            int c = j * w + i, d = dist[c];
+            if (i > 0) d = Math.Min(d, dist[c - 1] + 1);
+            if (j > 0)
+            {
+                d = Math.Min(d, dist[c - w] + 1);
+                if (i > 0) d = Math.Min(d, dist[c - w - 1] + 1);
+                if (i < w - 1) d = Math.Min(d, dist[c - w + 1] + 1);
+            }
+            dist[c] = d;
+        }
+        for (int j = h - 1; j >= 0; j--)
+        for (int i = w - 1; i >= 0; i--)
+        {
+            int c = j * w + i, d = dist[c];
+            if (i < w - 1) d = Math.Min(d, dist[c + 1] + 1);
+            if (j < h - 1)
+            {
+                d = Math.Min(d, dist[c + w] + 1);
+                if (i < w - 1) d = Math.Min(d, dist[c + w + 1] + 1);
+                if (i > 0) d = Math.Min(d, dist[c + w - 1] + 1);
+            }
+            dist[c] = d;
+        }
+        return dist.Select(d => (byte)Math.Min(d, 255)).ToArray();
+    }
+
     private (int I0, int I1, int J0, int J1) CellRange(in PropGeometry g) => (
         Math.Clamp((int)MathF.Floor(g.Min.X * _invCellSize), 0, _width - 1), Math.Clamp((int)MathF.Floor(g.Max.X * _invCellSize), 0, _width - 1),
         Math.Clamp((int)MathF.Floor(g.Min.Z * _invCellSize), 0, _depth - 1), Math.Clamp((int)MathF.Floor(g.Max.Z * _invCellSize), 0, _depth - 1));
@@ -86,6 +135,8 @@ internal sealed class SceneGeometry
         SurfaceKind planeKind = SurfaceKind.None;
         if (d.Y < 0) { tPlane = -o.Y / d.Y; planeKind = SurfaceKind.Floor; }
         else if (d.Y > 0) { tPlane = (CeilingHeight - o.Y) / d.Y; planeKind = SurfaceKind.Ceiling; }
+        // An origin above the ceiling or below the floor sees the plane from outside: no hit.
+        if (tPlane < 0) { tPlane = float.PositiveInfinity; planeKind = SurfaceKind.None; }
         float best = MathF.Min(tPlane, tMax);
         int bestProp = -1;
         Vector3 bestNormal = default;
@@ -97,6 +148,14 @@ internal sealed class SceneGeometry
         {
             if (!first && IsWall(w.I, w.J))
             {
+                float y = o.Y + w.TCell * d.Y;
+                if (y < 0 || y > CeilingHeight)
+                {
+                    // Only an origin outside the floor-ceiling slab passes over or under a wall.
+                    if ((uint)w.I >= (uint)_width || (uint)w.J >= (uint)_depth || w.TExit >= best) break;
+                    w.Step();
+                    continue;
+                }
                 if (w.TCell < best)
                 {
                     hit.Kind = SurfaceKind.Wall;
@@ -114,6 +173,11 @@ internal sealed class SceneGeometry
             if ((uint)w.I < (uint)_width && (uint)w.J < (uint)_depth)
             {
                 int c = w.J * _width + w.I;
+                if (_clearance[c] >= 2)
+                {
+                    if (w.SkipClearSquare(_clearance[c]) >= best) break;
+                    continue;
+                }
                 for (int k = _cellPropStart[c], end = _cellPropStart[c + 1]; k < end; k++)
                 {
                     int p = _cellProps[k];
@@ -146,9 +210,12 @@ internal sealed class SceneGeometry
             hit.Kind = planeKind;
             hit.T = tPlane;
             hit.Normal = planeKind == SurfaceKind.Floor ? Vector3.UnitY : -Vector3.UnitY;
-            hit.CellI = w.I;
-            hit.CellJ = w.J;
-            hit.Room = RoomOf(w.I, w.J);
+            // A jump may end the walk short of the hit's cell; on a cell edge prefer the walked (open) cell.
+            int hi = (int)MathF.Floor((o.X + tPlane * d.X) * _invCellSize), hj = (int)MathF.Floor((o.Z + tPlane * d.Z) * _invCellSize);
+            if (IsWall(hi, hj)) (hi, hj) = (w.I, w.J);
+            hit.CellI = hi;
+            hit.CellJ = hj;
+            hit.Room = RoomOf(hi, hj);
             return true;
         }
         return false;
@@ -171,6 +238,11 @@ internal sealed class SceneGeometry
             if ((uint)w.I < (uint)_width && (uint)w.J < (uint)_depth)
             {
                 int c = w.J * _width + w.I;
+                if (_clearance[c] >= 2)
+                {
+                    if (w.SkipClearSquare(_clearance[c]) >= tMax) return false;
+                    continue;
+                }
                 for (int k = _cellPropStart[c], end = _cellPropStart[c + 1]; k < end; k++)
                 {
                     int p = _cellProps[k];
@@ -183,19 +255,21 @@ internal sealed class SceneGeometry
         }
     }
 
-    /// <summary>Amanatides-Woo grid walk in xz.</summary>
+    /// <summary>Amanatides-Woo grid walk in xz, with jumps across empty squares of cells.</summary>
     private struct Walker
     {
         public int I, J;
         public readonly int StepI, StepJ;
         private float _tNextX, _tNextZ;
         private readonly float _dtX, _dtZ;
+        private readonly float _ox, _oz, _dx, _dz, _cs;
         public float TCell;
         public bool LastAxisX;
 
         public Walker(SceneGeometry g, Vector3 o, Vector3 d)
         {
             float cs = g._cellSize;
+            (_ox, _oz, _dx, _dz, _cs) = (o.X, o.Z, d.X, d.Z, cs);
             I = (int)MathF.Floor(o.X * g._invCellSize);
             J = (int)MathF.Floor(o.Z * g._invCellSize);
             StepI = d.X > 0 ? 1 : d.X < 0 ? -1 : 0;
@@ -209,6 +283,34 @@ internal sealed class SceneGeometry
         }
 
         public readonly float TExit => MathF.Min(_tNextX, _tNextZ);
+
+        /// <summary>
+        /// Moves to the first cell beyond the square of half-side <paramref name="clearance"/> - 1
+        /// cells around the current cell (known empty); returns the ray parameter of that entry.
+        /// </summary>
+        public float SkipClearSquare(int clearance)
+        {
+            int r = clearance - 1;
+            float tx = StepI > 0 ? ((I + r + 1) * _cs - _ox) / _dx : StepI < 0 ? ((I - r) * _cs - _ox) / _dx : float.PositiveInfinity;
+            float tz = StepJ > 0 ? ((J + r + 1) * _cs - _oz) / _dz : StepJ < 0 ? ((J - r) * _cs - _oz) / _dz : float.PositiveInfinity;
+            if (tx < tz)
+            {
+                int j = Math.Clamp((int)MathF.Floor((_oz + tx * _dz) / _cs), J - r, J + r);
+                (I, J, TCell, LastAxisX) = (I + StepI * (r + 1), j, tx, true);
+            }
+            else if (tz < float.PositiveInfinity)
+            {
+                int i = Math.Clamp((int)MathF.Floor((_ox + tz * _dx) / _cs), I - r, I + r);
+                (I, J, TCell, LastAxisX) = (i, J + StepJ * (r + 1), tz, false);
+            }
+            else
+            {
+                return float.PositiveInfinity;
+            }
+            _tNextX = StepI > 0 ? ((I + 1) * _cs - _ox) / _dx : StepI < 0 ? (I * _cs - _ox) / _dx : float.PositiveInfinity;
+            _tNextZ = StepJ > 0 ? ((J + 1) * _cs - _oz) / _dz : StepJ < 0 ? (J * _cs - _oz) / _dz : float.PositiveInfinity;
+            return TCell;
+        }
 
         public void Step()
         {

@@ -1,0 +1,43 @@
+using System.Globalization;
+using System.Numerics;
+using RtfmGym.Agents;
+using RtfmGym.Env;
+using RtfmGym.Env.Scenarios;
+
+namespace RtfmGym.Cli;
+
+/// <summary>Agents by their command-line names.</summary>
+public static class AgentFactory
+{
+    /// <summary>The names <c>--agent</c> accepts.</summary>
+    public static readonly IReadOnlyList<string> Names = ["oracle", "random", "replay", "waypoints"];
+
+    /// <summary>Creates the agent named <paramref name="name"/> for <paramref name="scenario"/>.</summary>
+    /// <param name="name">oracle, random, replay (plays the scenario's record.actions) or waypoints.</param>
+    /// <param name="scenario">The scenario (replay reads its recorded actions).</param>
+    /// <param name="seed">Seed for the random agent.</param>
+    /// <param name="waypoints">For "waypoints": "x,z;x,z;..." in metres.</param>
+    public static IAgent Create(string name, Scenario scenario, ulong seed = 0, string? waypoints = null) => name switch
+    {
+        "oracle" => new OracleAgent(),
+        "random" => new RandomAgent(seed),
+        "replay" => new ReplayAgent(scenario.RecordedActions ?? throw new RtfmGymException($"Scenario '{scenario.Name}' has no record.actions to replay; add them or pick another --agent.")),
+        "waypoints" => new WaypointAgent(ParseWaypoints(waypoints ?? throw new RtfmGymException("--agent waypoints needs --waypoints \"x,z;x,z;...\" (metres)."))),
+        _ => throw new RtfmGymException($"Unknown agent '{name}'; choose one of: {string.Join(", ", Names)}."),
+    };
+
+    /// <summary>Parses "x,z;x,z" into points.</summary>
+    public static IReadOnlyList<Vector2> ParseWaypoints(string text)
+    {
+        var list = new List<Vector2>();
+        foreach (string part in text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            string[] xy = part.Split(',', StringSplitOptions.TrimEntries);
+            if (xy.Length != 2 || !float.TryParse(xy[0], CultureInfo.InvariantCulture, out float x) || !float.TryParse(xy[1], CultureInfo.InvariantCulture, out float z))
+                throw new RtfmGymException($"Waypoint '{part}' is not 'x,z' in metres.");
+            list.Add(new Vector2(x, z));
+        }
+        if (list.Count == 0) throw new RtfmGymException("--waypoints is empty.");
+        return list;
+    }
+}

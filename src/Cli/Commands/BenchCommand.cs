@@ -1,0 +1,85 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using RtfmGym.Cli.Output;
+using RtfmGym.Env;
+using RtfmGym.Env.Actions;
+using RtfmGym.Env.Rendering;
+using RtfmGym.Env.Scenarios;
+using Spectre.Console;
+
+namespace RtfmGym.Cli.Commands;
+
+/// <summary>
+/// <c>rtfmgym bench [--json]</c>: ground-truth frames/s at 64x64 and 128x128 (one thread and
+/// all), and env steps/s of one environment on one core with the ground-truth renderer and
+/// with the trivial constant source. A benchmark, not a test: figures go in BENCHMARKS.md.
+/// </summary>
+public static class BenchCommand
+{
+    public static Command Create()
+    {
+        var json = new Option<bool>("--json") { Description = "Print one JSON document." };
+        var steps = new Option<int>("--steps") { Description = "Env steps per measurement.", DefaultValueFactory = _ => 2000 };
+        var cmd = new Command("bench", "Measure renderer frames/s and env steps/s (figures for BENCHMARKS.md).") { json, steps };
+        cmd.SetAction(pr => Run(pr.GetValue(json), pr.GetValue(steps)));
+        return cmd;
+    }
+
+    internal static int Run(bool json, int steps)
+    {
+        if (steps < 10) throw new ArgumentException("--steps must be at least 10.");
+        var doc = new JsonObject { ["machine"] = Machine.Describe(), ["commit"] = Machine.Commit() };
+        Consoles.Err.Status().Start("renderer frames/s ...", ctx =>
+        {
+            RendererBenchmarkResult r = RendererBenchmark.Run();
+            doc["renderer"] = JsonSerializer.SerializeToNode(r);
+            ctx.Status("env steps/s (ground truth, one core) ...");
+            doc["env_steps_per_s_ground_truth_64_one_core"] = EnvStepsPerSecond("ground-truth", steps, threads: 1);
+            ctx.Status("env steps/s (constant frames) ...");
+            doc["env_steps_per_s_constant_64"] = EnvStepsPerSecond("constant", steps, threads: 1);
+        });
+        if (json)
+        {
+            Console.Out.WriteLine(doc.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            return 0;
+        }
+        var table = new Table().AddColumn("figure").AddColumn("value");
+        foreach (var (k, v) in Flatten(doc)) table.AddRow(Markup.Escape(k), Markup.Escape(v));
+        Consoles.Out.Write(table);
+        return 0;
+    }
+
+    /// <summary>Steps/s of one 64x64 discrete PointNav environment driven by seeded random actions; stop actions are replaced so episodes run to the time limit.</summary>
+    public static double EnvStepsPerSecond(string frames, int steps, int threads)
+    {
+        var scenario = new Scenario { Name = "bench", Frames = frames, World = new Env.Worlds.WorldOptions { Seed = 3 }, MaxSteps = 500 };
+        using var env = new RtfmEnvironment(scenario, frames == "ground-truth" ? new GroundTruthRenderer(new RendererOptions { Threads = threads }) : null);
+        var rng = new Env.Randomness.Rng(1);
+        env.Reset(1);
+        for (int i = 0; i < 50; i++) Step(env, rng); // warm up (JIT, caches)
+        var sw = Stopwatch.StartNew();
+        for (int i = 0; i < steps; i++) Step(env, rng);
+        return steps / sw.Elapsed.TotalSeconds;
+    }
+
+    private static void Step(RtfmEnvironment env, Env.Randomness.Rng rng)
+    {
+        long a = rng.NextLong(7); // 0..6: every action but stop
+        if (env.Step(a).Done) env.Reset();
+    }
+
+    private static IEnumerable<(string, string)> Flatten(JsonNode? node, string prefix = "")
+    {
+        if (node is JsonObject o)
+        {
+            foreach (var (k, v) in o)
+                foreach (var x in Flatten(v, prefix.Length == 0 ? k : $"{prefix}.{k}")) yield return x;
+        }
+        else
+        {
+            yield return (prefix, node is JsonValue jv && jv.TryGetValue(out double d) ? d.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) : node?.ToJsonString() ?? "");
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using RtfmGym.Agents;
+using RtfmGym.Cli.Output;
+using RtfmGym.Env;
+using RtfmGym.Env.Episodes;
+using RtfmGym.Env.Imaging;
+using RtfmGym.Env.Scenarios;
+using Spectre.Console;
+
+namespace RtfmGym.Cli.Commands;
+
+/// <summary><c>rtfmgym run [SCENARIO]</c>: runs episodes with an agent and writes frames, a video, the episode records and a summary.</summary>
+public static class RunCommand
+{
+    public static Command Create()
+    {
+        var scenario = new Argument<string>("scenario") { Description = "Scenario file or shipped name (see `rtfmgym scenarios`).", DefaultValueFactory = _ => ScenarioResolver.DefaultScenario };
+        var agent = new Option<string>("--agent") { Description = $"Agent: {string.Join(", ", AgentFactory.Names)}. Default: oracle for PointNav, random otherwise." };
+        var episodes = new Option<int>("--episodes") { Description = "Episodes to run (a suite's first N; else seeds seed, seed+1, ...).", DefaultValueFactory = _ => 1 };
+        var outDir = new Option<string>("--out") { Description = "Output folder. Default: runs/<scenario>." };
+        var frames = new Option<string>("--frames") { Description = "Frame source: ground-truth, constant (or a registered one). Default: the scenario's." };
+        var seed = new Option<long?>("--seed") { Description = "Seed of the first episode. Default: the scenario's." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON document with the results instead of a table." };
+        var noFrames = new Option<bool>("--no-frames") { Description = "Skip writing a PNG per step (the video, record and summary are still written)." };
+        var waypoints = new Option<string>("--waypoints") { Description = "For --agent waypoints: \"x,z;x,z;...\" in metres." };
+        var cmd = new Command("run", "Run episodes of a scenario with an agent; write frames, video, episode records and a summary.")
+        {
+            scenario, agent, episodes, outDir, frames, seed, json, noFrames, waypoints,
+        };
+        cmd.SetAction((pr, ct) => Task.FromResult(Run(
+            pr.GetValue(scenario)!, pr.GetValue(agent), pr.GetValue(episodes), pr.GetValue(outDir), pr.GetValue(frames), pr.GetValue(seed),
+            pr.GetValue(json), pr.GetValue(noFrames), pr.GetValue(waypoints), ct)));
+        return cmd;
+    }
+
+    internal static int Run(string scenarioName, string? agentName, int episodes, string? outDir, string? frames, long? seed,
+        bool json, bool noFrames, string? waypoints, CancellationToken ct)
+    {
+        if (episodes < 1) throw new ArgumentException("--episodes must be at least 1.");
+        Scenario suite = ScenarioResolver.Load(scenarioName);
+        if (frames is not null) suite = suite with { Frames = frames };
+        if (seed is { } s) suite = suite with { Seed = s };
+        agentName ??= suite.Task.Kind == TaskKind.PointNav ? "oracle" : "random";
+        string root = Path.GetFullPath(outDir ?? Path.Combine("runs", suite.Name));
+        Directory.CreateDirectory(root);
+        IAgent agent = AgentFactory.Create(agentName, suite, (ulong)(seed ?? suite.Seed), waypoints);
+        var results = new List<(EpisodeResult Result, string Record, string Video)>();
+        var sheetFrames = new List<byte[]>();
+
+        Consoles.Err.Progress().AutoClear(false).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Start(progress =>
+            {
+                foreach (var (episode, index) in suite.Expand(episodes).Select((e, i) => (e, i)))
+                {
+                    if (ct.IsCancellationRequested) break;
+                    var task = progress.AddTask($"episode {index} (seed {episode.Seed})", maxValue: episode.MaxSteps);
+                    using var env = new RtfmEnvironment(episode);
+                    var recorder = new EpisodeRecorder(env);
+                    var video = new VideoWriter(episode.Camera.Width, episode.Camera.Height);
+                    string epDir = Path.Combine(root, $"episode-{index:000}");
+                    void Keep(int step)
+                    {
+                        byte[] rgb = env.LastFrame!.Rgb;
+                        video.Add(rgb);
+                        if (!noFrames) PngWriter.Write(Path.Combine(epDir, "frames", $"step-{step:0000}.png"), env.Camera.Width, env.Camera.Height, rgb);
+                    }
+                    EpisodeResult r = EpisodeRunner.Run(env, agent, episode.Seed,
+                        afterReset: _ => { recorder.Begin(); Keep(0); },
+                        afterStep: (a, sr) => { recorder.Add(a, sr); Keep(env.StepCount); task.Increment(1); },
+                        cancellation: ct);
+                    task.Value = task.MaxValue;
+                    string record = Path.Combine(epDir, "episode.json");
+                    recorder.Build(r.ToSummary()).Save(record);
+                    string videoPath = video.Write(Path.Combine(epDir, "video"));
+                    if (sheetFrames.Count < 8) sheetFrames.Add(env.LastFrame!.Rgb);
+                    results.Add((r, record, videoPath));
+                }
+            });
+
+        var report = new EvaluationReport(agent.Name, suite.Name, results.Select(x => x.Result).ToArray());
+        JsonObject doc = report.ToJson();
+        doc["out"] = root;
+        doc["records"] = new JsonArray(results.Select(x => (JsonNode)x.Record).ToArray());
+        doc["videos"] = new JsonArray(results.Select(x => (JsonNode)x.Video).ToArray());
+        AtomicFile.WriteAllText(Path.Combine(root, "summary.json"), doc.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        if (sheetFrames.Count > 0)
+        {
+            var (rgb, w, h) = ContactSheet.Build(sheetFrames, suite.Camera.Width, suite.Camera.Height, Math.Min(4, sheetFrames.Count));
+            PngWriter.Write(Path.Combine(root, "last-frames.png"), w, h, rgb);
+        }
+        if (json) Console.Out.WriteLine(doc.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        else ReportTable.Print(report, root);
+        return ct.IsCancellationRequested ? 130 : 0;
+    }
+}

@@ -1,0 +1,27 @@
+using System.Globalization;
+using RtfmGym.Agents;
+using Spectre.Console;
+
+namespace RtfmGym.Cli.Output;
+
+/// <summary>Prints an evaluation report as a table of episodes and a line of aggregates.</summary>
+public static class ReportTable
+{
+    public static void Print(EvaluationReport report, string? outDir = null)
+    {
+        var table = new Table().Title($"[bold]{Markup.Escape(report.Suite)}[/] with agent [bold]{Markup.Escape(report.Agent)}[/]");
+        foreach (string c in new[] { "episode", "seed", "steps", "return", "success", "SPL", "soft-SPL", "coverage", "collisions", "end" }) table.AddColumn(c);
+        string F(double? v) => v is { } x ? x.ToString("0.000", CultureInfo.InvariantCulture) : "-";
+        for (int i = 0; i < report.Episodes.Count; i++)
+        {
+            EpisodeResult e = report.Episodes[i];
+            table.AddRow(i.ToString(CultureInfo.InvariantCulture), e.Seed.ToString(CultureInfo.InvariantCulture), e.Steps.ToString(CultureInfo.InvariantCulture), F(e.Return),
+                e.Success is { } s ? (s ? "[green]yes[/]" : "[red]no[/]") : "-", F(e.Spl), F(e.SoftSpl), F(e.Coverage),
+                e.Collisions.ToString(CultureInfo.InvariantCulture), e.Terminated ? "terminated" : "truncated");
+        }
+        Consoles.Out.Write(table);
+        Consoles.Out.MarkupLine(FormattableString.Invariant(
+            $"success rate [bold]{report.SuccessRate:0.000}[/], SPL [bold]{report.Spl:0.000}[/], soft-SPL {report.SoftSpl:0.000}, mean return {report.MeanReturn:0.000}, collisions/episode {report.MeanCollisions:0.0}, steps/episode {report.MeanSteps:0.0}"));
+        if (outDir is not null) Consoles.Out.MarkupLine($"wrote [link]{Markup.Escape(outDir)}[/] (frames, video, episode records, summary.json)");
+    }
+}

@@ -1,0 +1,106 @@
+using System.Text.Json.Nodes;
+
+namespace RtfmGym.Cli.Tests.Commands;
+
+public class CommandTests
+{
+    private string _dir = "";
+
+    [SetUp]
+    public void MakeDir() => Directory.CreateDirectory(_dir = Path.Combine(Path.GetTempPath(), $"rtfm-cli-{Guid.NewGuid():N}"));
+
+    [TearDown]
+    public void RemoveDir() => Directory.Delete(_dir, recursive: true);
+
+    [Test]
+    public void Run_DefaultScenario_WritesFramesVideoRecordAndSummary()
+    {
+        var r = CliRunner.Run(_dir, "run", "--out", "out", "--json");
+        Assert.That(r.ExitCode, Is.EqualTo(0), r.Err);
+        var doc = JsonNode.Parse(r.Out)!;
+        Assert.That(doc["metrics"]!["success_rate"]!.GetValue<double>(), Is.EqualTo(1.0), "the oracle solves the default episode");
+        string ep = Path.Combine(_dir, "out", "episode-000");
+        Assert.That(File.Exists(Path.Combine(ep, "episode.json")), Is.True);
+        Assert.That(Directory.EnumerateFiles(Path.Combine(ep, "frames"), "*.png").Count(), Is.GreaterThan(5));
+        Assert.That(File.Exists(Path.Combine(ep, "video.mp4")) || File.Exists(Path.Combine(ep, "video.apng.png")), Is.True);
+        Assert.That(File.Exists(Path.Combine(_dir, "out", "summary.json")), Is.True);
+
+        var replay = CliRunner.Run(_dir, "replay", Path.Combine(ep, "episode.json"));
+        Assert.That(replay.ExitCode, Is.EqualTo(0), replay.Err);
+        Assert.That(replay.Out, Does.Contain("replay matches"));
+    }
+
+    [Test]
+    public void Replay_TamperedRecord_ExitsThreeNamingStep()
+    {
+        var r = CliRunner.Run(_dir, "run", "--out", "out", "--no-frames", "--frames", "constant");
+        Assert.That(r.ExitCode, Is.EqualTo(0), r.Err);
+        string path = Path.Combine(_dir, "out", "episode-000", "episode.json");
+        var doc = JsonNode.Parse(File.ReadAllText(path))!;
+        doc["steps"]![4]!["checksum"] = "0123456789abcdef";
+        File.WriteAllText(path, doc.ToJsonString());
+        var replay = CliRunner.Run(_dir, "replay", path);
+        Assert.That(replay.ExitCode, Is.EqualTo(3));
+        Assert.That(replay.Err, Does.Contain("step 5").And.Contain("frame"));
+    }
+
+    [TestCase("run", "no-such-scenario", "No scenario file or shipped scenario named 'no-such-scenario'")]
+    [TestCase("run", "pointnav-apartment", "Unknown agent 'superman'", "--agent", "superman")]
+    [TestCase("render", "pointnav-apartment", "--pose needs", "--pose", "1,2")]
+    [TestCase("replay", "missing.json", "no such episode record")]
+    public void Verb_BadInput_ExitsTwoWithMessage(string verb, string target, string message, params string[] more)
+    {
+        var r = CliRunner.Run(_dir, [verb, target, .. more]);
+        Assert.That(r.ExitCode, Is.EqualTo(2), r.Out + r.Err);
+        Assert.That(r.Err, Does.Contain(message));
+    }
+
+    [Test]
+    public void Run_BadScenarioFile_ErrorNamesFileLineField()
+    {
+        string path = Path.Combine(_dir, "bad.yaml");
+        File.WriteAllText(path, "name: bad\nworld:\n  rooms: 99\n");
+        var r = CliRunner.Run(_dir, "run", path);
+        Assert.That(r.ExitCode, Is.EqualTo(2));
+        Assert.That(r.Err, Does.Contain("bad.yaml:3: world.rooms"));
+    }
+
+    [Test]
+    public void Scenarios_Listed_AllValid()
+    {
+        var r = CliRunner.Run(_dir, "scenarios");
+        Assert.That(r.ExitCode, Is.EqualTo(0), r.Out + r.Err);
+        Assert.That(r.Out, Does.Contain("pointnav-suite").And.Contain("drone-free"));
+    }
+
+    [Test]
+    public void Render_Pose_WritesPngAndDepth()
+    {
+        var r = CliRunner.Run(_dir, "render", "pointnav-apartment", "--out", "f.png", "--depth", "--size", "48");
+        Assert.That(r.ExitCode, Is.EqualTo(0), r.Err);
+        byte[] png = File.ReadAllBytes(Path.Combine(_dir, "f.png"));
+        Assert.That(png[..4], Is.EqualTo(new byte[] { 137, 80, 78, 71 }));
+        Assert.That(File.Exists(Path.Combine(_dir, "f-depth.png")), Is.True);
+    }
+
+    [Test]
+    public void Eval_SuiteJson_ReportsSuccessAndSpl()
+    {
+        var r = CliRunner.Run(_dir, "eval", "pointnav-suite", "--agent", "oracle", "--episodes", "3", "--frames", "constant", "--json");
+        Assert.That(r.ExitCode, Is.EqualTo(0), r.Err);
+        var doc = JsonNode.Parse(r.Out)!;
+        Assert.That(doc["episodes"]!.GetValue<int>(), Is.EqualTo(3));
+        Assert.That(doc["metrics"]!["spl"]!.GetValue<double>(), Is.GreaterThan(0.5));
+    }
+
+    [Test]
+    public void Help_EveryVerb_Answers()
+    {
+        foreach (string verb in new[] { "run", "replay", "render", "eval", "scenarios", "bench" })
+        {
+            var r = CliRunner.Run(_dir, verb, "--help");
+            Assert.That(r.ExitCode, Is.EqualTo(0), verb);
+            Assert.That(r.Out, Does.Contain("Usage"), verb);
+        }
+    }
+}
