@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Runtime.InteropServices;
 using RtfmGym.Bridge.Server;
 using RtfmGym.Bridge.Zmq;
+using RtfmGym.Env;
 
 namespace RtfmGym.Cli.Commands;
 
@@ -57,7 +58,15 @@ public static class ServeCommand
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
         var log = new BridgeLog(Console.Error);
         using var server = new BridgeServer(options, new ScenarioEnvironmentProvider(ScenarioResolver.ScenariosDirectory()), log);
-        server.Start();
+        try
+        {
+            server.Start();
+        }
+        catch (ZmqException e)
+        {
+            // Typically the port is taken or the endpoint is malformed: the user's input, not a crash.
+            throw new RtfmGymException($"cannot listen on {options.Bind}: {e.Message}");
+        }
         // Scripts wait for this line (or a hello round trip) to know the server is up.
         Console.Error.WriteLine($"rtfmgym serve: listening on {server.Endpoint}");
         (int Clients, int Envs) last = (0, 0);
