@@ -14,7 +14,7 @@ public static unsafe class ZmqPoller
     {
         if (sockets.Length > 32) throw new ArgumentException("At most 32 sockets.", nameof(sockets));
         ZmqPollItem* items = stackalloc ZmqPollItem[sockets.Length];
-        bool[] added = new bool[sockets.Length];
+        Span<bool> added = stackalloc bool[sockets.Length];
         try
         {
             for (int i = 0; i < sockets.Length; i++)

@@ -141,9 +141,9 @@ public sealed unsafe class ZmqSocket : IDisposable
     }
 
     /// <summary>
-    /// Receives all frames of one message, or null as <see cref="TryReceiveFrame"/>. Frames past
-    /// <paramref name="maxFrames"/> are read and dropped (the message is then marked truncated
-    /// by returning only the first frames and setting <paramref name="truncated"/>).
+    /// Receives all frames of one message, or null as <see cref="TryReceiveFrame"/>. Only the
+    /// first <paramref name="maxFrames"/> frames are kept (default 16); when more arrived they
+    /// are read and dropped, and <paramref name="truncated"/> is set.
     /// </summary>
     public List<byte[]>? TryReceiveMultipart(out bool truncated, bool dontWait = false, int maxFrames = 16)
     {
