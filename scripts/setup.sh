@@ -46,8 +46,8 @@ CONFIG="${RTFMGYM_CONFIG:-Release}"
 SUFFIX=""; (( WANT_TESTS )) && SUFFIX="-tests"
 STAMP=".stamps/build-$CONFIG$SUFFIX"
 mkdir -p .stamps
-if [[ ! -f "$STAMP" ]] || [[ -n "$(find src tests bench Directory.Build.props Directory.Packages.props RtfmGym.sln \
-      -newer "$STAMP" \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.sln' \) -print -quit 2>/dev/null)" ]]; then
+if [[ ! -f "$STAMP" ]] || [[ -n "$(find src tests bench native/build Directory.Build.props Directory.Packages.props RtfmGym.sln \
+      -newer "$STAMP" \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.sln' -o -name 'librtfmtorch.so' \) -print -quit 2>/dev/null)" ]]; then
   log "building ($CONFIG)"
   export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
   if (( WANT_TESTS )); then target=RtfmGym.sln; else target=src/Cli/Cli.csproj; fi

@@ -25,6 +25,7 @@ public static class BenchCommand
         var cmd = new Command("bench", "Measure renderer frames/s and env steps/s (figures for BENCHMARKS.md).") { json, steps };
         cmd.SetAction(pr => Run(pr.GetValue(json), pr.GetValue(steps)));
         cmd.Subcommands.Add(BenchBridgeCommand.Create());
+        cmd.Subcommands.Add(TorchCommand());
         return cmd;
     }
 
@@ -41,15 +42,34 @@ public static class BenchCommand
             ctx.Status("env steps/s (constant frames) ...");
             doc["env_steps_per_s_constant_64"] = EnvStepsPerSecond("constant", steps, threads: 1);
         });
+        Print(doc, json);
+        return 0;
+    }
+
+    private static Command TorchCommand()
+    {
+        var json = new Option<bool>("--json") { Description = "Print one JSON document." };
+        var cmd = new Command("torch", "Binding overhead of one tiny op and 1024x1024 matmul GFLOP/s, through the C# binding beside the same loop in C++.") { json };
+        cmd.SetAction(pr =>
+        {
+            var doc = new JsonObject { ["machine"] = Machine.Describe(), ["commit"] = Machine.Commit() };
+            Consoles.Err.Status().Start("torch binding benchmark ...", _ => doc["torch"] = JsonSerializer.SerializeToNode(Torch.Benchmarks.TorchBenchmark.Run()));
+            Print(doc, pr.GetValue(json));
+            return 0;
+        });
+        return cmd;
+    }
+
+    private static void Print(JsonObject doc, bool json)
+    {
         if (json)
         {
             Console.Out.WriteLine(doc.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
-            return 0;
+            return;
         }
         var table = new Table().AddColumn("figure").AddColumn("value");
         foreach (var (k, v) in Flatten(doc)) table.AddRow(Markup.Escape(k), Markup.Escape(v));
         Consoles.Out.Write(table);
-        return 0;
     }
 
     /// <summary>Steps/s of one 64x64 discrete PointNav environment driven by seeded random actions; stop actions are replaced so episodes run to the time limit.</summary>
@@ -80,7 +100,13 @@ public static class BenchCommand
         }
         else
         {
-            yield return (prefix, node is JsonValue jv && jv.TryGetValue(out double d) ? d.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) : node?.ToJsonString() ?? "");
+            string text = node switch
+            {
+                JsonValue v when v.TryGetValue(out double d) => d.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture),
+                JsonValue v when v.TryGetValue(out string? s) => s,
+                _ => node?.ToJsonString() ?? "",
+            };
+            yield return (prefix, text);
         }
     }
 }

@@ -60,8 +60,10 @@ public static class RunCommand
                     var recorder = new EpisodeRecorder(env);
                     var video = new VideoWriter(episode.Camera.Width, episode.Camera.Height);
                     string epDir = Path.Combine(root, $"episode-{index:000}");
+                    var path = new List<System.Numerics.Vector2>();
                     void Keep(int step)
                     {
+                        path.Add(new System.Numerics.Vector2(env.Pose.Position.X, env.Pose.Position.Z));
                         byte[] rgb = env.LastFrame!.Rgb;
                         video.Add(rgb);
                         if (!noFrames) PngWriter.Write(Path.Combine(epDir, "frames", $"step-{step:0000}.png"), env.Camera.Width, env.Camera.Height, rgb);
@@ -74,7 +76,8 @@ public static class RunCommand
                     string record = Path.Combine(epDir, "episode.json");
                     recorder.Build(r.ToSummary()).Save(record);
                     string videoPath = video.Write(Path.Combine(epDir, "video"));
-                    if (sheetFrames.Count < 8) sheetFrames.Add(env.LastFrame!.Rgb);
+                    EpisodeMap.Write(Path.Combine(epDir, "map.png"), env, path);
+                    if (index == 0) sheetFrames.AddRange(Enumerable.Range(0, 8).Select(k => video.Frames[k * (video.Count - 1) / 7]));
                     results.Add((r, record, videoPath));
                 }
             });
@@ -88,7 +91,7 @@ public static class RunCommand
         if (sheetFrames.Count > 0)
         {
             var (rgb, w, h) = ContactSheet.Build(sheetFrames, suite.Camera.Width, suite.Camera.Height, Math.Min(4, sheetFrames.Count));
-            PngWriter.Write(Path.Combine(root, "last-frames.png"), w, h, rgb);
+            PngWriter.Write(Path.Combine(root, "frames.png"), w, h, rgb);
         }
         if (json) Console.Out.WriteLine(doc.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
         else ReportTable.Print(report, root);

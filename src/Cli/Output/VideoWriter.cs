@@ -14,6 +14,9 @@ public sealed class VideoWriter(int width, int height, int framesPerSecond = 10)
 
     public int Count => _frames.Count;
 
+    /// <summary>The frames added so far (RGB, HWC).</summary>
+    public IReadOnlyList<byte[]> Frames => _frames;
+
     public void Add(byte[] rgb) => _frames.Add(rgb);
 
     /// <summary>Writes the video next to <paramref name="pathWithoutExtension"/> and returns the path written.</summary>

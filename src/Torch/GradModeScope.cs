@@ -1,0 +1,22 @@
+namespace RtfmGym.Torch;
+
+/// <summary>Sets autograd recording for this thread until disposed, then restores the previous state.</summary>
+public sealed class GradModeScope : IDisposable
+{
+    private readonly bool _previous;
+    private bool _disposed;
+
+    internal GradModeScope(bool enabled)
+    {
+        _previous = NativeMethods.rt_set_grad_enabled(enabled ? 1 : 0) == 1;
+    }
+
+    public void Dispose()
+    {
+        if (!_disposed)
+        {
+            _disposed = true;
+            NativeMethods.rt_set_grad_enabled(_previous ? 1 : 0);
+        }
+    }
+}

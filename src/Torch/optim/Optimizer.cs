@@ -1,0 +1,48 @@
+namespace RtfmGym.Torch;
+
+public static partial class torch
+{
+    public static partial class optim
+    {
+        /// <summary>
+        /// Base optimiser over one group of parameters. <see cref="lr"/> is settable so schedules can drive it.
+        /// State tensors (moments, momentum) are owned by the optimiser and freed by <see cref="Dispose"/>.
+        /// </summary>
+        public abstract class Optimizer : IDisposable
+        {
+            protected Optimizer(IEnumerable<Tensor> parameters, double lr)
+            {
+                ArgumentOutOfRangeException.ThrowIfNegative(lr);
+                Parameters = parameters.ToList();
+                if (Parameters.Count == 0)
+                {
+                    throw new ArgumentException("optimizer got an empty parameter list", nameof(parameters));
+                }
+                this.lr = lr;
+            }
+
+            /// <summary>Current learning rate.</summary>
+            public double lr { get; set; }
+
+            protected IReadOnlyList<Tensor> Parameters { get; }
+
+            /// <summary>Updates every parameter that has a gradient.</summary>
+            public abstract void step();
+
+            /// <summary>Drops all parameter gradients (set to none).</summary>
+            public void zero_grad()
+            {
+                foreach (var p in Parameters)
+                {
+                    p.zero_grad();
+                }
+            }
+
+            /// <summary>Frees the optimiser state (not the parameters).</summary>
+            public abstract void Dispose();
+
+            /// <summary>A zero tensor like <paramref name="parameter"/> that belongs to no scope.</summary>
+            protected static Tensor State(Tensor parameter) => zeros_like(parameter).DetachFromDisposeScope();
+        }
+    }
+}

@@ -1,0 +1,51 @@
+namespace RtfmGym.Torch;
+
+public static partial class torch
+{
+    public static partial class optim
+    {
+        /// <summary>
+        /// Stochastic gradient descent with optional momentum (buf ← μ·buf + g, p ← p − lr·buf, as in
+        /// <c>torch.optim.SGD</c> without dampening) and L2 weight decay added to the gradient.
+        /// </summary>
+        public sealed class SGD : Optimizer
+        {
+            private readonly Tensor?[] _momentum;
+
+            public SGD(IEnumerable<Tensor> parameters, double lr, double momentum = 0, double weightDecay = 0)
+                : base(parameters, lr)
+            {
+                this.momentum = momentum;
+                this.weightDecay = weightDecay;
+                _momentum = new Tensor?[Parameters.Count];
+            }
+
+            public double momentum { get; }
+
+            public double weightDecay { get; }
+
+            public override void step()
+            {
+                for (var i = 0; i < Parameters.Count; i++)
+                {
+                    var p = Parameters[i];
+                    var first = false;
+                    if (momentum != 0 && _momentum[i] is null)
+                    {
+                        _momentum[i] = State(p);
+                        first = true;
+                    }
+                    NativeMethods.Check(NativeMethods.rt_sgd_step(p.Handle, _momentum[i]?.Handle ?? TensorHandle.Null, first ? 1 : 0, lr, momentum, weightDecay));
+                }
+            }
+
+            public override void Dispose()
+            {
+                foreach (var t in _momentum)
+                {
+                    t?.Dispose();
+                }
+            }
+        }
+    }
+}
