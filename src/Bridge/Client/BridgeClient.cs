@@ -26,6 +26,9 @@ public sealed class BridgeClient : IDisposable
         {
             _socket.SetOption(ZmqSocketOption.ReceiveTimeout, (int)options.Timeout.TotalMilliseconds);
             _socket.SetOption(ZmqSocketOption.SendTimeout, (int)options.Timeout.TotalMilliseconds);
+            // ZMTP heartbeats notice a dead server between requests, as the server does for clients.
+            _socket.SetOption(ZmqSocketOption.HeartbeatInterval, 2000);
+            _socket.SetOption(ZmqSocketOption.HeartbeatTimeout, 6000);
             if (options.CurveServerKey is not null)
             {
                 _socket.SetOption(ZmqSocketOption.CurveServerKey, ZmqCurve.Decode(options.CurveServerKey));
