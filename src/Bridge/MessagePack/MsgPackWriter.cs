@@ -75,13 +75,6 @@ public sealed class MsgPackWriter
         Encoding.UTF8.GetBytes(value, Span(n));
     }
 
-    /// <summary>Writes a str from bytes that are already UTF-8.</summary>
-    public void WriteStringUtf8(ReadOnlySpan<byte> utf8)
-    {
-        WriteHeader(utf8.Length, 0xa0, 0x1f, 0xd9, 0xda, 0xdb);
-        utf8.CopyTo(Span(utf8.Length));
-    }
-
     /// <summary>Writes a bin (one block copy of <paramref name="data"/>).</summary>
     public void WriteBin(ReadOnlySpan<byte> data)
     {

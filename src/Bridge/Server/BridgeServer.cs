@@ -93,7 +93,7 @@ public sealed class BridgeServer : IDisposable
         }
         _ioThread = new Thread(IoLoop) { IsBackground = true, Name = "bridge-io" };
         _ioThread.Start();
-        _log.Info($"listening on {Endpoint} ({_options.Workers} workers{(_zap is null ? "" : ", CURVE")}, protocol {ProtocolVersion.Current})");
+        _log.Info($"listening on {Endpoint} ({_options.Workers} workers{(_zap is null ? "" : ", CURVE")}, protocol {ProtocolVersion.Current}, libzmq {ZmqContext.LibraryVersion})");
     }
 
     /// <summary>Waits until <paramref name="condition"/> holds for the live environment count; false on timeout.</summary>

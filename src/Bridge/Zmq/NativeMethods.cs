@@ -18,8 +18,6 @@ internal static unsafe partial class NativeMethods
 
     [LibraryImport(Lib)] internal static partial nint zmq_ctx_new();
     [LibraryImport(Lib)] internal static partial int zmq_ctx_term(nint context);
-    [LibraryImport(Lib)] internal static partial int zmq_ctx_shutdown(ZmqContextHandle context);
-    [LibraryImport(Lib)] internal static partial int zmq_ctx_set(ZmqContextHandle context, int option, int value);
 
     [LibraryImport(Lib)] internal static partial nint zmq_socket(ZmqContextHandle context, int type);
     [LibraryImport(Lib)] internal static partial int zmq_close(nint socket);
@@ -53,7 +51,6 @@ internal static unsafe partial class NativeMethods
     internal const short ZMQ_POLLOUT = 2;
     internal const int EAGAIN = 11;
     internal const int EINTR = 4;
-    internal const int ETERM = 156384765;
 
     /// <summary>zmq_msg_t: 64 opaque bytes, 8-byte aligned.</summary>
     [StructLayout(LayoutKind.Sequential, Size = 64)]

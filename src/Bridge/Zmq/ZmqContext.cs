@@ -34,8 +34,5 @@ public sealed class ZmqContext : IDisposable
     /// <summary>Creates a socket of <paramref name="type"/> with linger 0 (pending messages dropped on close).</summary>
     public ZmqSocket CreateSocket(ZmqSocketType type) => new(this, type);
 
-    /// <summary>Makes blocking calls on this context's sockets fail with ETERM (zmq_ctx_shutdown).</summary>
-    public void Shutdown() => ZmqException.ThrowIfFailed(NativeMethods.zmq_ctx_shutdown(Handle), "zmq_ctx_shutdown");
-
     public void Dispose() => Handle.Dispose();
 }

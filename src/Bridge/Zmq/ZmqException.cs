@@ -13,9 +13,6 @@ public sealed class ZmqException : Exception
     /// <summary>The zmq errno value.</summary>
     public int ErrorCode { get; }
 
-    /// <summary>True when the context was terminated (ETERM): the socket must be closed.</summary>
-    public bool IsContextTerminated => ErrorCode == NativeMethods.ETERM;
-
     /// <summary>zmq_strerror's message for <paramref name="errorCode"/>.</summary>
     public static unsafe string Describe(int errorCode) =>
         System.Runtime.InteropServices.Marshal.PtrToStringUTF8((nint)NativeMethods.zmq_strerror(errorCode)) ?? "unknown error";
