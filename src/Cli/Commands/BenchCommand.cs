@@ -24,6 +24,7 @@ public static class BenchCommand
         var steps = new Option<int>("--steps") { Description = "Env steps per measurement.", DefaultValueFactory = _ => 2000 };
         var cmd = new Command("bench", "Measure renderer frames/s and env steps/s (figures for BENCHMARKS.md).") { json, steps };
         cmd.SetAction(pr => Run(pr.GetValue(json), pr.GetValue(steps)));
+        cmd.Subcommands.Add(BenchBridgeCommand.Create());
         cmd.Subcommands.Add(TorchCommand());
         return cmd;
     }

@@ -1,0 +1,157 @@
+"""Tests of rtfmgym_client against a live server (endpoint in $RTFMGYM_ENDPOINT; run_tests.py starts one)."""
+
+import os
+import time
+import unittest
+
+import numpy as np
+import zmq
+
+from rtfmgym_client import BridgeError, BridgeTimeout, Connection, RemoteEnv, RemoteVectorEnv, codec
+
+ENDPOINT = os.environ.get("RTFMGYM_ENDPOINT", "tcp://127.0.0.1:5555")
+
+CONSTANT = """
+name: python-test
+frames: constant
+camera: {width: 64, height: 64}
+observations: [rgb, depth, pose]
+max_steps: 5
+"""
+
+
+class ConnectionTests(unittest.TestCase):
+    def test_hello_connected_reportsProtocolAndLimits(self):
+        with Connection(ENDPOINT) as c:
+            self.assertEqual(c.server_info["protocol"].split(".")[0], "1")
+            self.assertIn("step_batch", c.server_info["capabilities"]["ops"])
+            self.assertGreater(c.server_info["limits"]["max_envs_per_client"], 0)
+
+    def test_hello_otherMajor_versionMismatch(self):
+        with Connection(ENDPOINT) as c:
+            with self.assertRaises(BridgeError) as e:
+                c.call("hello", version="2.0.0")
+            self.assertEqual(e.exception.code, "version_mismatch")
+
+    def test_requests_pipelined_repliesMatchedById(self):
+        with Connection(ENDPOINT) as c:
+            env = c.call("make", scenario_yaml=CONSTANT.replace("max_steps: 5", "max_steps: 100"))["env"]
+            c.call("reset", env=env, seed=1)
+            ids = [c.send("step", env=env, action=1) for _ in range(20)]
+            steps = [c.receive(i)["info"]["step"] for i in reversed(ids)]
+            self.assertEqual(steps, list(range(20, 0, -1)))
+
+    def test_garbage_rawSocket_badMessageWithoutId(self):
+        s = zmq.Context.instance().socket(zmq.DEALER)
+        s.setsockopt(zmq.LINGER, 0)
+        s.connect(ENDPOINT)
+        try:
+            s.send(b"\xc1\xff garbage")
+            self.assertTrue(s.poll(10000))
+            reply = codec.unpackb(s.recv())
+            self.assertIsNone(reply["id"])
+            self.assertEqual(reply["error"]["code"], "bad_message")
+        finally:
+            s.close()
+
+    def test_unknownOp_rawRequest_unknownOp(self):
+        with Connection(ENDPOINT) as c:
+            with self.assertRaises(BridgeError) as e:
+                c.call("fly_to_the_moon")
+            self.assertEqual(e.exception.code, "unknown_op")
+
+    def test_noServer_timeout_raisesBridgeTimeoutAfterRetries(self):
+        ctx = zmq.Context.instance()
+        probe = ctx.socket(zmq.ROUTER)  # bound but never answers: a hung server
+        port = probe.bind_to_random_port("tcp://127.0.0.1")
+        try:
+            start = time.monotonic()
+            with self.assertRaises(BridgeTimeout):
+                Connection(f"tcp://127.0.0.1:{port}", timeout=0.2, retries=2)
+            self.assertLess(time.monotonic() - start, 5.0)
+        finally:
+            probe.close(linger=0)
+
+
+class RemoteEnvTests(unittest.TestCase):
+    def test_listScenarios_shipped_namesPointnav(self):
+        names = [s["name"] for s in RemoteEnv.list_scenarios(ENDPOINT)]
+        self.assertIn("pointnav-apartment", names)
+
+    def test_resetStep_constantScenario_observationsInSpaceWithoutCopy(self):
+        env = RemoteEnv(scenario_yaml=CONSTANT, endpoint=ENDPOINT)
+        try:
+            obs, info = env.reset(seed=3)
+            self.assertEqual(obs["rgb"].shape, (64, 64, 3))
+            self.assertEqual(obs["rgb"].dtype, np.uint8)
+            self.assertEqual(obs["depth"].dtype, np.float32)
+            self.assertFalse(obs["rgb"].flags.owndata)  # a view on the received message
+            self.assertTrue(env.observation_space.contains(obs))
+            obs, reward, terminated, truncated, info = env.step(env.action_space.sample())
+            self.assertIsInstance(reward, float)
+            self.assertEqual(info["step"], 1)
+        finally:
+            env.close()
+
+    def test_reset_sameSeed_sameObservation(self):
+        env = RemoteEnv(scenario="pointnav-apartment", endpoint=ENDPOINT)
+        try:
+            a, _ = env.reset(seed=7)
+            b, _ = env.reset(seed=7)
+            np.testing.assert_array_equal(a["rgb"], b["rgb"])
+            np.testing.assert_array_equal(a["pose"], b["pose"])
+        finally:
+            env.close()
+
+    def test_step_actionOutsideSpace_invalidAction(self):
+        env = RemoteEnv(scenario_yaml=CONSTANT, endpoint=ENDPOINT)
+        try:
+            env.reset(seed=1)
+            with self.assertRaises(BridgeError) as e:
+                env.step(99)
+            self.assertEqual(e.exception.code, "invalid_action")
+            env.step(np.int64(1))  # numpy scalars are fine
+        finally:
+            env.close()
+
+    def test_make_unknownScenario_invalidScenario(self):
+        with self.assertRaises(BridgeError) as e:
+            RemoteEnv(scenario="no-such-scenario", endpoint=ENDPOINT)
+        self.assertEqual(e.exception.code, "invalid_scenario")
+
+    def test_render_afterReset_equalsObservationRgb(self):
+        env = RemoteEnv(scenario_yaml=CONSTANT, endpoint=ENDPOINT)
+        try:
+            obs, _ = env.reset(seed=2)
+            np.testing.assert_array_equal(env.render(), obs["rgb"])
+        finally:
+            env.close()
+
+    def test_close_twice_noError(self):
+        env = RemoteEnv(scenario_yaml=CONSTANT, endpoint=ENDPOINT)
+        env.close()
+        env.close()
+
+
+class RemoteVectorEnvTests(unittest.TestCase):
+    def test_step_pastEpisodeEnd_autoresetsWithFinalObs(self):
+        venv = RemoteVectorEnv(4, scenario_yaml=CONSTANT, endpoint=ENDPOINT)
+        try:
+            obs, infos = venv.reset(seed=10)
+            self.assertEqual(obs["rgb"].shape, (4, 64, 64, 3))
+            ended = 0
+            for _ in range(12):
+                actions = np.array([venv.single_action_space.sample() for _ in range(4)])
+                obs, rewards, terminated, truncated, infos = venv.step(actions)
+                self.assertEqual(rewards.shape, (4,))
+                done = terminated | truncated
+                if done.any():
+                    ended += int(done.sum())
+                    self.assertTrue(infos["_final_obs"][done].all())
+            self.assertGreaterEqual(ended, 8)  # max_steps 5: every env ended at least twice
+        finally:
+            venv.close()
+
+
+if __name__ == "__main__":
+    unittest.main()

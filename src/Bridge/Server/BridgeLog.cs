@@ -1,0 +1,24 @@
+namespace RtfmGym.Bridge.Server;
+
+/// <summary>Timestamped log lines for the server (stderr by default); thread-safe.</summary>
+public sealed class BridgeLog(TextWriter? writer)
+{
+    private readonly object _gate = new();
+
+    /// <summary>A log that drops everything.</summary>
+    public static BridgeLog None { get; } = new(null);
+
+    public void Info(string message) => Write("info", message);
+
+    public void Error(string message) => Write("error", message);
+
+    private void Write(string level, string message)
+    {
+        if (writer is null) return;
+        lock (_gate)
+        {
+            writer.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} [bridge] {level}: {message}");
+            writer.Flush();
+        }
+    }
+}

@@ -1,0 +1,242 @@
+using RtfmGym.Bridge.MessagePack;
+using RtfmGym.Bridge.Protocol;
+using RtfmGym.Env;
+
+namespace RtfmGym.Bridge.Server;
+
+/// <summary>
+/// Runs one request of one session and writes its reply. Called by a worker that owns the
+/// session for the duration, so session state needs no lock; the counters shared across
+/// sessions are updated atomically. Every failure becomes an error reply, never a throw.
+/// </summary>
+internal sealed class RequestHandler(IEnvironmentProvider provider, BridgeServerOptions options, BridgeLog log)
+{
+    private long _nextEnvId;
+    private int _liveEnvs;
+
+    /// <summary>Environments open across all clients.</summary>
+    public int LiveEnvironments => Volatile.Read(ref _liveEnvs);
+
+    /// <summary>Raised after the live environment count changes (on a worker thread).</summary>
+    public event Action? LiveEnvironmentsChanged;
+
+    /// <summary>Runs <paramref name="item"/>; returns false when no reply is due (internal items).</summary>
+    public bool Handle(ClientSession session, WorkItem item, MsgPackWriter w)
+    {
+        if (item.Op is null)
+        {
+            int closed = CloseAll(session);
+            log.Info($"client {session.Name} silent for {options.SessionTimeout.TotalSeconds:0.#} s: closed {closed} environment(s)");
+            return false;
+        }
+        try
+        {
+            Dispatch(session, item, w);
+        }
+        catch (BridgeException e)
+        {
+            Fail(w, item.Id, e.Code, e.Message);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            var (code, message) = Classify(e);
+            if (code == ErrorCodes.Internal) log.Error($"client {session.Name} op {item.Op}: {e}");
+            Fail(w, item.Id, code, message);
+        }
+        return true;
+    }
+
+    /// <summary>Closes every environment of <paramref name="session"/>; returns how many.</summary>
+    public int CloseAll(ClientSession session)
+    {
+        int n = 0;
+        foreach (var slot in session.Envs.Values)
+        {
+            CloseQuietly(slot);
+            n++;
+        }
+        session.Envs.Clear();
+        if (n > 0) Changed(-n);
+        return n;
+    }
+
+    private static void Fail(MsgPackWriter w, object? id, string code, string message)
+    {
+        w.Reset();
+        ReplyWriter.Error(w, id, code, message);
+    }
+
+    private static (string Code, string Message) Classify(Exception e) => e switch
+    {
+        ActionOutOfSpaceException => (ErrorCodes.InvalidAction, e.Message),
+        EnvironmentStateException => (ErrorCodes.InvalidState, e.Message),
+        RtfmGymException => (ErrorCodes.EnvError, e.Message),
+        _ => (ErrorCodes.Internal, $"internal server error ({e.GetType().Name}); see the server log"),
+    };
+
+    private void Dispatch(ClientSession session, WorkItem item, MsgPackWriter w)
+    {
+        MsgPackMap req = item.Request!;
+        switch (item.Op)
+        {
+            case Ops.ListScenarios:
+                ReplyWriter.Ok(w, item.Id, new Dictionary<string, object?>
+                {
+                    ["scenarios"] = provider.ListScenarios().Select(s => new Dictionary<string, object?> { ["name"] = s.Name, ["description"] = s.Description }).ToArray(),
+                });
+                break;
+            case Ops.Make: Make(session, item.Id, req, w); break;
+            case Ops.Spec: ReplyWriter.OkRaw(w, item.Id, Slot(session, req).SpecMap.Span); break;
+            case Ops.Reset: Reset(session, item.Id, req, w); break;
+            case Ops.Step:
+                var slot = Slot(session, req);
+                ReplyWriter.Ok(w, item.Id, StepResultMap(slot, req.TryGetValue("action", out object? a) ? a : null, autoreset: false));
+                break;
+            case Ops.StepBatch: StepBatch(session, item.Id, req, w); break;
+            case Ops.Render:
+                var r = Slot(session, req);
+                // RtfmEnvironment renders its last frame itself; other environments fall back to the last observation's rgb.
+                object frame = (r.Env is RtfmEnvironment rtfm ? rtfm.Render() : null)
+                    ?? (r.LastObservation is IReadOnlyDictionary<string, object> obs && obs.TryGetValue("rgb", out object? rgb) ? rgb : null)
+                    ?? throw new BridgeException(ErrorCodes.InvalidState, "nothing to render: reset the environment first");
+                ReplyWriter.Ok(w, item.Id, new Dictionary<string, object?> { ["frame"] = frame });
+                break;
+            case Ops.Snapshot or Ops.Restore:
+                Slot(session, req);
+                throw new BridgeException(ErrorCodes.Unsupported, $"{item.Op} is not supported: environments have no snapshot API yet");
+            case Ops.Close:
+                var c = Slot(session, req);
+                session.Envs.Remove(c.Id);
+                CloseQuietly(c);
+                Changed(-1);
+                ReplyWriter.Ok(w, item.Id, new Dictionary<string, object?> { ["closed"] = true });
+                break;
+            default:
+                throw new BridgeException(ErrorCodes.UnknownOp, $"unknown op '{item.Op}'; known: {string.Join(", ", Ops.All)}");
+        }
+    }
+
+    private void Make(ClientSession session, object? id, MsgPackMap req, MsgPackWriter w)
+    {
+        if (session.Envs.Count >= options.MaxEnvsPerClient)
+            throw new BridgeException(ErrorCodes.LimitExceeded, $"a client may hold at most {options.MaxEnvsPerClient} environments; close one first");
+        string? name = OptionalString(req, "scenario");
+        string? yaml = OptionalString(req, "scenario_yaml");
+        if ((name is null) == (yaml is null))
+            throw new BridgeException(ErrorCodes.BadMessage, "make needs exactly one of 'scenario' (a name) or 'scenario_yaml' (inline YAML)");
+        IEnvironment env;
+        try
+        {
+            env = provider.Make(name, yaml);
+        }
+        catch (Exception e) when (e is RtfmGymException or ArgumentException or IOException or FormatException)
+        {
+            throw new BridgeException(ErrorCodes.InvalidScenario, e.Message);
+        }
+        var slot = new EnvSlot(Interlocked.Increment(ref _nextEnvId), env, name ?? "(inline)");
+        session.Envs.Add(slot.Id, slot);
+        Changed(+1);
+        log.Info($"client {session.Name} made env {slot.Id} ({slot.Scenario}); it holds {session.Envs.Count}");
+        w.WriteMapHeader(2);
+        w.WriteString("id"); w.Write(id);
+        w.WriteString("result");
+        w.WriteMapHeader(3);
+        w.WriteString("env"); w.WriteInt(slot.Id);
+        // The spec map's two entries are spliced in after the header: observation_space, action_space.
+        var spec = slot.SpecMap.Span;
+        w.WriteRaw(spec[1..]);
+    }
+
+    private static void Reset(ClientSession session, object? id, MsgPackMap req, MsgPackWriter w)
+    {
+        var slot = Slot(session, req);
+        long? seed = req.TryGetValue("seed", out object? s) && s is not null ? WireReader.AsLong(s, "seed") : null;
+        if (seed < 0) throw new BridgeException(ErrorCodes.BadMessage, "seed must be non-negative");
+        IReadOnlyDictionary<string, object>? resetOptions = null;
+        if (req.TryGetValue("options", out object? o) && o is not null)
+        {
+            resetOptions = WireReader.ToValue(o) as Dictionary<string, object>
+                ?? throw new BridgeException(ErrorCodes.BadMessage, "options must be a map");
+        }
+        var result = slot.Env.Reset(seed, resetOptions);
+        slot.LastObservation = result.Observation;
+        ReplyWriter.Ok(w, id, new Dictionary<string, object?> { ["obs"] = result.Observation, ["info"] = result.Info });
+    }
+
+    private void StepBatch(ClientSession session, object? id, MsgPackMap req, MsgPackWriter w)
+    {
+        if (!req.TryGetValue("steps", out object? s) || s is not object?[] steps)
+            throw new BridgeException(ErrorCodes.BadMessage, "step_batch needs 'steps': a list of {env, action}");
+        if (steps.Length > options.MaxBatchSize)
+            throw new BridgeException(ErrorCodes.LimitExceeded, $"at most {options.MaxBatchSize} steps per batch");
+        bool autoreset = req.TryGetValue("autoreset", out object? ar) && ar is true;
+        var results = new object?[steps.Length];
+        for (int i = 0; i < steps.Length; i++)
+        {
+            try
+            {
+                if (steps[i] is not MsgPackMap one) throw new BridgeException(ErrorCodes.BadMessage, $"steps[{i}] is not a map");
+                results[i] = StepResultMap(Slot(session, one), one.TryGetValue("action", out object? a) ? a : null, autoreset);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                var (code, message) = e is BridgeException be ? (be.Code, be.Message) : Classify(e);
+                if (code == ErrorCodes.Internal) log.Error($"client {session.Name} step_batch[{i}]: {e}");
+                results[i] = new Dictionary<string, object?> { ["error"] = new Dictionary<string, object?> { ["code"] = code, ["message"] = message } };
+            }
+        }
+        ReplyWriter.Ok(w, id, new Dictionary<string, object?> { ["results"] = results });
+    }
+
+    // With autoreset, an episode that ends is reset at once (Gymnasium's same-step mode): the
+    // reply carries the new episode's first observation, and the last one in info.final_obs.
+    private static Dictionary<string, object?> StepResultMap(EnvSlot slot, object? actionWire, bool autoreset)
+    {
+        object? action = WireReader.ToValue(actionWire, slot.Env.ActionSpace)
+            ?? throw new BridgeException(ErrorCodes.BadMessage, "step needs an 'action'");
+        var r = slot.Env.Step(action);
+        object obs = r.Observation;
+        IReadOnlyDictionary<string, object?> info = r.Info;
+        if (autoreset && r.Done)
+        {
+            var reset = slot.Env.Reset();
+            obs = reset.Observation;
+            info = new Dictionary<string, object?>(r.Info) { ["final_obs"] = r.Observation, ["final_info"] = r.Info, ["reset_info"] = reset.Info };
+        }
+        slot.LastObservation = obs;
+        return new Dictionary<string, object?>
+        {
+            ["obs"] = obs, ["reward"] = r.Reward, ["terminated"] = r.Terminated, ["truncated"] = r.Truncated, ["info"] = info,
+        };
+    }
+
+    private static EnvSlot Slot(ClientSession session, MsgPackMap req)
+    {
+        if (!req.TryGetValue("env", out object? e)) throw new BridgeException(ErrorCodes.BadMessage, "missing 'env' (an environment id from make)");
+        long id = WireReader.AsLong(e, "env");
+        return session.Envs.TryGetValue(id, out var slot) ? slot
+            : throw new BridgeException(ErrorCodes.UnknownEnv, $"no environment {id} belongs to this client (closed, expired, or another client's)");
+    }
+
+    private static string? OptionalString(MsgPackMap req, string key) =>
+        !req.TryGetValue(key, out object? v) || v is null ? null
+        : v as string ?? throw new BridgeException(ErrorCodes.BadMessage, $"'{key}' must be a string");
+
+    private void CloseQuietly(EnvSlot slot)
+    {
+        try
+        {
+            slot.Env.Dispose();
+        }
+        catch (Exception e)
+        {
+            log.Error($"closing env {slot.Id}: {e.Message}");
+        }
+    }
+
+    private void Changed(int delta)
+    {
+        Interlocked.Add(ref _liveEnvs, delta);
+        LiveEnvironmentsChanged?.Invoke();
+    }
+}

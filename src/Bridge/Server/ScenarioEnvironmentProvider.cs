@@ -1,0 +1,43 @@
+using RtfmGym.Env;
+using RtfmGym.Env.Scenarios;
+
+namespace RtfmGym.Bridge.Server;
+
+/// <summary>
+/// Real environments: shipped scenarios are the *.yaml files of one folder (named by file
+/// name without extension, never by path, so clients cannot read other files); inline
+/// YAML is parsed and validated like a file.
+/// </summary>
+public sealed class ScenarioEnvironmentProvider(string? scenariosDirectory) : IEnvironmentProvider
+{
+    public IReadOnlyList<ScenarioSummary> ListScenarios()
+    {
+        if (scenariosDirectory is null || !Directory.Exists(scenariosDirectory)) return [];
+        var list = new List<ScenarioSummary>();
+        foreach (string path in Directory.EnumerateFiles(scenariosDirectory, "*.yaml").Order(StringComparer.Ordinal))
+        {
+            string description;
+            try
+            {
+                description = ScenarioLoader.Load(path).Description;
+            }
+            catch (RtfmGymException e)
+            {
+                description = "(invalid: " + e.Message + ")";
+            }
+            list.Add(new ScenarioSummary(Path.GetFileNameWithoutExtension(path), description));
+        }
+        return list;
+    }
+
+    public IEnvironment Make(string? name, string? yaml)
+    {
+        if (yaml is not null) return new RtfmEnvironment(ScenarioLoader.Parse(yaml, "<inline>"));
+        string[] shipped = scenariosDirectory is not null && Directory.Exists(scenariosDirectory)
+            ? Directory.EnumerateFiles(scenariosDirectory, "*.yaml").Select(p => Path.GetFileNameWithoutExtension(p)).ToArray()
+            : [];
+        if (!shipped.Contains(name, StringComparer.Ordinal))
+            throw new RtfmGymException($"no shipped scenario named '{name}'; shipped: {string.Join(", ", shipped.Order(StringComparer.Ordinal))}");
+        return new RtfmEnvironment(ScenarioLoader.Load(Path.Combine(scenariosDirectory!, name + ".yaml")));
+    }
+}

@@ -1,0 +1,41 @@
+using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using RtfmGym.Bridge.Bench;
+using RtfmGym.Cli.Output;
+using Spectre.Console;
+
+namespace RtfmGym.Cli.Commands;
+
+/// <summary>
+/// <c>rtfmgym bench bridge [--json]</c>: what the bridge costs per step (64x64 RGB, constant
+/// frames): in-process steps/s beside round trips/s and p50/p99 latency from the C# client, and
+/// step_batch throughput. A benchmark, not a test.
+/// </summary>
+public static class BenchBridgeCommand
+{
+    public static Command Create()
+    {
+        var json = new Option<bool>("--json") { Description = "Print one JSON document." };
+        var steps = new Option<int>("--steps") { Description = "Steps per measurement.", DefaultValueFactory = _ => 5000 };
+        var batch = new Option<int>("--batch-envs") { Description = "Environments per step_batch.", DefaultValueFactory = _ => 8 };
+        var cmd = new Command("bridge", "Measure bridge round trips/s and latency beside in-process steps.") { json, steps, batch };
+        cmd.SetAction(pr =>
+        {
+            BridgeBenchResult r = null!;
+            Consoles.Err.Status().Start("bridge round trips ...", _ => r = BridgeBench.Run(pr.GetValue(steps), pr.GetValue(batch)));
+            var doc = new JsonObject { ["machine"] = Machine.Describe(), ["commit"] = Machine.Commit(), ["bridge"] = JsonSerializer.SerializeToNode(r) };
+            if (pr.GetValue(json))
+            {
+                Console.Out.WriteLine(doc.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+                return 0;
+            }
+            var table = new Table().AddColumn("figure").AddColumn("value");
+            foreach (var p in typeof(BridgeBenchResult).GetProperties())
+                table.AddRow(p.Name, Markup.Escape(Convert.ToString(p.GetValue(r) is double d ? d.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) : p.GetValue(r), System.Globalization.CultureInfo.InvariantCulture) ?? ""));
+            Consoles.Out.Write(table);
+            return 0;
+        });
+        return cmd;
+    }
+}
