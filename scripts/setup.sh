@@ -21,6 +21,8 @@ missing=()
 for p in "${want[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# npm fetches the msgpack-test-suite conformance data; Node images ship it, plain Debian needs the package.
+if (( WANT_TESTS )) && [[ -f package.json ]] && ! command -v npm >/dev/null 2>&1; then missing+=(npm); fi
 if (( ${#missing[@]} )); then
   log "installing Debian packages: ${missing[*]}"
   SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO="sudo"

@@ -96,7 +96,7 @@ public class CommandTests
     [Test]
     public void Help_EveryVerb_Answers()
     {
-        foreach (string verb in new[] { "run", "replay", "render", "eval", "scenarios", "bench" })
+        foreach (string verb in new[] { "run", "replay", "render", "eval", "scenarios", "bench", "serve" })
         {
             var r = CliRunner.Run(_dir, verb, "--help");
             Assert.That(r.ExitCode, Is.EqualTo(0), verb);
