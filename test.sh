@@ -13,8 +13,15 @@ status=0
 dotnet test RtfmGym.sln -c Release --no-build --nologo -v q \
   --logger "trx" --results-directory "$RESULTS" "$@" || status=$?
 # Python client tests (clients/python) against a live server, when present.
+PY_PASSED=0; PY_FAILED=0
 if [[ -x clients/python/run_tests.sh ]]; then
-  clients/python/run_tests.sh || status=$?
+  py_log="$RESULTS/python.log"
+  clients/python/run_tests.sh 2>&1 | tee "$py_log" || status=$?
+  if line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$py_log" | tail -1); then
+    PY_PASSED=$(echo "$line" | cut -d' ' -f1); PY_FAILED=$(echo "$line" | cut -d' ' -f3)
+  else
+    PY_FAILED=1; status=1
+  fi
 fi
-scripts/summarize-tests.sh "$RESULTS" || true
+PY_PASSED=$PY_PASSED PY_FAILED=$PY_FAILED scripts/summarize-tests.sh "$RESULTS" || true
 exit $status

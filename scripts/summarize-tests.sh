@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Prints one closing line, "N passed, N failed, N skipped", over every .trx file in $1.
+# Prints one closing line, "N passed, N failed, N skipped", over every .trx file in $1
+# plus PY_PASSED / PY_FAILED from the Python client tests.
 set -euo pipefail
-dir="$1"; p=0; f=0; s=0
+dir="$1"; p=${PY_PASSED:-0}; f=${PY_FAILED:-0}; s=0
 shopt -s nullglob
 for trx in "$dir"/*.trx; do
   line=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
