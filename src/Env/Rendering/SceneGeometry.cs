@@ -141,8 +141,8 @@ internal sealed class SceneGeometry
         int bestProp = -1;
         Vector3 bestNormal = default;
 
-        Walker w = new(this, o, d);
         Vector3 invD = new(1f / d.X, 1f / d.Y, 1f / d.Z);
+        Walker w = new(this, o, d, invD);
         int ray = scratch.NextRay();
         for (bool first = true; ; first = false)
         {
@@ -228,8 +228,8 @@ internal sealed class SceneGeometry
     /// </summary>
     public bool Occluded(TraceScratch scratch, Vector3 o, Vector3 d, float tMax, int ignoreA = -1, int ignoreB = -1)
     {
-        Walker w = new(this, o, d);
         Vector3 invD = new(1f / d.X, 1f / d.Y, 1f / d.Z);
+        Walker w = new(this, o, d, invD);
         int ray = scratch.NextRay();
         for (bool first = true; ; first = false)
         {
@@ -262,25 +262,33 @@ internal sealed class SceneGeometry
         public readonly int StepI, StepJ;
         private float _tNextX, _tNextZ;
         private readonly float _dtX, _dtZ;
-        private readonly float _ox, _oz, _dx, _dz, _cs;
+        private readonly float _ox, _oz, _invDx, _invDz, _cs;
         public float TCell;
         public bool LastAxisX;
 
-        public Walker(SceneGeometry g, Vector3 o, Vector3 d)
+        public Walker(SceneGeometry g, Vector3 o, Vector3 d, Vector3 invD)
         {
             float cs = g._cellSize;
-            (_ox, _oz, _dx, _dz, _cs) = (o.X, o.Z, d.X, d.Z, cs);
+            (_ox, _oz, _invDx, _invDz, _cs) = (o.X, o.Z, invD.X, invD.Z, cs);
             I = (int)MathF.Floor(o.X * g._invCellSize);
             J = (int)MathF.Floor(o.Z * g._invCellSize);
             StepI = d.X > 0 ? 1 : d.X < 0 ? -1 : 0;
             StepJ = d.Z > 0 ? 1 : d.Z < 0 ? -1 : 0;
-            _dtX = StepI != 0 ? cs / MathF.Abs(d.X) : float.PositiveInfinity;
-            _dtZ = StepJ != 0 ? cs / MathF.Abs(d.Z) : float.PositiveInfinity;
-            _tNextX = StepI > 0 ? ((I + 1) * cs - o.X) / d.X : StepI < 0 ? (I * cs - o.X) / d.X : float.PositiveInfinity;
-            _tNextZ = StepJ > 0 ? ((J + 1) * cs - o.Z) / d.Z : StepJ < 0 ? (J * cs - o.Z) / d.Z : float.PositiveInfinity;
+            _dtX = StepI != 0 ? cs * MathF.Abs(invD.X) : float.PositiveInfinity;
+            _dtZ = StepJ != 0 ? cs * MathF.Abs(invD.Z) : float.PositiveInfinity;
+            _tNextX = NextBoundaryX();
+            _tNextZ = NextBoundaryZ();
             TCell = 0;
             LastAxisX = true;
         }
+
+        /// <summary>Ray parameter where the walk leaves column <see cref="I"/>.</summary>
+        private readonly float NextBoundaryX() =>
+            StepI > 0 ? ((I + 1) * _cs - _ox) * _invDx : StepI < 0 ? (I * _cs - _ox) * _invDx : float.PositiveInfinity;
+
+        /// <summary>Ray parameter where the walk leaves row <see cref="J"/>.</summary>
+        private readonly float NextBoundaryZ() =>
+            StepJ > 0 ? ((J + 1) * _cs - _oz) * _invDz : StepJ < 0 ? (J * _cs - _oz) * _invDz : float.PositiveInfinity;
 
         public readonly float TExit => MathF.Min(_tNextX, _tNextZ);
 
@@ -291,24 +299,24 @@ internal sealed class SceneGeometry
         public float SkipClearSquare(int clearance)
         {
             int r = clearance - 1;
-            float tx = StepI > 0 ? ((I + r + 1) * _cs - _ox) / _dx : StepI < 0 ? ((I - r) * _cs - _ox) / _dx : float.PositiveInfinity;
-            float tz = StepJ > 0 ? ((J + r + 1) * _cs - _oz) / _dz : StepJ < 0 ? ((J - r) * _cs - _oz) / _dz : float.PositiveInfinity;
+            float tx = StepI > 0 ? ((I + r + 1) * _cs - _ox) * _invDx : StepI < 0 ? ((I - r) * _cs - _ox) * _invDx : float.PositiveInfinity;
+            float tz = StepJ > 0 ? ((J + r + 1) * _cs - _oz) * _invDz : StepJ < 0 ? ((J - r) * _cs - _oz) * _invDz : float.PositiveInfinity;
             if (tx < tz)
             {
-                int j = Math.Clamp((int)MathF.Floor((_oz + tx * _dz) / _cs), J - r, J + r);
+                int j = Math.Clamp((int)MathF.Floor((_oz + tx / _invDz) / _cs), J - r, J + r);
                 (I, J, TCell, LastAxisX) = (I + StepI * (r + 1), j, tx, true);
             }
             else if (tz < float.PositiveInfinity)
             {
-                int i = Math.Clamp((int)MathF.Floor((_ox + tz * _dx) / _cs), I - r, I + r);
+                int i = Math.Clamp((int)MathF.Floor((_ox + tz / _invDx) / _cs), I - r, I + r);
                 (I, J, TCell, LastAxisX) = (i, J + StepJ * (r + 1), tz, false);
             }
             else
             {
                 return float.PositiveInfinity;
             }
-            _tNextX = StepI > 0 ? ((I + 1) * _cs - _ox) / _dx : StepI < 0 ? (I * _cs - _ox) / _dx : float.PositiveInfinity;
-            _tNextZ = StepJ > 0 ? ((J + 1) * _cs - _oz) / _dz : StepJ < 0 ? (J * _cs - _oz) / _dz : float.PositiveInfinity;
+            _tNextX = NextBoundaryX();
+            _tNextZ = NextBoundaryZ();
             return TCell;
         }
 
