@@ -115,36 +115,53 @@ public sealed class GroundTruthRenderer : IFrameSource
         bool reflect = Options.Reflections;
         float invSamples = 1f / (n * n);
 
-        for (int y = rowStart; y < rowEnd; y++)
+        // A level camera's rays in one image column share their xz direction, so one grid walk
+        // per column finds the walls and candidate props of all of them.
+        bool level = n == 1 && MathF.Abs(ex.Y) < 1e-6f && MathF.Abs(ez.Y) < 1e-6f && origin.Y > 0 && origin.Y < scene.Geometry.CeilingHeight;
         for (int x = 0; x < cam.Width; x++)
         {
-            int pixel = y * cam.Width + x;
-            // Camera-space z is -1, so the ray parameter of a hit is its depth along -Z.
-            Vector3 centre = CameraRay(cam, ex, ey, ez, x + 0.5f, y + 0.5f);
-            bool centreHit = false;
-            RayHit centreRay = default;
-            if (wantGeometry || n == 1) centreHit = scene.Geometry.Trace(scratch, origin, centre, float.PositiveInfinity, out centreRay);
-            if (wantGeometry) target.SetGeometry(pixel, centreHit ? centreRay.T : float.PositiveInfinity, centreHit ? scene.ObjectId(centreRay) : -1);
-            if (!wantRgb) continue;
-
-            Vector3 color;
-            if (n == 1)
+            float a = (x + 0.5f - cam.Cx) / cam.Fx;
+            float dx = ex.X * a - ez.X, dz = ex.Z * a - ez.Z;
+            if (level) scene.Geometry.WalkColumn(scratch, origin, dx, dz);
+            for (int y = rowStart; y < rowEnd; y++)
             {
-                color = centreHit ? scene.Shade(scratch, centreRay, origin, centre, 0f, pixelAngle, reflect) : Vector3.Zero;
-            }
-            else
-            {
-                color = Vector3.Zero;
-                for (int sy = 0; sy < n; sy++)
-                for (int sx = 0; sx < n; sx++)
+                int pixel = y * cam.Width + x;
+                // Camera-space z is -1, so the ray parameter of a hit is its depth along -Z.
+                Vector3 centre;
+                bool centreHit = false;
+                RayHit centreRay = default;
+                if (level)
                 {
-                    Vector3 d = CameraRay(cam, ex, ey, ez, x + (sx + 0.5f) / n, y + (sy + 0.5f) / n);
-                    if (scene.Geometry.Trace(scratch, origin, d, float.PositiveInfinity, out RayHit h))
-                        color += scene.Shade(scratch, h, origin, d, 0f, pixelAngle, reflect);
+                    centre = new Vector3(dx, ex.Y * a - ey.Y * ((y + 0.5f - cam.Cy) / cam.Fy) - ez.Y, dz);
+                    centreHit = scene.Geometry.TraceInColumn(scratch, origin, centre, out centreRay);
                 }
-                color *= invSamples;
+                else
+                {
+                    centre = CameraRay(cam, ex, ey, ez, x + 0.5f, y + 0.5f);
+                    if (wantGeometry || n == 1) centreHit = scene.Geometry.Trace(scratch, origin, centre, float.PositiveInfinity, out centreRay);
+                }
+                if (wantGeometry) target.SetGeometry(pixel, centreHit ? centreRay.T : float.PositiveInfinity, centreHit ? scene.ObjectId(centreRay) : -1);
+                if (!wantRgb) continue;
+
+                Vector3 color;
+                if (n == 1)
+                {
+                    color = centreHit ? scene.Shade(scratch, centreRay, origin, centre, 0f, pixelAngle, reflect) : Vector3.Zero;
+                }
+                else
+                {
+                    color = Vector3.Zero;
+                    for (int sy = 0; sy < n; sy++)
+                    for (int sx = 0; sx < n; sx++)
+                    {
+                        Vector3 d = CameraRay(cam, ex, ey, ez, x + (sx + 0.5f) / n, y + (sy + 0.5f) / n);
+                        if (scene.Geometry.Trace(scratch, origin, d, float.PositiveInfinity, out RayHit h))
+                            color += scene.Shade(scratch, h, origin, d, 0f, pixelAngle, reflect);
+                    }
+                    color *= invSamples;
+                }
+                target.SetColor(pixel, color);
             }
-            target.SetColor(pixel, color);
         }
     }
 
