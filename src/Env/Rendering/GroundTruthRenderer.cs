@@ -16,8 +16,8 @@ namespace RtfmGym.Env.Rendering;
 /// </summary>
 public sealed class GroundTruthRenderer : IFrameSource
 {
-    /// <summary>Rows per parallel work item: small enough to balance two to sixteen cores on 64-row frames.</summary>
-    private const int RowsPerTask = 4;
+    /// <summary>Image columns per parallel work item: small enough to balance two to sixteen cores on 64-pixel-wide frames.</summary>
+    private const int ColumnsPerTask = 4;
 
     private PreparedScene? _scene;
     private TraceScratch? _scratch;
@@ -52,10 +52,11 @@ public sealed class GroundTruthRenderer : IFrameSource
         ArgumentNullException.ThrowIfNull(request);
         PreparedScene scene = RequireScene();
         var target = new FrameTarget(request);
-        int tasks = (request.Camera.Height + RowsPerTask - 1) / RowsPerTask;
+        int width = request.Camera.Width;
+        int tasks = (width + ColumnsPerTask - 1) / ColumnsPerTask;
         if (Options.Threads == 1 || tasks == 1)
         {
-            RenderRows(scene, _scratch!, request, target, 0, request.Camera.Height);
+            RenderColumns(scene, _scratch!, request, target, 0, width);
         }
         else
         {
@@ -63,7 +64,7 @@ public sealed class GroundTruthRenderer : IFrameSource
                 () => new TraceScratch(scene.Geometry.Props.Length),
                 (k, _, scratch) =>
                 {
-                    RenderRows(scene, scratch, request, target, k * RowsPerTask, Math.Min(request.Camera.Height, (k + 1) * RowsPerTask));
+                    RenderColumns(scene, scratch, request, target, k * ColumnsPerTask, Math.Min(width, (k + 1) * ColumnsPerTask));
                     return scratch;
                 }, _ => { });
         }
@@ -86,7 +87,7 @@ public sealed class GroundTruthRenderer : IFrameSource
             {
                 FrameRequest request = requests[k] ?? throw new ArgumentException($"Request {k} is null.", nameof(requests));
                 var target = new FrameTarget(request);
-                RenderRows(scene, scratch, request, target, 0, request.Camera.Height);
+                RenderColumns(scene, scratch, request, target, 0, request.Camera.Width);
                 frames[k] = target.ToFrame();
                 return scratch;
             }, _ => { });
@@ -102,7 +103,8 @@ public sealed class GroundTruthRenderer : IFrameSource
     private PreparedScene RequireScene() =>
         _scene ?? throw new EnvironmentStateException("GroundTruthRenderer.Render called before BeginEpisode.");
 
-    private void RenderRows(PreparedScene scene, TraceScratch scratch, FrameRequest request, FrameTarget target, int rowStart, int rowEnd)
+    /// <summary>Renders image columns [<paramref name="columnStart"/>, <paramref name="columnEnd"/>), all rows.</summary>
+    private void RenderColumns(PreparedScene scene, TraceScratch scratch, FrameRequest request, FrameTarget target, int columnStart, int columnEnd)
     {
         CameraIntrinsics cam = request.Camera;
         Quaternion q = request.Pose.Orientation;
@@ -115,36 +117,53 @@ public sealed class GroundTruthRenderer : IFrameSource
         bool reflect = Options.Reflections;
         float invSamples = 1f / (n * n);
 
-        for (int y = rowStart; y < rowEnd; y++)
-        for (int x = 0; x < cam.Width; x++)
+        // A level camera's rays in one image column share their xz direction, so one grid walk
+        // per column finds the walls and candidate props of all of them.
+        bool level = n == 1 && MathF.Abs(ex.Y) < 1e-6f && MathF.Abs(ez.Y) < 1e-6f && origin.Y > 0 && origin.Y < scene.Geometry.CeilingHeight;
+        for (int x = columnStart; x < columnEnd; x++)
         {
-            int pixel = y * cam.Width + x;
-            // Camera-space z is -1, so the ray parameter of a hit is its depth along -Z.
-            Vector3 centre = CameraRay(cam, ex, ey, ez, x + 0.5f, y + 0.5f);
-            bool centreHit = false;
-            RayHit centreRay = default;
-            if (wantGeometry || n == 1) centreHit = scene.Geometry.Trace(scratch, origin, centre, float.PositiveInfinity, out centreRay);
-            if (wantGeometry) target.SetGeometry(pixel, centreHit ? centreRay.T : float.PositiveInfinity, centreHit ? scene.ObjectId(centreRay) : -1);
-            if (!wantRgb) continue;
-
-            Vector3 color;
-            if (n == 1)
+            float a = (x + 0.5f - cam.Cx) / cam.Fx;
+            float dx = ex.X * a - ez.X, dz = ex.Z * a - ez.Z;
+            if (level) scene.Geometry.WalkColumn(scratch, origin, dx, dz);
+            for (int y = 0; y < cam.Height; y++)
             {
-                color = centreHit ? scene.Shade(scratch, centreRay, origin, centre, 0f, pixelAngle, reflect) : Vector3.Zero;
-            }
-            else
-            {
-                color = Vector3.Zero;
-                for (int sy = 0; sy < n; sy++)
-                for (int sx = 0; sx < n; sx++)
+                int pixel = y * cam.Width + x;
+                // Camera-space z is -1, so the ray parameter of a hit is its depth along -Z.
+                Vector3 centre;
+                bool centreHit = false;
+                RayHit centreRay = default;
+                if (level)
                 {
-                    Vector3 d = CameraRay(cam, ex, ey, ez, x + (sx + 0.5f) / n, y + (sy + 0.5f) / n);
-                    if (scene.Geometry.Trace(scratch, origin, d, float.PositiveInfinity, out RayHit h))
-                        color += scene.Shade(scratch, h, origin, d, 0f, pixelAngle, reflect);
+                    centre = new Vector3(dx, ex.Y * a - ey.Y * ((y + 0.5f - cam.Cy) / cam.Fy) - ez.Y, dz);
+                    centreHit = scene.Geometry.TraceInColumn(scratch, origin, centre, out centreRay);
                 }
-                color *= invSamples;
+                else
+                {
+                    centre = CameraRay(cam, ex, ey, ez, x + 0.5f, y + 0.5f);
+                    if (wantGeometry || n == 1) centreHit = scene.Geometry.Trace(scratch, origin, centre, float.PositiveInfinity, out centreRay);
+                }
+                if (wantGeometry) target.SetGeometry(pixel, centreHit ? centreRay.T : float.PositiveInfinity, centreHit ? scene.ObjectId(centreRay) : -1);
+                if (!wantRgb) continue;
+
+                Vector3 color;
+                if (n == 1)
+                {
+                    color = centreHit ? scene.Shade(scratch, centreRay, origin, centre, 0f, pixelAngle, reflect) : Vector3.Zero;
+                }
+                else
+                {
+                    color = Vector3.Zero;
+                    for (int sy = 0; sy < n; sy++)
+                    for (int sx = 0; sx < n; sx++)
+                    {
+                        Vector3 d = CameraRay(cam, ex, ey, ez, x + (sx + 0.5f) / n, y + (sy + 0.5f) / n);
+                        if (scene.Geometry.Trace(scratch, origin, d, float.PositiveInfinity, out RayHit h))
+                            color += scene.Shade(scratch, h, origin, d, 0f, pixelAngle, reflect);
+                    }
+                    color *= invSamples;
+                }
+                target.SetColor(pixel, color);
             }
-            target.SetColor(pixel, color);
         }
     }
 

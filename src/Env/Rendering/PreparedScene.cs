@@ -17,7 +17,10 @@ internal sealed class PreparedScene
 
     private readonly Material[] _materials;
     private readonly Room[] _rooms;
-    private readonly PointLight[] _lights;
+    /// <summary>Highlights whose peak would add less than this linear radiance are skipped (invisible after 8-bit encoding).</summary>
+    private const float SpecularCutoff = 0.004f;
+
+    private readonly LightData[] _lights;
     private readonly int[] _propMaterial;
     private readonly Vector3 _ambient;
 
@@ -28,7 +31,7 @@ internal sealed class PreparedScene
         World w = geometry.World;
         _materials = w.Materials.ToArray();
         _rooms = w.Rooms.ToArray();
-        _lights = w.Lights.ToArray();
+        _lights = w.Lights.Select(l => new LightData(l)).ToArray();
         _propMaterial = w.Props.Select(p => p.Material).ToArray();
         _ambient = w.Ambient;
     }
@@ -82,15 +85,15 @@ internal sealed class PreparedScene
                 Vector3 c = albedoP * _ambient;
                 foreach (PropLight pl in Lighting.PropLights[hit.Prop])
                 {
-                    PointLight light = _lights[pl.Light];
+                    ref readonly LightData light = ref _lights[pl.Light];
                     Vector3 toLight = light.Position - p;
                     float dist2 = toLight.LengthSquared();
-                    float nl = Vector3.Dot(n, toLight) / MathF.Sqrt(dist2);
+                    Vector3 ldir = toLight / MathF.Sqrt(dist2);
+                    float nl = Vector3.Dot(n, ldir);
                     if (nl <= 0) continue;
-                    Vector3 radiance = light.Color * (light.Intensity * Shading.Falloff(dist2, light.Range) * pl.Visibility);
+                    Vector3 radiance = light.Radiance * (light.Falloff(dist2) * pl.Visibility);
                     c += albedoP * radiance * nl;
-                    if (mat.Specular > 0)
-                        c += radiance * (mat.Specular * Shading.Highlight(MathF.Max(0, Vector3.Dot(n, Vector3.Normalize(toLight / MathF.Sqrt(dist2) - dir)))));
+                    if (mat.Specular > 0) c += radiance * (mat.Specular * Shading.Highlight(n, ldir, dir));
                 }
                 return Reflect(scratch, mat, c, p, n, dir, pathBefore + dist, pixelAngle, reflect);
             }
@@ -119,15 +122,17 @@ internal sealed class PreparedScene
 
         Vector3 albedo = ProceduralTexture.Sample(mat, u, v, footprint);
         Vector3 color = albedo * (_ambient + irradiance);
+        float specular = mat.Specular * visibility;
         foreach (int l in specularLights)
         {
-            PointLight light = _lights[l];
+            ref readonly LightData light = ref _lights[l];
             Vector3 toLight = light.Position - p;
             float dist2 = toLight.LengthSquared();
+            float peak = specular * light.Falloff(dist2);
+            if (peak * MathF.Max(light.Radiance.X, MathF.Max(light.Radiance.Y, light.Radiance.Z)) < SpecularCutoff) continue;
             Vector3 ldir = toLight / MathF.Sqrt(dist2);
             if (Vector3.Dot(n, ldir) <= 0) continue;
-            float spec = Shading.Highlight(MathF.Max(0, Vector3.Dot(n, Vector3.Normalize(ldir - dir))));
-            color += light.Color * (light.Intensity * Shading.Falloff(dist2, light.Range) * mat.Specular * visibility * spec);
+            color += light.Radiance * (peak * Shading.Highlight(n, ldir, dir));
         }
         return Reflect(scratch, mat, color, p, n, dir, pathBefore + dist, pixelAngle, reflect);
     }

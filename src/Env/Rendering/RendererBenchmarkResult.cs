@@ -7,7 +7,7 @@ namespace RtfmGym.Env.Rendering;
 /// <param name="AllThreads128">Frames per second at 128x128 with <paramref name="Threads"/> threads.</param>
 /// <param name="Threads">Threads used for the all-threads figures.</param>
 /// <param name="BakeMilliseconds">Time to prepare the world (geometry and baked light) on one thread, milliseconds.</param>
-/// <param name="FramesPerMeasurement">Frames rendered for each figure.</param>
+/// <param name="FramesPerMeasurement">Frames rendered per timed round of each figure.</param>
 public sealed record RendererBenchmarkResult(
     double SingleThread64, double AllThreads64, double SingleThread128, double AllThreads128,
     int Threads, double BakeMilliseconds, int FramesPerMeasurement)

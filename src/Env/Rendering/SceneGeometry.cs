@@ -141,8 +141,8 @@ internal sealed class SceneGeometry
         int bestProp = -1;
         Vector3 bestNormal = default;
 
-        Walker w = new(this, o, d);
         Vector3 invD = new(1f / d.X, 1f / d.Y, 1f / d.Z);
+        Walker w = new(this, o, d, invD);
         int ray = scratch.NextRay();
         for (bool first = true; ; first = false)
         {
@@ -158,14 +158,7 @@ internal sealed class SceneGeometry
                 }
                 if (w.TCell < best)
                 {
-                    hit.Kind = SurfaceKind.Wall;
-                    hit.T = w.TCell;
-                    int pi = w.LastAxisX ? w.I - w.StepI : w.I, pj = w.LastAxisX ? w.J : w.J - w.StepJ;
-                    hit.CellI = pi;
-                    hit.CellJ = pj;
-                    hit.Room = RoomOf(pi, pj);
-                    hit.Face = w.LastAxisX ? (w.StepI > 0 ? 1 : 0) : (w.StepJ > 0 ? 3 : 2);
-                    hit.Normal = w.LastAxisX ? new Vector3(-w.StepI, 0, 0) : new Vector3(0, 0, -w.StepJ);
+                    hit = WallHit(ref w);
                     return true;
                 }
                 break;
@@ -196,28 +189,137 @@ internal sealed class SceneGeometry
 
         if (bestProp >= 0)
         {
-            hit.Kind = SurfaceKind.Prop;
-            hit.T = best;
-            hit.Prop = bestProp;
-            hit.Normal = bestNormal;
-            hit.Room = World.Props[bestProp].RoomId;
-            hit.CellI = w.I;
-            hit.CellJ = w.J;
+            hit = PropHit(bestProp, best, bestNormal);
             return true;
         }
         if (tPlane <= tMax && planeKind != SurfaceKind.None && float.IsFinite(tPlane))
         {
-            hit.Kind = planeKind;
-            hit.T = tPlane;
-            hit.Normal = planeKind == SurfaceKind.Floor ? Vector3.UnitY : -Vector3.UnitY;
-            // A jump may end the walk short of the hit's cell; on a cell edge prefer the walked (open) cell.
-            int hi = (int)MathF.Floor((o.X + tPlane * d.X) * _invCellSize), hj = (int)MathF.Floor((o.Z + tPlane * d.Z) * _invCellSize);
-            if (IsWall(hi, hj)) (hi, hj) = (w.I, w.J);
-            hit.CellI = hi;
-            hit.CellJ = hj;
-            hit.Room = RoomOf(hi, hj);
+            hit = PlaneHit(planeKind, tPlane, o, d, w.I, w.J);
             return true;
         }
+        return false;
+    }
+
+    private RayHit PropHit(int prop, float t, Vector3 normal) => new()
+    {
+        Kind = SurfaceKind.Prop, T = t, Prop = prop, Normal = normal, Room = World.Props[prop].RoomId, CellI = -1, CellJ = -1,
+    };
+
+    /// <summary>The wall cell the walker just entered, seen from the open cell it came from.</summary>
+    private RayHit WallHit(ref Walker w)
+    {
+        int pi = w.LastAxisX ? w.I - w.StepI : w.I, pj = w.LastAxisX ? w.J : w.J - w.StepJ;
+        return new RayHit
+        {
+            Kind = SurfaceKind.Wall,
+            T = w.TCell,
+            Prop = -1,
+            CellI = pi,
+            CellJ = pj,
+            Room = RoomOf(pi, pj),
+            Face = w.LastAxisX ? (w.StepI > 0 ? 1 : 0) : (w.StepJ > 0 ? 3 : 2),
+            Normal = w.LastAxisX ? new Vector3(-w.StepI, 0, 0) : new Vector3(0, 0, -w.StepJ),
+        };
+    }
+
+    /// <summary>A floor or ceiling hit; (fallbackI, fallbackJ) names the cell when the hit point sits on the edge of a wall cell.</summary>
+    private RayHit PlaneHit(SurfaceKind kind, float t, Vector3 o, Vector3 d, int fallbackI, int fallbackJ)
+    {
+        int i = (int)MathF.Floor((o.X + t * d.X) * _invCellSize), j = (int)MathF.Floor((o.Z + t * d.Z) * _invCellSize);
+        if (IsWall(i, j)) (i, j) = (fallbackI, fallbackJ);
+        return new RayHit
+        {
+            Kind = kind, T = t, Prop = -1, CellI = i, CellJ = j, Room = RoomOf(i, j),
+            Normal = kind == SurfaceKind.Floor ? Vector3.UnitY : -Vector3.UnitY,
+        };
+    }
+
+    /// <summary>
+    /// Walks the layout grid once for every ray from <paramref name="o"/> whose xz direction is
+    /// (<paramref name="dx"/>, <paramref name="dz"/>): the rays of one image column of a level
+    /// camera. Records in <paramref name="scratch"/> the wall that ends the walk and the props of
+    /// the cells crossed, so <see cref="TraceInColumn"/> can finish each ray without walking.
+    /// The origin must lie between floor and ceiling.
+    /// </summary>
+    public void WalkColumn(TraceScratch scratch, Vector3 o, float dx, float dz)
+    {
+        var d = new Vector3(dx, 0, dz);
+        Vector3 invD = new(1f / dx, float.PositiveInfinity, 1f / dz);
+        Walker w = new(this, o, d, invD);
+        int ray = scratch.NextRay();
+        scratch.ColumnPropCount = 0;
+        scratch.ColumnWall = default;
+        for (bool first = true; ; first = false)
+        {
+            if (!first && IsWall(w.I, w.J))
+            {
+                scratch.ColumnWall = WallHit(ref w);
+                return;
+            }
+            if ((uint)w.I < (uint)_width && (uint)w.J < (uint)_depth)
+            {
+                int c = w.J * _width + w.I;
+                if (_clearance[c] >= 2)
+                {
+                    if (float.IsPositiveInfinity(w.SkipClearSquare(_clearance[c]))) return;
+                    continue;
+                }
+                for (int k = _cellPropStart[c], end = _cellPropStart[c + 1]; k < end; k++)
+                {
+                    int p = _cellProps[k];
+                    if (scratch.FirstVisit(p, ray)) scratch.ColumnProps[scratch.ColumnPropCount++] = p;
+                }
+            }
+            if (float.IsPositiveInfinity(w.TExit)) return;
+            w.Step();
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Trace"/> with an unbounded range for a ray of the column last walked by
+    /// <see cref="WalkColumn"/> (same origin, same xz direction): the same hit, without a grid walk.
+    /// </summary>
+    public bool TraceInColumn(TraceScratch scratch, Vector3 o, Vector3 d, out RayHit hit)
+    {
+        float tPlane = float.PositiveInfinity;
+        SurfaceKind planeKind = SurfaceKind.None;
+        if (d.Y < 0) { tPlane = -o.Y / d.Y; planeKind = SurfaceKind.Floor; }
+        else if (d.Y > 0) { tPlane = (CeilingHeight - o.Y) / d.Y; planeKind = SurfaceKind.Ceiling; }
+        bool wall = scratch.ColumnWall.Kind == SurfaceKind.Wall;
+        float wallT = wall ? scratch.ColumnWall.T : float.PositiveInfinity;
+        float best = MathF.Min(tPlane, wallT);
+        int bestProp = -1;
+        Vector3 bestNormal = default;
+        Vector3 invD = new(1f / d.X, 1f / d.Y, 1f / d.Z);
+        for (int k = 0; k < scratch.ColumnPropCount; k++)
+        {
+            int p = scratch.ColumnProps[k];
+            if (Props[p].Intersect(o, d, invD, best, out float t, out Vector3 n))
+            {
+                best = t;
+                bestProp = p;
+                bestNormal = n;
+            }
+        }
+        if (bestProp >= 0)
+        {
+            hit = PropHit(bestProp, best, bestNormal);
+            return true;
+        }
+        if (wall && wallT < tPlane)
+        {
+            hit = scratch.ColumnWall;
+            return true;
+        }
+        if (planeKind != SurfaceKind.None && float.IsFinite(tPlane))
+        {
+            // Just short of the plane hit the ray is still over the open cell it crossed last.
+            Vector3 before = o + d * (tPlane * (1f - 1e-5f));
+            hit = PlaneHit(planeKind, tPlane, o, d, (int)MathF.Floor(before.X * _invCellSize), (int)MathF.Floor(before.Z * _invCellSize));
+            return true;
+        }
+        hit = default;
+        hit.Prop = -1;
         return false;
     }
 
@@ -228,8 +330,8 @@ internal sealed class SceneGeometry
     /// </summary>
     public bool Occluded(TraceScratch scratch, Vector3 o, Vector3 d, float tMax, int ignoreA = -1, int ignoreB = -1)
     {
-        Walker w = new(this, o, d);
         Vector3 invD = new(1f / d.X, 1f / d.Y, 1f / d.Z);
+        Walker w = new(this, o, d, invD);
         int ray = scratch.NextRay();
         for (bool first = true; ; first = false)
         {
@@ -262,25 +364,33 @@ internal sealed class SceneGeometry
         public readonly int StepI, StepJ;
         private float _tNextX, _tNextZ;
         private readonly float _dtX, _dtZ;
-        private readonly float _ox, _oz, _dx, _dz, _cs;
+        private readonly float _ox, _oz, _invDx, _invDz, _cs;
         public float TCell;
         public bool LastAxisX;
 
-        public Walker(SceneGeometry g, Vector3 o, Vector3 d)
+        public Walker(SceneGeometry g, Vector3 o, Vector3 d, Vector3 invD)
         {
             float cs = g._cellSize;
-            (_ox, _oz, _dx, _dz, _cs) = (o.X, o.Z, d.X, d.Z, cs);
+            (_ox, _oz, _invDx, _invDz, _cs) = (o.X, o.Z, invD.X, invD.Z, cs);
             I = (int)MathF.Floor(o.X * g._invCellSize);
             J = (int)MathF.Floor(o.Z * g._invCellSize);
             StepI = d.X > 0 ? 1 : d.X < 0 ? -1 : 0;
             StepJ = d.Z > 0 ? 1 : d.Z < 0 ? -1 : 0;
-            _dtX = StepI != 0 ? cs / MathF.Abs(d.X) : float.PositiveInfinity;
-            _dtZ = StepJ != 0 ? cs / MathF.Abs(d.Z) : float.PositiveInfinity;
-            _tNextX = StepI > 0 ? ((I + 1) * cs - o.X) / d.X : StepI < 0 ? (I * cs - o.X) / d.X : float.PositiveInfinity;
-            _tNextZ = StepJ > 0 ? ((J + 1) * cs - o.Z) / d.Z : StepJ < 0 ? (J * cs - o.Z) / d.Z : float.PositiveInfinity;
+            _dtX = StepI != 0 ? cs * MathF.Abs(invD.X) : float.PositiveInfinity;
+            _dtZ = StepJ != 0 ? cs * MathF.Abs(invD.Z) : float.PositiveInfinity;
+            _tNextX = NextBoundaryX();
+            _tNextZ = NextBoundaryZ();
             TCell = 0;
             LastAxisX = true;
         }
+
+        /// <summary>Ray parameter where the walk leaves column <see cref="I"/>.</summary>
+        private readonly float NextBoundaryX() =>
+            StepI > 0 ? ((I + 1) * _cs - _ox) * _invDx : StepI < 0 ? (I * _cs - _ox) * _invDx : float.PositiveInfinity;
+
+        /// <summary>Ray parameter where the walk leaves row <see cref="J"/>.</summary>
+        private readonly float NextBoundaryZ() =>
+            StepJ > 0 ? ((J + 1) * _cs - _oz) * _invDz : StepJ < 0 ? (J * _cs - _oz) * _invDz : float.PositiveInfinity;
 
         public readonly float TExit => MathF.Min(_tNextX, _tNextZ);
 
@@ -291,24 +401,24 @@ internal sealed class SceneGeometry
         public float SkipClearSquare(int clearance)
         {
             int r = clearance - 1;
-            float tx = StepI > 0 ? ((I + r + 1) * _cs - _ox) / _dx : StepI < 0 ? ((I - r) * _cs - _ox) / _dx : float.PositiveInfinity;
-            float tz = StepJ > 0 ? ((J + r + 1) * _cs - _oz) / _dz : StepJ < 0 ? ((J - r) * _cs - _oz) / _dz : float.PositiveInfinity;
+            float tx = StepI > 0 ? ((I + r + 1) * _cs - _ox) * _invDx : StepI < 0 ? ((I - r) * _cs - _ox) * _invDx : float.PositiveInfinity;
+            float tz = StepJ > 0 ? ((J + r + 1) * _cs - _oz) * _invDz : StepJ < 0 ? ((J - r) * _cs - _oz) * _invDz : float.PositiveInfinity;
             if (tx < tz)
             {
-                int j = Math.Clamp((int)MathF.Floor((_oz + tx * _dz) / _cs), J - r, J + r);
+                int j = Math.Clamp((int)MathF.Floor((_oz + tx / _invDz) / _cs), J - r, J + r);
                 (I, J, TCell, LastAxisX) = (I + StepI * (r + 1), j, tx, true);
             }
             else if (tz < float.PositiveInfinity)
             {
-                int i = Math.Clamp((int)MathF.Floor((_ox + tz * _dx) / _cs), I - r, I + r);
+                int i = Math.Clamp((int)MathF.Floor((_ox + tz / _invDx) / _cs), I - r, I + r);
                 (I, J, TCell, LastAxisX) = (i, J + StepJ * (r + 1), tz, false);
             }
             else
             {
                 return float.PositiveInfinity;
             }
-            _tNextX = StepI > 0 ? ((I + 1) * _cs - _ox) / _dx : StepI < 0 ? (I * _cs - _ox) / _dx : float.PositiveInfinity;
-            _tNextZ = StepJ > 0 ? ((J + 1) * _cs - _oz) / _dz : StepJ < 0 ? (J * _cs - _oz) / _dz : float.PositiveInfinity;
+            _tNextX = NextBoundaryX();
+            _tNextZ = NextBoundaryZ();
             return TCell;
         }
 
