@@ -29,22 +29,26 @@ public static class BridgeBench
         max_steps: 1000000
         """;
 
-    /// <summary>Runs the three measurements of <paramref name="steps"/> steps each (default 5000; at least 100).</summary>
-    public static BridgeBenchResult Run(int steps = 5000, int batchEnvs = 8)
+    /// <summary>The benchmark scenario with another frame source ("constant" or "ground-truth").</summary>
+    public static string ScenarioYamlFor(string frames) => ScenarioYaml.Replace("frames: constant", $"frames: {frames}", StringComparison.Ordinal);
+
+    /// <summary>Runs the three measurements of <paramref name="steps"/> steps each (default 5000; at least 100) with the given frame source (default constant).</summary>
+    public static BridgeBenchResult Run(int steps = 5000, int batchEnvs = 8, string frames = "constant")
     {
+        string yaml = ScenarioYamlFor(frames);
         if (steps < 100) throw new ArgumentOutOfRangeException(nameof(steps), steps, "At least 100 steps.");
         if (batchEnvs < 1) throw new ArgumentOutOfRangeException(nameof(batchEnvs), batchEnvs, "At least 1.");
-        var scenario = ScenarioLoader.Parse(ScenarioYaml, "bridge-bench");
+        var scenario = ScenarioLoader.Parse(yaml, "bridge-bench");
         using var local = new RtfmEnvironment(scenario);
         var (localRate, localP50, localP99) = Measure(local, steps);
 
         using var server = new BridgeServer(new BridgeServerOptions(bind: "tcp://127.0.0.1:*", workers: 1), new ScenarioEnvironmentProvider(null));
         server.Start();
         using var client = new BridgeClient(new BridgeClientOptions(server.Endpoint));
-        using var remote = RemoteEnvironment.MakeInline(client, ScenarioYaml);
+        using var remote = RemoteEnvironment.MakeInline(client, yaml);
         var (remoteRate, remoteP50, remoteP99) = Measure(remote, steps);
-        double batchRate = MeasureBatch(client, batchEnvs, steps);
-        return new BridgeBenchResult("uint8[64, 64, 3] rgb + float32[7] pose", steps, localRate, localP50, localP99, remoteRate, remoteP50, remoteP99, batchEnvs, batchRate);
+        double batchRate = MeasureBatch(client, yaml, batchEnvs, steps);
+        return new BridgeBenchResult($"uint8[64, 64, 3] rgb + float32[7] pose, {frames} frames", steps, localRate, localP50, localP99, remoteRate, remoteP50, remoteP99, batchEnvs, batchRate);
     }
 
     private static (double Rate, double P50Us, double P99Us) Measure(IEnvironment env, int steps)
@@ -70,9 +74,9 @@ public static class BridgeBench
         if (env.Step(env.ActionSpace.Sample(rng)).Done) env.Reset();
     }
 
-    private static double MeasureBatch(BridgeClient client, int envs, int steps)
+    private static double MeasureBatch(BridgeClient client, string yaml, int envs, int steps)
     {
-        var remotes = Enumerable.Range(0, envs).Select(_ => RemoteEnvironment.MakeInline(client, ScenarioYaml)).ToList();
+        var remotes = Enumerable.Range(0, envs).Select(_ => RemoteEnvironment.MakeInline(client, yaml)).ToList();
         try
         {
             var rng = new Rng(2);

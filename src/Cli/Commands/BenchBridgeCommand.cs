@@ -19,11 +19,12 @@ public static class BenchBridgeCommand
         var json = new Option<bool>("--json") { Description = "Print one JSON document." };
         var steps = new Option<int>("--steps") { Description = "Steps per measurement.", DefaultValueFactory = _ => 5000 };
         var batch = new Option<int>("--batch-envs") { Description = "Environments per step_batch.", DefaultValueFactory = _ => 8 };
-        var cmd = new Command("bridge", "Measure bridge round trips/s and latency beside in-process steps.") { json, steps, batch };
+        var frames = new Option<string>("--frames") { Description = "Frame source: constant (the bridge alone) or ground-truth.", DefaultValueFactory = _ => "constant" };
+        var cmd = new Command("bridge", "Measure bridge round trips/s and latency beside in-process steps.") { json, steps, batch, frames };
         cmd.SetAction(pr =>
         {
             BridgeBenchResult r = null!;
-            Consoles.Err.Status().Start("bridge round trips ...", _ => r = BridgeBench.Run(pr.GetValue(steps), pr.GetValue(batch)));
+            Consoles.Err.Status().Start("bridge round trips ...", _ => r = BridgeBench.Run(pr.GetValue(steps), pr.GetValue(batch), pr.GetValue(frames)!));
             var doc = new JsonObject { ["machine"] = Machine.Describe(), ["commit"] = Machine.Commit(), ["bridge"] = JsonSerializer.SerializeToNode(r) };
             if (pr.GetValue(json))
             {
