@@ -22,12 +22,13 @@ public static class RenderCommand
         var depth = new Option<bool>("--depth") { Description = "Also write the depth image (near = bright) next to it as *-depth.png." };
         var size = new Option<int?>("--size") { Description = "Square image size in pixels (32..256) overriding the scenario's camera." };
         var frames = new Option<string>("--frames") { Description = "Frame source override." };
-        var cmd = new Command("render", "Render one frame of a scenario's world from a pose and write it as PNG.") { scenario, pose, output, depth, size, frames };
-        cmd.SetAction(pr => Run(pr.GetValue(scenario)!, pr.GetValue(pose), pr.GetValue(output)!, pr.GetValue(depth), pr.GetValue(size), pr.GetValue(frames)));
+        var map = new Option<bool>("--map") { Description = "Also write a top-down map of the world (1 pixel = 4 cm, x to the right, z down) with the pose marked, as *-map.png." };
+        var cmd = new Command("render", "Render one frame of a scenario's world from a pose and write it as PNG.") { scenario, pose, output, depth, size, frames, map };
+        cmd.SetAction(pr => Run(pr.GetValue(scenario)!, pr.GetValue(pose), pr.GetValue(output)!, pr.GetValue(depth), pr.GetValue(size), pr.GetValue(frames), pr.GetValue(map)));
         return cmd;
     }
 
-    internal static int Run(string scenarioName, string? poseText, string output, bool withDepth, int? size, string? frames)
+    internal static int Run(string scenarioName, string? poseText, string output, bool withDepth, int? size, string? frames, bool withMap = false)
     {
         Scenario s = ScenarioResolver.Load(scenarioName);
         if (size is { } px)
@@ -49,6 +50,14 @@ public static class RenderCommand
             string path = Path.ChangeExtension(output, null) + "-depth.png";
             PngWriter.Write(path, f.Width, f.Height, DepthImage(d));
             Consoles.Out.MarkupLine($"wrote [bold]{Markup.Escape(path)}[/]");
+        }
+        if (withMap)
+        {
+            string path = Path.ChangeExtension(output, null) + "-map.png";
+            Env.Rendering.WorldMap m = Env.Rendering.WorldMapRenderer.Render(env.World, pixelsPerMetre: 25f);
+            m.DrawAgent(pose, Env.Rendering.MapColor.Agent);
+            PngWriter.Write(path, m.Width, m.Height, m.Rgb);
+            Consoles.Out.MarkupLine($"wrote [bold]{Markup.Escape(path)}[/] (world {env.World.SizeX:0.##} x {env.World.SizeZ:0.##} m)");
         }
         return 0;
     }

@@ -283,7 +283,7 @@ public static class ScenarioLoader
         if (start is not null)
         {
             if (!world.Navigation.IsFree(start.Position, radius))
-                throw r.Error(startNode, startField, $"({start.Position.X:0.###}, {start.Position.Y:0.###}) is inside a wall or furniture of world seed {worldOptions.Seed} (or closer than the agent radius {radius} m); pick a free point (see `rtfmgym render --map`).");
+                throw r.Error(startNode, startField, $"({start.Position.X:0.###}, {start.Position.Y:0.###}) is inside a wall or furniture of world seed {worldOptions.Seed} (or closer than the agent radius {radius} m); pick a free point (see the map from `rtfmgym render SCENARIO --map`).");
             if (start.Altitude is { } alt && (alt < radius || alt > world.CeilingHeight - radius))
                 throw r.Error(startNode, startField + ".altitude", $"{alt} m is outside the room's free height {radius} to {world.CeilingHeight - radius} m.");
         }

@@ -76,11 +76,12 @@ public class CommandTests
     [Test]
     public void Render_Pose_WritesPngAndDepth()
     {
-        var r = CliRunner.Run(_dir, "render", "pointnav-apartment", "--out", "f.png", "--depth", "--size", "48");
+        var r = CliRunner.Run(_dir, "render", "pointnav-apartment", "--out", "f.png", "--depth", "--map", "--size", "48");
         Assert.That(r.ExitCode, Is.EqualTo(0), r.Err);
         byte[] png = File.ReadAllBytes(Path.Combine(_dir, "f.png"));
         Assert.That(png[..4], Is.EqualTo(new byte[] { 137, 80, 78, 71 }));
         Assert.That(File.Exists(Path.Combine(_dir, "f-depth.png")), Is.True);
+        Assert.That(File.Exists(Path.Combine(_dir, "f-map.png")), Is.True);
     }
 
     [Test]
