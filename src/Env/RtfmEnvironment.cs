@@ -2,6 +2,7 @@ using System.Numerics;
 using RtfmGym.Env.Actions;
 using RtfmGym.Env.Frames;
 using RtfmGym.Env.Geometry;
+using RtfmGym.Env.Memory;
 using RtfmGym.Env.Randomness;
 using RtfmGym.Env.Scenarios;
 using RtfmGym.Env.Spaces;
@@ -21,6 +22,11 @@ namespace RtfmGym.Env;
 /// <para>Info, every step: "pose" (double[7]), "collided", "collisions", "step", "episode_seed",
 /// "world_seed", "frame_source", plus the task's figures ("distance_to_goal", "success", "spl",
 /// "soft_spl", "coverage", ...).</para>
+/// <para>With a <see cref="Memory"/>, each observed frame is stored with its pose and step (the
+/// memory is emptied at every reset, since the world may change), and info gains "memory_size"
+/// and, when entries were retrieved for the frame, "memory_retrieved" (long[] ids, best first)
+/// and "memory_scores" (double[]). A source implementing <see cref="IMemoryAwareFrameSource"/>
+/// receives the retrieved entries; for others retrieval is informational only.</para>
 /// <para>Reset options: "world_seed" (integer), "start" ([x, z, yaw_radians]), "goal" ([x, z]).</para>
 /// <para>Seeding: Reset(seed) restarts every stream from the seed: world layout comes from the
 /// scenario's world seed, the start and goal from the episode seed. Reset() without a seed
@@ -41,9 +47,11 @@ public sealed class RtfmEnvironment : IEnvironment
     private float _yaw;
     private bool _closed, _episodeOver, _started;
     private int _collisions;
+    private IReadOnlyList<ScoredEntry>? _retrieved;
 
-    /// <summary>Creates an environment for <paramref name="scenario"/>. With no <paramref name="frames"/>, the scenario's frame source is created (and owned).</summary>
-    public RtfmEnvironment(Scenario scenario, IFrameSource? frames = null)
+    /// <summary>Creates an environment for <paramref name="scenario"/>. With no <paramref name="frames"/>, the scenario's frame source is created (and owned).
+    /// With a <paramref name="memory"/>, observed frames are stored in it and retrieved from it (see the class remarks); null (default) keeps none.</summary>
+    public RtfmEnvironment(Scenario scenario, IFrameSource? frames = null, SpatialMemory? memory = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         Scenario = scenario;
@@ -60,9 +68,13 @@ public sealed class RtfmEnvironment : IEnvironment
         _channels = FrameChannels.Rgb | (scenario.Observations.Contains("depth") ? FrameChannels.Depth : 0);
         _observationSpace = BuildObservationSpace();
         World = WorldCache.Get(scenario.World);
+        Memory = memory;
     }
 
     public Scenario Scenario { get; }
+
+    /// <summary>The spatial memory of posed frames, or null when the environment keeps none.</summary>
+    public SpatialMemory? Memory { get; }
 
     public Space ObservationSpace => _observationSpace;
 
@@ -117,6 +129,7 @@ public sealed class RtfmEnvironment : IEnvironment
         _collisions = 0;
         _episodeOver = false;
         _frames.BeginEpisode(World, (ulong)EpisodeSeed);
+        Memory?.Clear();
         object obs = Observe();
         return new ResetResult(obs, BuildInfo(collided: false));
     }
@@ -202,10 +215,23 @@ public sealed class RtfmEnvironment : IEnvironment
 
     private object Observe()
     {
-        Frame frame = _frames.Render(new FrameRequest(_pose, _camera, _channels, StepCount));
+        var request = new FrameRequest(_pose, _camera, _channels, StepCount);
+        Frame frame;
+        if (Memory is null)
+        {
+            frame = _frames.Render(request);
+        }
+        else
+        {
+            _retrieved = Memory.Count > 0 ? Memory.Retrieve(_pose, _camera) : null;
+            frame = _frames is IMemoryAwareFrameSource aware
+                ? aware.Render(request, _retrieved?.Select(s => s.Entry).ToArray() ?? [])
+                : _frames.Render(request);
+        }
         if (frame.Width != _camera.Width || frame.Height != _camera.Height)
             throw new RtfmGymException($"Frame source '{_frames.Name}' returned {frame.Width}x{frame.Height}, expected {_camera.Width}x{_camera.Height}.");
         LastFrame = frame;
+        Memory?.Insert(_pose, frame, StepCount, (_frames as IMemoryAwareFrameSource)?.LastPayload);
         var obs = new Dictionary<string, object>(4)
         {
             ["rgb"] = new NDArray(DType.UInt8, [_camera.Height, _camera.Width, 3], frame.Rgb),
@@ -242,6 +268,15 @@ public sealed class RtfmEnvironment : IEnvironment
             ["frame_source"] = _frames.Name,
         };
         _task.WriteInfo(info, _episodeOver);
+        if (Memory is not null)
+        {
+            info["memory_size"] = Memory.Count;
+            if (_retrieved is { } r)
+            {
+                info["memory_retrieved"] = r.Select(s => s.Entry.Id).ToArray();
+                info["memory_scores"] = r.Select(s => s.Score).ToArray();
+            }
+        }
         return info;
     }
 
