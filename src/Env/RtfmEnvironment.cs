@@ -162,6 +162,60 @@ public sealed class RtfmEnvironment : IEnvironment
         return new StepResult(obs, t.Reward, t.Terminated, truncated, BuildInfo(move.Collided));
     }
 
+    /// <summary>
+    /// Captures the environment's whole state (see <see cref="EnvironmentSnapshot"/>), so that
+    /// <see cref="Restore"/> followed by the same actions gives bit-identical observations,
+    /// rewards and infos. The frame source is not captured: it is restarted on restore with
+    /// <see cref="IFrameSource.BeginEpisode"/>, which is exact for sources whose frames depend
+    /// only on world, seed and pose (the ground truth, the constant source).
+    /// </summary>
+    public EnvironmentSnapshot Snapshot()
+    {
+        ThrowIfClosed();
+        return new EnvironmentSnapshot(Scenario)
+        {
+            World = World,
+            Pose = _pose,
+            Yaw = _yaw,
+            StepCount = StepCount,
+            Collisions = _collisions,
+            Started = _started,
+            EpisodeOver = _episodeOver,
+            EpisodeSeed = EpisodeSeed,
+            Streams = _streams?.State,
+            TaskState = ((ISnapshotTask)_task).Capture(),
+            Memory = Memory?.Clone(),
+            Retrieved = _retrieved,
+            LastFrame = LastFrame,
+        };
+    }
+
+    /// <summary>Puts back the state captured by <see cref="Snapshot"/> (of this or another environment of an equal scenario).</summary>
+    /// <exception cref="RtfmGymException">The snapshot is of another scenario, or one of the two environments has a memory and the other none.</exception>
+    public void Restore(EnvironmentSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ThrowIfClosed();
+        if (!SameScenario(snapshot.Scenario, Scenario))
+            throw new RtfmGymException($"The snapshot is of scenario '{snapshot.Scenario.Name}' ({snapshot.Scenario.Source}); this environment runs '{Scenario.Name}' ({Scenario.Source}) with other settings, so it cannot restore it.");
+        if ((snapshot.Memory is null) != (Memory is null))
+            throw new RtfmGymException(Memory is null
+                ? "The snapshot holds a spatial memory but this environment has none; create it with a SpatialMemory."
+                : "The snapshot has no spatial memory but this environment has one; create it without a memory.");
+        if (Memory is not null && snapshot.Memory!.Options != Memory.Options)
+            throw new RtfmGymException($"The snapshot's memory options ({snapshot.Memory.Options}) differ from this environment's ({Memory.Options}).");
+
+        World = snapshot.World;
+        (_pose, _yaw, StepCount, _collisions) = (snapshot.Pose, snapshot.Yaw, snapshot.StepCount, snapshot.Collisions);
+        (_started, _episodeOver, EpisodeSeed) = (snapshot.Started, snapshot.EpisodeOver, snapshot.EpisodeSeed);
+        _streams = snapshot.Streams is { } st ? new Rng(st) : null;
+        ((ISnapshotTask)_task).Restore(snapshot.TaskState);
+        Memory?.CopyFrom(snapshot.Memory!);
+        _retrieved = snapshot.Retrieved;
+        LastFrame = snapshot.LastFrame;
+        if (_started) _frames.BeginEpisode(World, (ulong)EpisodeSeed);
+    }
+
     /// <summary>The latest frame's RGB as uint8 [H, W, 3] (Gymnasium's rgb_array render), or null before the first reset.</summary>
     public NDArray? Render() => LastFrame is { } f ? NDArray.From<byte>(f.Rgb, f.Height, f.Width, 3) : null;
 
@@ -177,6 +231,13 @@ public sealed class RtfmEnvironment : IEnvironment
     /// <summary>The camera pose of a ground robot standing at <paramref name="xz"/> with heading <paramref name="yaw"/>.</summary>
     public static Pose CameraPose(Vector2 xz, float yaw, CameraSettings camera) =>
         Pose.FromYawPitchRoll(xz.X, camera.MountHeight, xz.Y, yaw, camera.Pitch);
+
+    /// <summary>Whether two scenarios describe the same environment (the same parsed text, or equal settings field by field).</summary>
+    private static bool SameScenario(Scenario a, Scenario b) =>
+        ReferenceEquals(a, b) ||
+        (a.Name == b.Name && a.Text == b.Text && a.World == b.World && a.Frames == b.Frames && a.Camera == b.Camera
+         && a.Observations.SequenceEqual(b.Observations) && a.Action == b.Action && a.AgentRadius == b.AgentRadius
+         && a.Task == b.Task && a.Start == b.Start && a.MaxSteps == b.MaxSteps && a.Seed == b.Seed);
 
     private Scenario ApplyOptions(IReadOnlyDictionary<string, object>? options)
     {
