@@ -16,7 +16,7 @@ namespace RtfmGym.Env;
 /// </summary>
 public sealed class EnvironmentSnapshot
 {
-    internal EnvironmentSnapshot(Scenario scenario) => Scenario = scenario;
+    internal EnvironmentSnapshot(Scenario scenario, World world, object taskState) => (Scenario, World, TaskState) = (scenario, world, taskState);
 
     /// <summary>The scenario of the environment it was taken from; only an environment of an equal scenario accepts it.</summary>
     public Scenario Scenario { get; }
@@ -33,13 +33,13 @@ public sealed class EnvironmentSnapshot
     /// <summary>The frame last observed, or null before the first reset.</summary>
     public Frame? LastFrame { get; internal init; }
 
-    internal World World { get; init; } = null!;
+    internal World World { get; }
     internal float Yaw { get; init; }
     internal int Collisions { get; init; }
     internal bool Started { get; init; }
     internal bool EpisodeOver { get; init; }
     internal RngState? Streams { get; init; }
-    internal object TaskState { get; init; } = null!;
+    internal object TaskState { get; }
     internal SpatialMemory? Memory { get; init; }
     internal IReadOnlyList<ScoredEntry>? Retrieved { get; init; }
 }

@@ -172,9 +172,8 @@ public sealed class RtfmEnvironment : IEnvironment
     public EnvironmentSnapshot Snapshot()
     {
         ThrowIfClosed();
-        return new EnvironmentSnapshot(Scenario)
+        return new EnvironmentSnapshot(Scenario, World, ((ISnapshotTask)_task).Capture())
         {
-            World = World,
             Pose = _pose,
             Yaw = _yaw,
             StepCount = StepCount,
@@ -183,7 +182,6 @@ public sealed class RtfmEnvironment : IEnvironment
             EpisodeOver = _episodeOver,
             EpisodeSeed = EpisodeSeed,
             Streams = _streams?.State,
-            TaskState = ((ISnapshotTask)_task).Capture(),
             Memory = Memory?.Clone(),
             Retrieved = _retrieved,
             LastFrame = LastFrame,
