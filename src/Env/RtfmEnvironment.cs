@@ -2,6 +2,7 @@ using System.Numerics;
 using RtfmGym.Env.Actions;
 using RtfmGym.Env.Frames;
 using RtfmGym.Env.Geometry;
+using RtfmGym.Env.Memory;
 using RtfmGym.Env.Randomness;
 using RtfmGym.Env.Scenarios;
 using RtfmGym.Env.Spaces;
@@ -21,6 +22,11 @@ namespace RtfmGym.Env;
 /// <para>Info, every step: "pose" (double[7]), "collided", "collisions", "step", "episode_seed",
 /// "world_seed", "frame_source", plus the task's figures ("distance_to_goal", "success", "spl",
 /// "soft_spl", "coverage", ...).</para>
+/// <para>With a <see cref="Memory"/>, each observed frame is stored with its pose and step (the
+/// memory is emptied at every reset, since the world may change), and info gains "memory_size"
+/// and, when entries were retrieved for the frame, "memory_retrieved" (long[] ids, best first)
+/// and "memory_scores" (double[]). A source implementing <see cref="IMemoryAwareFrameSource"/>
+/// receives the retrieved entries; for others retrieval is informational only.</para>
 /// <para>Reset options: "world_seed" (integer), "start" ([x, z, yaw_radians]), "goal" ([x, z]).</para>
 /// <para>Seeding: Reset(seed) restarts every stream from the seed: world layout comes from the
 /// scenario's world seed, the start and goal from the episode seed. Reset() without a seed
@@ -41,9 +47,11 @@ public sealed class RtfmEnvironment : IEnvironment
     private float _yaw;
     private bool _closed, _episodeOver, _started;
     private int _collisions;
+    private IReadOnlyList<ScoredEntry>? _retrieved;
 
-    /// <summary>Creates an environment for <paramref name="scenario"/>. With no <paramref name="frames"/>, the scenario's frame source is created (and owned).</summary>
-    public RtfmEnvironment(Scenario scenario, IFrameSource? frames = null)
+    /// <summary>Creates an environment for <paramref name="scenario"/>. With no <paramref name="frames"/>, the scenario's frame source is created (and owned).
+    /// With a <paramref name="memory"/>, observed frames are stored in it and retrieved from it (see the class remarks); null (default) keeps none.</summary>
+    public RtfmEnvironment(Scenario scenario, IFrameSource? frames = null, SpatialMemory? memory = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         Scenario = scenario;
@@ -60,9 +68,13 @@ public sealed class RtfmEnvironment : IEnvironment
         _channels = FrameChannels.Rgb | (scenario.Observations.Contains("depth") ? FrameChannels.Depth : 0);
         _observationSpace = BuildObservationSpace();
         World = WorldCache.Get(scenario.World);
+        Memory = memory;
     }
 
     public Scenario Scenario { get; }
+
+    /// <summary>The spatial memory of posed frames, or null when the environment keeps none.</summary>
+    public SpatialMemory? Memory { get; }
 
     public Space ObservationSpace => _observationSpace;
 
@@ -117,6 +129,7 @@ public sealed class RtfmEnvironment : IEnvironment
         _collisions = 0;
         _episodeOver = false;
         _frames.BeginEpisode(World, (ulong)EpisodeSeed);
+        Memory?.Clear();
         object obs = Observe();
         return new ResetResult(obs, BuildInfo(collided: false));
     }
@@ -149,6 +162,58 @@ public sealed class RtfmEnvironment : IEnvironment
         return new StepResult(obs, t.Reward, t.Terminated, truncated, BuildInfo(move.Collided));
     }
 
+    /// <summary>
+    /// Captures the environment's whole state (see <see cref="EnvironmentSnapshot"/>), so that
+    /// <see cref="Restore"/> followed by the same actions gives bit-identical observations,
+    /// rewards and infos. The frame source is not captured: it is restarted on restore with
+    /// <see cref="IFrameSource.BeginEpisode"/>, which is exact for sources whose frames depend
+    /// only on world, seed and pose (the ground truth, the constant source).
+    /// </summary>
+    public EnvironmentSnapshot Snapshot()
+    {
+        ThrowIfClosed();
+        return new EnvironmentSnapshot(Scenario, World, ((ISnapshotTask)_task).Capture())
+        {
+            Pose = _pose,
+            Yaw = _yaw,
+            StepCount = StepCount,
+            Collisions = _collisions,
+            Started = _started,
+            EpisodeOver = _episodeOver,
+            EpisodeSeed = EpisodeSeed,
+            Streams = _streams?.State,
+            Memory = Memory?.Clone(),
+            Retrieved = _retrieved,
+            LastFrame = LastFrame,
+        };
+    }
+
+    /// <summary>Puts back the state captured by <see cref="Snapshot"/> (of this or another environment of an equal scenario).</summary>
+    /// <exception cref="RtfmGymException">The snapshot is of another scenario, or one of the two environments has a memory and the other none.</exception>
+    public void Restore(EnvironmentSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ThrowIfClosed();
+        if (!SameScenario(snapshot.Scenario, Scenario))
+            throw new RtfmGymException($"The snapshot is of scenario '{snapshot.Scenario.Name}' ({snapshot.Scenario.Source}); this environment runs '{Scenario.Name}' ({Scenario.Source}) with other settings, so it cannot restore it.");
+        if ((snapshot.Memory is null) != (Memory is null))
+            throw new RtfmGymException(Memory is null
+                ? "The snapshot holds a spatial memory but this environment has none; create it with a SpatialMemory."
+                : "The snapshot has no spatial memory but this environment has one; create it without a memory.");
+        if (Memory is not null && snapshot.Memory!.Options != Memory.Options)
+            throw new RtfmGymException($"The snapshot's memory options ({snapshot.Memory.Options}) differ from this environment's ({Memory.Options}).");
+
+        World = snapshot.World;
+        (_pose, _yaw, StepCount, _collisions) = (snapshot.Pose, snapshot.Yaw, snapshot.StepCount, snapshot.Collisions);
+        (_started, _episodeOver, EpisodeSeed) = (snapshot.Started, snapshot.EpisodeOver, snapshot.EpisodeSeed);
+        _streams = snapshot.Streams is { } st ? new Rng(st) : null;
+        ((ISnapshotTask)_task).Restore(snapshot.TaskState);
+        Memory?.CopyFrom(snapshot.Memory!);
+        _retrieved = snapshot.Retrieved;
+        LastFrame = snapshot.LastFrame;
+        if (_started) _frames.BeginEpisode(World, (ulong)EpisodeSeed);
+    }
+
     /// <summary>The latest frame's RGB as uint8 [H, W, 3] (Gymnasium's rgb_array render), or null before the first reset.</summary>
     public NDArray? Render() => LastFrame is { } f ? NDArray.From<byte>(f.Rgb, f.Height, f.Width, 3) : null;
 
@@ -164,6 +229,13 @@ public sealed class RtfmEnvironment : IEnvironment
     /// <summary>The camera pose of a ground robot standing at <paramref name="xz"/> with heading <paramref name="yaw"/>.</summary>
     public static Pose CameraPose(Vector2 xz, float yaw, CameraSettings camera) =>
         Pose.FromYawPitchRoll(xz.X, camera.MountHeight, xz.Y, yaw, camera.Pitch);
+
+    /// <summary>Whether two scenarios describe the same environment (the same parsed text, or equal settings field by field).</summary>
+    private static bool SameScenario(Scenario a, Scenario b) =>
+        ReferenceEquals(a, b) ||
+        (a.Name == b.Name && a.Text == b.Text && a.World == b.World && a.Frames == b.Frames && a.Camera == b.Camera
+         && a.Observations.SequenceEqual(b.Observations) && a.Action == b.Action && a.AgentRadius == b.AgentRadius
+         && a.Task == b.Task && a.Start == b.Start && a.MaxSteps == b.MaxSteps && a.Seed == b.Seed);
 
     private Scenario ApplyOptions(IReadOnlyDictionary<string, object>? options)
     {
@@ -202,10 +274,23 @@ public sealed class RtfmEnvironment : IEnvironment
 
     private object Observe()
     {
-        Frame frame = _frames.Render(new FrameRequest(_pose, _camera, _channels, StepCount));
+        var request = new FrameRequest(_pose, _camera, _channels, StepCount);
+        Frame frame;
+        if (Memory is null)
+        {
+            frame = _frames.Render(request);
+        }
+        else
+        {
+            _retrieved = Memory.Count > 0 ? Memory.Retrieve(_pose, _camera) : null;
+            frame = _frames is IMemoryAwareFrameSource aware
+                ? aware.Render(request, _retrieved?.Select(s => s.Entry).ToArray() ?? [])
+                : _frames.Render(request);
+        }
         if (frame.Width != _camera.Width || frame.Height != _camera.Height)
             throw new RtfmGymException($"Frame source '{_frames.Name}' returned {frame.Width}x{frame.Height}, expected {_camera.Width}x{_camera.Height}.");
         LastFrame = frame;
+        Memory?.Insert(_pose, frame, StepCount, (_frames as IMemoryAwareFrameSource)?.LastPayload);
         var obs = new Dictionary<string, object>(4)
         {
             ["rgb"] = new NDArray(DType.UInt8, [_camera.Height, _camera.Width, 3], frame.Rgb),
@@ -242,6 +327,15 @@ public sealed class RtfmEnvironment : IEnvironment
             ["frame_source"] = _frames.Name,
         };
         _task.WriteInfo(info, _episodeOver);
+        if (Memory is not null)
+        {
+            info["memory_size"] = Memory.Count;
+            if (_retrieved is { } r)
+            {
+                info["memory_retrieved"] = r.Select(s => s.Entry.Id).ToArray();
+                info["memory_scores"] = r.Select(s => s.Score).ToArray();
+            }
+        }
         return info;
     }
 

@@ -12,7 +12,7 @@ namespace RtfmGym.Env.Tasks;
 /// camera's horizontal field of view up to the view range; walls block sight (props are
 /// low enough to see over). Info reports "coverage" (seen fraction of all floor) and "seen_area".
 /// </summary>
-public sealed class ExploreTask : INavigationTask
+public sealed class ExploreTask : INavigationTask, ISnapshotTask
 {
     private TaskContext? _context;
     private bool[] _seen = [];
@@ -53,6 +53,16 @@ public sealed class ExploreTask : INavigationTask
     }
 
     public NDArray? GoalObservation(Pose pose) => null;
+
+    object ISnapshotTask.Capture() => new State(_context, (bool[])_seen.Clone(), _seenCount, _floorCount);
+
+    void ISnapshotTask.Restore(object state)
+    {
+        var s = (State)state;
+        (_context, _seen, _seenCount, _floorCount) = (s.Context, (bool[])s.Seen.Clone(), s.SeenCount, s.FloorCount);
+    }
+
+    private sealed record State(TaskContext? Context, bool[] Seen, int SeenCount, int FloorCount);
 
     private int Observe(Pose pose)
     {

@@ -5,7 +5,7 @@ using RtfmGym.Env.Spaces;
 namespace RtfmGym.Env.Tasks;
 
 /// <summary>No reward, no goal, no termination: for rendering and data collection.</summary>
-public sealed class FreeTask : INavigationTask
+public sealed class FreeTask : INavigationTask, ISnapshotTask
 {
     public BoxSpace? GoalSpace => null;
 
@@ -16,4 +16,8 @@ public sealed class FreeTask : INavigationTask
     public void WriteInfo(IDictionary<string, object?> info, bool episodeOver) { }
 
     public NDArray? GoalObservation(Pose pose) => null;
+
+    object ISnapshotTask.Capture() => this; // stateless: nothing to keep
+
+    void ISnapshotTask.Restore(object state) { }
 }

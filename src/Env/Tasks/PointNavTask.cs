@@ -16,7 +16,7 @@ namespace RtfmGym.Env.Tasks;
 /// path length actually travelled. The "goal" observation is (distance in metres, bearing in
 /// radians, + to the left), Habitat's point goal with GPS and compass.
 /// </summary>
-public sealed class PointNavTask : INavigationTask
+public sealed class PointNavTask : INavigationTask, ISnapshotTask
 {
     private static readonly BoxSpace Goal = new([0, -Math.PI], [double.PositiveInfinity, Math.PI], [2]);
     private TaskContext? _context;
@@ -97,6 +97,19 @@ public sealed class PointNavTask : INavigationTask
         float bearing = MathF.Atan2(-local.X, -local.Z);
         return NDArray.Vector(distance, bearing);
     }
+
+    // The distance field is immutable once built, so the state shares it.
+    object ISnapshotTask.Capture() =>
+        new State(_context, _field, _previous, _success, GoalPosition, StartDistance, PathLength, EuclideanDistanceToGoal);
+
+    void ISnapshotTask.Restore(object state)
+    {
+        var s = (State)state;
+        (_context, _field, _previous, _success) = (s.Context, s.Field, s.Previous, s.Success);
+        (GoalPosition, StartDistance, PathLength, EuclideanDistanceToGoal) = (s.Goal, s.StartDistance, s.PathLength, s.Euclidean);
+    }
+
+    private sealed record State(TaskContext? Context, DistanceField? Field, float Previous, bool Success, Vector2 Goal, float StartDistance, float PathLength, float Euclidean);
 
     private static Vector2 DrawGoal(TaskContext ctx, Vector2 start)
     {

@@ -1,0 +1,19 @@
+using RtfmGym.Env.Memory;
+
+namespace RtfmGym.Env.Frames;
+
+/// <summary>
+/// A frame source that draws with context from the environment's <see cref="SpatialMemory"/>
+/// (the learned model, issue 5). When the environment has a memory and its source implements
+/// this, it retrieves entries for each requested pose and calls
+/// <see cref="Render(FrameRequest, IReadOnlyList{MemoryEntry})"/> instead of
+/// <see cref="IFrameSource.Render"/>, then stores the frame with <see cref="LastPayload"/>.
+/// </summary>
+public interface IMemoryAwareFrameSource : IFrameSource
+{
+    /// <summary>Draws one frame given the retrieved <paramref name="context"/>, best first (may be empty).</summary>
+    Frame Render(FrameRequest request, IReadOnlyList<MemoryEntry> context);
+
+    /// <summary>Per-frame data (e.g. cached keys and values) of the frame last rendered, kept with its memory entry; null for none.</summary>
+    object? LastPayload { get; }
+}

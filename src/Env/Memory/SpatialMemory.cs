@@ -1,0 +1,203 @@
+using System.Numerics;
+using RtfmGym.Env.Frames;
+using RtfmGym.Env.Geometry;
+
+namespace RtfmGym.Env.Memory;
+
+/// <summary>
+/// A bank of posed frames indexed by place and heading, from which a frame source is given
+/// context for the view it draws next (issue 5). See docs/memory.md.
+/// <para>Bounded growth: each entry occupies one <see cref="MemorySlot"/> (floor cell and
+/// heading bin). Inserting a frame whose slot is taken replaces that entry with a new one
+/// (new id, the old id disappears), so the bank grows with the area and headings explored,
+/// not with time.</para>
+/// <para>Eviction: when an insert into a free slot would exceed
+/// <see cref="SpatialMemoryOptions.Capacity"/>, the least recently used entry goes first.
+/// An entry is used when it is inserted and each time a retrieval returns it; ties (entries
+/// returned by the same retrieval) go to the oldest, the smallest id.</para>
+/// <para>Index: a dictionary from slot to entry, and per floor cell the entries in it, so a
+/// neighbourhood query looks only at the cells within its radius.</para>
+/// <para>Not thread-safe: one environment uses it at a time.</para>
+/// </summary>
+public sealed class SpatialMemory
+{
+    private readonly Dictionary<MemorySlot, MemoryEntry> _slots = new();
+    private readonly Dictionary<(int X, int Z), List<MemoryEntry>> _cells = new();
+    private readonly Dictionary<long, MemoryEntry> _byId = new();
+    private readonly SortedSet<long> _ids = new();
+    private readonly Dictionary<long, long> _lastUse = new();
+    private readonly SortedSet<(long Use, long Id)> _byUse = new();
+    private long _nextId = 1, _clock;
+
+    /// <summary>An empty memory with <paramref name="options"/> (defaults when null) and retrieval <paramref name="rule"/> (default <see cref="FieldOfViewCoverageRule"/>).</summary>
+    public SpatialMemory(SpatialMemoryOptions? options = null, IRetrievalRule? rule = null)
+    {
+        Options = (options ?? new SpatialMemoryOptions()).Validate();
+        Rule = rule ?? new FieldOfViewCoverageRule();
+    }
+
+    public SpatialMemoryOptions Options { get; }
+
+    /// <summary>The rule <see cref="Retrieve"/> uses.</summary>
+    public IRetrievalRule Rule { get; }
+
+    /// <summary>Entries held now.</summary>
+    public int Count => _byId.Count;
+
+    /// <summary>The largest step inserted since the last <see cref="Clear"/> (0 after it); rules measure entry age from it.</summary>
+    public int LatestStep { get; private set; }
+
+    /// <summary>All entries, oldest (smallest id) first.</summary>
+    public IEnumerable<MemoryEntry> Entries => _ids.Select(id => _byId[id]);
+
+    /// <summary>The entry with <paramref name="id"/>, if held.</summary>
+    public bool TryGet(long id, out MemoryEntry entry) => _byId.TryGetValue(id, out entry!);
+
+    /// <summary>The entry in <paramref name="slot"/>, or null.</summary>
+    public MemoryEntry? At(MemorySlot slot) => _slots.GetValueOrDefault(slot);
+
+    /// <summary>
+    /// Stores <paramref name="frame"/> seen from <paramref name="pose"/> at <paramref name="step"/>,
+    /// replacing the entry in the same slot or, when full, evicting the least recently used one.
+    /// </summary>
+    /// <returns>The new entry.</returns>
+    public MemoryEntry Insert(Pose pose, Frame frame, int step, object? payload = null)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        var slot = MemorySlot.Of(pose, Options);
+        if (_slots.TryGetValue(slot, out MemoryEntry? old)) Remove(old);
+        else if (Count >= Options.Capacity) Remove(_byId[_byUse.Min.Id]);
+        var entry = new MemoryEntry(_nextId++, pose, frame, step, payload);
+        Put(entry, slot, ++_clock);
+        return entry;
+    }
+
+    /// <summary>Entries whose horizontal distance from <paramref name="position"/> is at most <paramref name="radius"/> metres, oldest first. Looks only at the cells the radius reaches.</summary>
+    public IReadOnlyList<MemoryEntry> Near(Vector3 position, float radius)
+    {
+        if (!(radius >= 0)) throw new ArgumentOutOfRangeException(nameof(radius), radius, "The radius must be non-negative.");
+        float cs = Options.CellSize;
+        int x0 = MemorySlot.CellOf(position.X - radius, cs), x1 = MemorySlot.CellOf(position.X + radius, cs);
+        int z0 = MemorySlot.CellOf(position.Z - radius, cs), z1 = MemorySlot.CellOf(position.Z + radius, cs);
+        var found = new List<MemoryEntry>();
+        // Walk whichever is smaller: the cells the radius spans or the occupied cells.
+        if ((long)(x1 - x0 + 1) * (z1 - z0 + 1) <= _cells.Count)
+        {
+            for (int z = z0; z <= z1; z++)
+                for (int x = x0; x <= x1; x++)
+                    if (_cells.TryGetValue((x, z), out var list)) AddWithin(list);
+        }
+        else
+        {
+            foreach (var (key, list) in _cells)
+                if (key.X >= x0 && key.X <= x1 && key.Z >= z0 && key.Z <= z1) AddWithin(list);
+        }
+        found.Sort((a, b) => a.Id.CompareTo(b.Id));
+        return found;
+
+        void AddWithin(List<MemoryEntry> list)
+        {
+            foreach (MemoryEntry e in list)
+            {
+                float dx = e.Pose.Position.X - position.X, dz = e.Pose.Position.Z - position.Z;
+                if (dx * dx + dz * dz <= radius * radius) found.Add(e);
+            }
+        }
+    }
+
+    /// <summary>The <paramref name="k"/> most recently inserted entries, newest first.</summary>
+    public IEnumerable<MemoryEntry> Newest(int k) => _ids.Reverse().Take(Math.Max(0, k)).Select(id => _byId[id]);
+
+    /// <summary>
+    /// Up to <paramref name="k"/> (default <see cref="SpatialMemoryOptions.RetrieveCount"/>) entries
+    /// for the view from <paramref name="target"/>, chosen by <see cref="Rule"/>; marks them used.
+    /// </summary>
+    public IReadOnlyList<ScoredEntry> Retrieve(Pose target, CameraIntrinsics camera, int? k = null)
+    {
+        ArgumentNullException.ThrowIfNull(camera);
+        int count = k ?? Options.RetrieveCount;
+        if (count < 0) throw new ArgumentOutOfRangeException(nameof(k), k, "The count must be non-negative.");
+        if (count == 0 || Count == 0) return [];
+        IReadOnlyList<ScoredEntry> picked = Rule.Select(this, target, camera, count);
+        long use = ++_clock;
+        foreach (ScoredEntry s in picked) Touch(s.Entry.Id, use);
+        return picked;
+    }
+
+    /// <summary>Removes every entry; ids keep increasing so an old id never names a new entry.</summary>
+    public void Clear()
+    {
+        _slots.Clear(); _cells.Clear(); _byId.Clear(); _ids.Clear(); _lastUse.Clear(); _byUse.Clear();
+        LatestStep = 0;
+    }
+
+    /// <summary>A copy with the same entries, ids and usage order (entries and frames are shared: they are immutable).</summary>
+    public SpatialMemory Clone()
+    {
+        var copy = new SpatialMemory(Options, Rule);
+        copy.CopyFrom(this);
+        return copy;
+    }
+
+    /// <summary>Replaces this memory's contents with <paramref name="source"/>'s (options must match).</summary>
+    internal void CopyFrom(SpatialMemory source)
+    {
+        if (source.Options != Options) throw new RtfmGymException("Memory contents can only be copied between memories with the same options.");
+        Clear();
+        foreach (long id in source._ids) Put(source._byId[id], MemorySlot.Of(source._byId[id].Pose, Options), source._lastUse[id]);
+        (_nextId, _clock, LatestStep) = (source._nextId, source._clock, source.LatestStep);
+    }
+
+    /// <summary>Usage time of entry <paramref name="id"/> (for the file format).</summary>
+    internal long LastUse(long id) => _lastUse[id];
+
+    internal (long NextId, long Clock) Counters => (_nextId, _clock);
+
+    /// <summary>Adds a loaded entry with its id and usage time, refusing duplicates (a corrupt file).</summary>
+    internal void Load(MemoryEntry entry, long lastUse)
+    {
+        var slot = MemorySlot.Of(entry.Pose, Options);
+        if (_slots.ContainsKey(slot) || _byId.ContainsKey(entry.Id))
+            throw new RtfmGymException($"entry {entry.Id} repeats an id or a slot of another entry");
+        if (Count >= Options.Capacity) throw new RtfmGymException($"more entries than the capacity {Options.Capacity}");
+        Put(entry, slot, lastUse);
+        _nextId = Math.Max(_nextId, entry.Id + 1);
+        _clock = Math.Max(_clock, lastUse);
+    }
+
+    internal void SetCounters(long nextId, long clock) => (_nextId, _clock) = (Math.Max(_nextId, nextId), Math.Max(_clock, clock));
+
+    private void Put(MemoryEntry entry, MemorySlot slot, long use)
+    {
+        _slots[slot] = entry;
+        var cell = (slot.CellX, slot.CellZ);
+        if (!_cells.TryGetValue(cell, out var list)) _cells[cell] = list = [];
+        list.Add(entry);
+        _byId[entry.Id] = entry;
+        _ids.Add(entry.Id);
+        _lastUse[entry.Id] = use;
+        _byUse.Add((use, entry.Id));
+        LatestStep = Math.Max(LatestStep, entry.Step);
+    }
+
+    private void Remove(MemoryEntry entry)
+    {
+        var slot = MemorySlot.Of(entry.Pose, Options);
+        _slots.Remove(slot);
+        var cell = (slot.CellX, slot.CellZ);
+        var list = _cells[cell];
+        list.Remove(entry);
+        if (list.Count == 0) _cells.Remove(cell);
+        _byId.Remove(entry.Id);
+        _ids.Remove(entry.Id);
+        _byUse.Remove((_lastUse[entry.Id], entry.Id));
+        _lastUse.Remove(entry.Id);
+    }
+
+    private void Touch(long id, long use)
+    {
+        _byUse.Remove((_lastUse[id], id));
+        _lastUse[id] = use;
+        _byUse.Add((use, id));
+    }
+}

@@ -1,0 +1,159 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+using RtfmGym.Env.Frames;
+using RtfmGym.Env.Geometry;
+using RtfmGym.Env.Imaging;
+
+namespace RtfmGym.Env.Memory;
+
+/// <summary>
+/// Saves and loads a <see cref="SpatialMemory"/> (format in docs/memory.md): magic "RTFMMEM1",
+/// version, options, counters, entry count, entries (id, last use, pose, step, size, RGB,
+/// optional depth), then a SHA-256 of every byte before it. All little-endian (depth is
+/// copied as the host's floats, and every platform .NET 10 runs on here is little-endian). Writes are
+/// atomic; a file that is truncated or corrupt is refused whole. Payloads are not saved.
+/// </summary>
+public static class SpatialMemoryFile
+{
+    /// <summary>The current format version.</summary>
+    public const int Version = 1;
+
+    private static readonly byte[] Magic = "RTFMMEM1"u8.ToArray();
+    private const int HashLength = 32;
+
+    /// <summary>Writes <paramref name="memory"/> to <paramref name="path"/> (temporary file, then rename).</summary>
+    public static void Save(SpatialMemory memory, string path)
+    {
+        ArgumentNullException.ThrowIfNull(memory);
+        var body = new MemoryStream();
+        using (var w = new BinaryWriter(body, Encoding.UTF8, leaveOpen: true))
+        {
+            w.Write(Magic);
+            w.Write(Version);
+            w.Write(memory.Options.CellSize);
+            w.Write(memory.Options.HeadingBins);
+            w.Write(memory.Options.Capacity);
+            w.Write(memory.Options.RetrieveCount);
+            w.Write(memory.Options.SearchRadius);
+            var (nextId, clock) = memory.Counters;
+            w.Write(nextId);
+            w.Write(clock);
+            w.Write(memory.LatestStep);
+            w.Write(memory.Count);
+            foreach (MemoryEntry e in memory.Entries)
+            {
+                w.Write(e.Id);
+                w.Write(memory.LastUse(e.Id));
+                foreach (float f in e.Pose.ToArray()) w.Write(f);
+                w.Write(e.Step);
+                w.Write(e.Frame.Width);
+                w.Write(e.Frame.Height);
+                w.Write(e.Frame.Depth is null ? (byte)0 : (byte)1);
+                w.Write(e.Frame.Rgb);
+                if (e.Frame.Depth is { } d) w.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(d.AsSpan()));
+            }
+        }
+        body.Write(SHA256.HashData(body.GetBuffer().AsSpan(0, (int)body.Length)));
+        AtomicFile.WriteAllBytes(path, body.GetBuffer().AsSpan(0, (int)body.Length));
+    }
+
+    /// <summary>Reads a memory saved by <see cref="Save"/>, with retrieval <paramref name="rule"/> (default <see cref="FieldOfViewCoverageRule"/>).</summary>
+    /// <exception cref="RtfmGymException">The file is not a memory file, has another version, or is truncated or corrupt; the message names the file and the problem.</exception>
+    public static SpatialMemory Load(string path, IRetrievalRule? rule = null)
+    {
+        byte[] bytes;
+        try { bytes = File.ReadAllBytes(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new RtfmGymException($"Memory file '{path}' cannot be read: {e.Message}", e);
+        }
+        try
+        {
+            return Parse(bytes, rule);
+        }
+        catch (FormatProblem p)
+        {
+            throw new RtfmGymException($"Memory file '{path}' is refused: {p.Message}.");
+        }
+    }
+
+    private static SpatialMemory Parse(byte[] bytes, IRetrievalRule? rule)
+    {
+        if (bytes.Length < Magic.Length + 4) throw new FormatProblem($"it is {bytes.Length} bytes, too short for a header (truncated?)");
+        if (!bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic)) throw new FormatProblem("bad magic; it is not an RtfmGym memory file (RTFMMEM1)");
+        int version = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(Magic.Length));
+        if (version != Version) throw new FormatProblem($"format version {version} is not supported (this build reads version {Version})");
+        if (bytes.Length < Magic.Length + 4 + HashLength) throw new FormatProblem("it ends before its checksum (truncated)");
+        int bodyLength = bytes.Length - HashLength;
+        if (!SHA256.HashData(bytes.AsSpan(0, bodyLength)).AsSpan().SequenceEqual(bytes.AsSpan(bodyLength)))
+            throw new FormatProblem("SHA-256 checksum mismatch; the file is corrupt or truncated");
+
+        var r = new Reader(bytes, Magic.Length + 4, bodyLength);
+        SpatialMemoryOptions options;
+        try
+        {
+            options = new SpatialMemoryOptions
+            {
+                CellSize = r.Single(), HeadingBins = r.Int32(), Capacity = r.Int32(), RetrieveCount = r.Int32(), SearchRadius = r.Single(),
+            }.Validate();
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            throw new FormatProblem($"its options are invalid ({e.Message.Split('\n')[0]})");
+        }
+        long nextId = r.Int64(), clock = r.Int64();
+        r.Int32(); // latest step: recomputed from the entries
+        int count = r.Int32();
+        if (count < 0 || count > options.Capacity) throw new FormatProblem($"entry count {count} is outside 0..{options.Capacity}");
+        var memory = new SpatialMemory(options, rule);
+        for (int i = 0; i < count; i++)
+        {
+            long id = r.Int64(), use = r.Int64();
+            Span<float> pose = stackalloc float[7];
+            for (int j = 0; j < 7; j++) pose[j] = r.Single();
+            int step = r.Int32(), width = r.Int32(), height = r.Int32();
+            byte hasDepth = r.Byte();
+            if (width is < 1 or > CameraIntrinsics.MaxSize || height is < 1 or > CameraIntrinsics.MaxSize || hasDepth > 1)
+                throw new FormatProblem($"entry {i} has an impossible header ({width}x{height}, depth flag {hasDepth})");
+            byte[] rgb = r.Bytes(width * height * 3, i);
+            float[]? depth = hasDepth == 1 ? System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(r.Bytes(width * height * 4, i)).ToArray() : null;
+            Pose p;
+            try { p = Pose.FromArray(pose); }
+            catch (ArgumentException) { throw new FormatProblem($"entry {i} has an invalid pose"); }
+            try { memory.Load(new MemoryEntry(id, p, new Frame(width, height, rgb, depth), step), use); }
+            catch (RtfmGymException e) { throw new FormatProblem(e.Message); }
+        }
+        if (r.Position != bodyLength) throw new FormatProblem($"{bodyLength - r.Position} unexpected bytes after the last entry");
+        memory.SetCounters(nextId, clock);
+        return memory;
+    }
+
+    /// <summary>A problem with the file's contents, turned into an <see cref="RtfmGymException"/> naming the file.</summary>
+    private sealed class FormatProblem(string message) : Exception(message);
+
+    /// <summary>Reads little-endian values, refusing any that would run past the end of the body.</summary>
+    private sealed class Reader(byte[] bytes, int position, int end)
+    {
+        public int Position => position;
+
+        public int Int32() => BinaryPrimitives.ReadInt32LittleEndian(Take(4));
+        public long Int64() => BinaryPrimitives.ReadInt64LittleEndian(Take(8));
+        public float Single() => BinaryPrimitives.ReadSingleLittleEndian(Take(4));
+        public byte Byte() => Take(1)[0];
+
+        public byte[] Bytes(int n, int entry)
+        {
+            if (n > end - position) throw new FormatProblem($"entry {entry} needs {n} bytes but only {end - position} remain (lengths run past the end)");
+            return Take(n).ToArray();
+        }
+
+        private ReadOnlySpan<byte> Take(int n)
+        {
+            if (n > end - position) throw new FormatProblem($"a value at byte {position} runs past the end of the data at byte {end}");
+            var span = bytes.AsSpan(position, n);
+            position += n;
+            return span;
+        }
+    }
+}

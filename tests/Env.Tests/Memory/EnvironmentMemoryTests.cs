@@ -1,0 +1,95 @@
+using RtfmGym.Env.Frames;
+using RtfmGym.Env.Memory;
+using RtfmGym.Env.Worlds;
+
+namespace RtfmGym.Env.Tests.Memory;
+
+public class EnvironmentMemoryTests
+{
+    [Test]
+    public void Step_WithMemory_InfoHasSizeAndRetrievedIdsAndScores()
+    {
+        using var env = new RtfmEnvironment(TestScenarios.Small(), memory: new SpatialMemory());
+        var reset = env.Reset(3);
+        Assert.That(reset.Info["memory_size"], Is.EqualTo(1));
+        Assert.That(reset.Info.ContainsKey("memory_retrieved"), Is.False, "nothing to retrieve from at reset");
+
+        var step = env.Step(5L); // turn left: the view overlaps the reset frame
+        var ids = (long[])step.Info["memory_retrieved"]!;
+        var scores = (double[])step.Info["memory_scores"]!;
+        Assert.That(ids, Is.Not.Empty);
+        Assert.That(scores, Has.Length.EqualTo(ids.Length));
+        Assert.That((int)step.Info["memory_size"]!, Is.EqualTo(env.Memory!.Count));
+    }
+
+    [Test]
+    public void Step_WithoutMemory_NoMemoryInfo()
+    {
+        using var env = new RtfmEnvironment(TestScenarios.Small());
+        var step = (env.Reset(3), env.Step(1L)).Item2;
+        Assert.That(step.Info.Keys, Has.None.StartsWith("memory_"));
+        Assert.That(env.Memory, Is.Null);
+    }
+
+    [Test]
+    public void Reset_WithMemory_StartsEmpty()
+    {
+        using var env = new RtfmEnvironment(TestScenarios.Small(), memory: new SpatialMemory());
+        env.Reset(3);
+        for (int i = 0; i < 5; i++) env.Step(1L);
+        env.Reset(4);
+        Assert.That(env.Memory!.Count, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void Step_MemoryAwareSource_ReceivesRetrievedContextAndStoresPayload()
+    {
+        var source = new RecordingSource();
+        using var env = new RtfmEnvironment(TestScenarios.Small(), source, new SpatialMemory());
+        env.Reset(3);
+        var step = env.Step(5L);
+        Assert.That(source.Contexts[0], Is.Empty);
+        Assert.That(source.Contexts[1].Select(e => e.Id), Is.EqualTo((long[])step.Info["memory_retrieved"]!));
+        Assert.That(env.Memory!.Entries.Select(e => e.Payload), Is.EqualTo(new object[] { "payload 0", "payload 1" }));
+    }
+
+    [Test]
+    public void Step_LongWalkWithMemory_SizeBoundedBySlots()
+    {
+        using var env = new RtfmEnvironment(TestScenarios.Small(task: "free"), memory: new SpatialMemory());
+        env.Reset(5);
+        var rng = new RtfmGym.Env.Randomness.Rng(1);
+        var slots = new HashSet<MemorySlot>();
+        for (int i = 0; i < 59; i++)
+        {
+            env.Step((long)rng.NextInt(1, 7)); // any move or turn, never stop
+            slots.Add(MemorySlot.Of(env.Pose, env.Memory!.Options));
+        }
+        Assert.That(env.Memory!.Count, Is.LessThanOrEqualTo(slots.Count + 1));
+    }
+
+    /// <summary>A constant source that records the context it is given and tags each frame's payload.</summary>
+    private sealed class RecordingSource : IMemoryAwareFrameSource
+    {
+        private readonly ConstantFrameSource _inner = new();
+
+        public List<IReadOnlyList<MemoryEntry>> Contexts { get; } = [];
+
+        public string Name => "recording";
+
+        public object? LastPayload { get; private set; }
+
+        public void BeginEpisode(World world, ulong seed) { }
+
+        public Frame Render(FrameRequest request) => throw new AssertionException("the environment must pass the memory context");
+
+        public Frame Render(FrameRequest request, IReadOnlyList<MemoryEntry> context)
+        {
+            Contexts.Add(context);
+            LastPayload = $"payload {request.Step}";
+            return _inner.Render(request);
+        }
+
+        public void Dispose() { }
+    }
+}

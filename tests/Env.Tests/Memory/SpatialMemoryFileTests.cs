@@ -1,0 +1,107 @@
+using RtfmGym.Env.Memory;
+using static RtfmGym.Env.Tests.Memory.MemoryFixtures;
+
+namespace RtfmGym.Env.Tests.Memory;
+
+public class SpatialMemoryFileTests
+{
+    private string _dir = "";
+
+    [SetUp]
+    public void SetUp() => Directory.CreateDirectory(_dir = Path.Combine(Path.GetTempPath(), "rtfm-memory-" + Guid.NewGuid().ToString("N")));
+
+    [TearDown]
+    public void TearDown() => Directory.Delete(_dir, recursive: true);
+
+    private string SavedFile()
+    {
+        var memory = new SpatialMemory(new SpatialMemoryOptions { CellSize = 0.25f, HeadingBins = 8 });
+        memory.Insert(At(0.1f, 0.2f, 30), Varied(1), 3);
+        memory.Insert(At(-2, 5, -120), Flat(9), 4); // no depth
+        memory.Insert(At(1.3f, -0.7f, 170), Varied(2), 7);
+        string path = Path.Combine(_dir, "bank.rtfmmem");
+        SpatialMemoryFile.Save(memory, path);
+        return path;
+    }
+
+    [Test]
+    public void SaveLoad_RoundTrip_IdenticalEntries()
+    {
+        var memory = new SpatialMemory(new SpatialMemoryOptions { CellSize = 0.25f, HeadingBins = 8 });
+        memory.Insert(At(0.1f, 0.2f, 30), Varied(1), 3);
+        memory.Insert(At(-2, 5, -120), Flat(9), 4);
+        memory.Insert(At(1.3f, -0.7f, 170), Varied(2), 7);
+        memory.Retrieve(At(0, 0), Camera, 1);
+        string path = Path.Combine(_dir, "bank.rtfmmem");
+        SpatialMemoryFile.Save(memory, path);
+
+        SpatialMemory loaded = SpatialMemoryFile.Load(path);
+        Assert.That(loaded.Options, Is.EqualTo(memory.Options));
+        Assert.That(loaded.LatestStep, Is.EqualTo(7));
+        var expected = memory.Entries.ToArray();
+        var actual = loaded.Entries.ToArray();
+        Assert.That(actual, Has.Length.EqualTo(3));
+        for (int i = 0; i < 3; i++)
+        {
+            Assert.That(actual[i].Id, Is.EqualTo(expected[i].Id));
+            Assert.That(actual[i].Pose, Is.EqualTo(expected[i].Pose));
+            Assert.That(actual[i].Step, Is.EqualTo(expected[i].Step));
+            Assert.That(actual[i].Frame.Rgb, Is.EqualTo(expected[i].Frame.Rgb));
+            Assert.That(actual[i].Frame.Depth, Is.EqualTo(expected[i].Frame.Depth));
+        }
+        Assert.That(loaded.Insert(At(9, 9), Flat(0), 8).Id, Is.EqualTo(memory.Insert(At(9, 9), Flat(0), 8).Id), "ids continue where they left off");
+        Assert.That(Directory.GetFiles(_dir), Has.Length.EqualTo(1), "no temporary file is left");
+    }
+
+    [Test]
+    public void SaveLoad_Empty_RoundTrips()
+    {
+        string path = Path.Combine(_dir, "empty.rtfmmem");
+        SpatialMemoryFile.Save(new SpatialMemory(), path);
+        Assert.That(SpatialMemoryFile.Load(path).Count, Is.EqualTo(0));
+    }
+
+    public static IEnumerable<TestCaseData> Corruptions()
+    {
+        yield return new TestCaseData((Func<byte[], byte[]>)(b => b[..0]), "too short").SetName("Load_EmptyFile_Refused");
+        yield return new TestCaseData((Func<byte[], byte[]>)(b => b[..10]), "too short").SetName("Load_TruncatedInHeader_Refused");
+        yield return new TestCaseData((Func<byte[], byte[]>)(b => b[..60]), "checksum").SetName("Load_TruncatedInOptions_Refused");
+        yield return new TestCaseData((Func<byte[], byte[]>)(b => b[..(b.Length / 2)]), "checksum").SetName("Load_TruncatedMidEntry_Refused");
+        yield return new TestCaseData((Func<byte[], byte[]>)(b => b[..^1]), "checksum").SetName("Load_TruncatedLastByte_Refused");
+        yield return new TestCaseData((Func<byte[], byte[]>)(b => Flip(b, b.Length / 3)), "checksum").SetName("Load_FlippedByte_Refused");
+        yield return new TestCaseData((Func<byte[], byte[]>)(b => Flip(b, b.Length - 1)), "checksum").SetName("Load_FlippedChecksumByte_Refused");
+        yield return new TestCaseData((Func<byte[], byte[]>)(b => Flip(b, 0)), "magic").SetName("Load_BadMagic_Refused");
+        yield return new TestCaseData((Func<byte[], byte[]>)(b => Flip(b, 8)), "version").SetName("Load_BadVersion_Refused");
+        yield return new TestCaseData((Func<byte[], byte[]>)(b => [.. b, 0]), "checksum").SetName("Load_TrailingByte_Refused");
+        yield return new TestCaseData((Func<byte[], byte[]>)(b => Resealed(b, 52, 0x7f)), "past the end").SetName("Load_EntryCountPastEnd_Refused");
+        yield return new TestCaseData((Func<byte[], byte[]>)(b => Resealed(b, 107, 0x7f)), "impossible header").SetName("Load_HugeFrameWidth_Refused");
+        yield return new TestCaseData((Func<byte[], byte[]>)(b => Resealed(b, 52, 0x01)), "unexpected bytes").SetName("Load_EntryCountTooSmall_Refused");
+    }
+
+    [TestCaseSource(nameof(Corruptions))]
+    public void Load_CorruptFile_RefusedNamingFileAndProblem(Func<byte[], byte[]> corrupt, string problem)
+    {
+        string path = SavedFile();
+        File.WriteAllBytes(path, corrupt(File.ReadAllBytes(path)));
+        var e = Assert.Throws<RtfmGymException>(() => SpatialMemoryFile.Load(path));
+        Assert.That(e!.Message, Does.Contain(path).And.Contain(problem));
+    }
+
+    private static byte[] Flip(byte[] b, int at)
+    {
+        byte[] c = (byte[])b.Clone();
+        c[at] ^= 0x5a;
+        return c;
+    }
+
+    // Header layout: magic 8, version 4, options 20, next id 8, clock 8, latest step 4, then the entry count at byte 52.
+
+    /// <summary>Changes byte <paramref name="at"/> and recomputes the checksum, so the parser itself must catch the damage.</summary>
+    private static byte[] Resealed(byte[] b, int at, byte value)
+    {
+        byte[] c = (byte[])b.Clone();
+        c[at] = value;
+        System.Security.Cryptography.SHA256.HashData(c.AsSpan(0, c.Length - 32)).CopyTo(c.AsSpan(c.Length - 32));
+        return c;
+    }
+}
