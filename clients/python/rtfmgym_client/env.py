@@ -57,6 +57,15 @@ class RemoteEnv(_Base):
         r = self.connection.call("step", env=self.env_id, action=to_wire_action(self.action_space, action))
         return r["obs"], float(r["reward"]), bool(r["terminated"]), bool(r["truncated"]), r["info"]
 
+    def snapshot(self):
+        """Saves the whole environment state on the server (pose, task, memory, random streams);
+        returns an id for restore(). The server keeps the last 64 per environment."""
+        return int(self.connection.call("snapshot", env=self.env_id)["snapshot"])
+
+    def restore(self, snapshot_id):
+        """Returns the environment to a snapshot; the same actions then give the same results."""
+        self.connection.call("restore", env=self.env_id, snapshot=int(snapshot_id))
+
     def render(self):
         """The last frame as a uint8 array [H, W, 3]."""
         return self.connection.call("render", env=self.env_id)["frame"]

@@ -93,6 +93,22 @@ class RemoteEnvTests(unittest.TestCase):
         finally:
             env.close()
 
+    def test_restore_afterSnapshot_sameContinuation(self):
+        env = RemoteEnv(scenario="pointnav-apartment", endpoint=ENDPOINT)
+        try:
+            env.reset(seed=2)
+            env.step(1)
+            snap = env.snapshot()
+            actions = [1, 5, 1, 1, 6]
+            first = [env.step(a) for a in actions]
+            env.restore(snap)
+            second = [env.step(a) for a in actions]
+            for (o1, r1, *_), (o2, r2, *_) in zip(first, second):
+                np.testing.assert_array_equal(o1["rgb"], o2["rgb"])
+                self.assertEqual(r1, r2)
+        finally:
+            env.close()
+
     def test_reset_sameSeed_sameObservation(self):
         env = RemoteEnv(scenario="pointnav-apartment", endpoint=ENDPOINT)
         try:

@@ -266,7 +266,7 @@ public sealed class BridgeServer : IDisposable
             {
                 ["ops"] = Ops.All.ToArray(),
                 ["autoreset"] = true,
-                ["snapshot"] = false,
+                ["snapshot"] = true,
                 ["curve"] = _zap is not null,
             },
             ["limits"] = new Dictionary<string, object?>

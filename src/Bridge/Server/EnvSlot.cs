@@ -11,6 +11,26 @@ internal sealed class EnvSlot(long id, IEnvironment env, string scenario)
     public string Scenario { get; } = scenario;
     public object? LastObservation { get; set; }
 
+    /// <summary>Snapshots kept per environment; taking one more drops the oldest.</summary>
+    public const int MaxSnapshots = 64;
+
+    private readonly LinkedList<(long Id, EnvironmentSnapshot Snapshot)> _snapshots = new();
+    private long _nextSnapshot;
+
+    /// <summary>Snapshots held now.</summary>
+    public int SnapshotCount => _snapshots.Count;
+
+    /// <summary>Keeps <paramref name="snapshot"/> and returns its id (1, 2, ... per environment).</summary>
+    public long AddSnapshot(EnvironmentSnapshot snapshot)
+    {
+        _snapshots.AddLast((++_nextSnapshot, snapshot));
+        while (_snapshots.Count > MaxSnapshots) _snapshots.RemoveFirst();
+        return _nextSnapshot;
+    }
+
+    /// <summary>The snapshot with <paramref name="id"/>, or null when unknown or dropped.</summary>
+    public EnvironmentSnapshot? TryGetSnapshot(long id) => _snapshots.FirstOrDefault(s => s.Id == id).Snapshot;
+
     /// <summary>{observation_space, action_space} encoded once; spaces never change.</summary>
     public ReadOnlyMemory<byte> SpecMap { get; } = EncodeSpec(env);
 

@@ -101,9 +101,8 @@ internal sealed class RequestHandler(IEnvironmentProvider provider, BridgeServer
                     ?? throw new BridgeException(ErrorCodes.InvalidState, "nothing to render: reset the environment first");
                 ReplyWriter.Ok(w, item.Id, new Dictionary<string, object?> { ["frame"] = frame });
                 break;
-            case Ops.Snapshot or Ops.Restore:
-                Slot(session, req);
-                throw new BridgeException(ErrorCodes.Unsupported, $"{item.Op} is not supported: environments have no snapshot API yet");
+            case Ops.Snapshot: Snapshot(Slot(session, req), item.Id, w); break;
+            case Ops.Restore: Restore(Slot(session, req), item.Id, req, w); break;
             case Ops.Close:
                 var c = Slot(session, req);
                 session.Envs.Remove(c.Id);
@@ -208,6 +207,26 @@ internal sealed class RequestHandler(IEnvironmentProvider provider, BridgeServer
         {
             ["obs"] = obs, ["reward"] = r.Reward, ["terminated"] = r.Terminated, ["truncated"] = r.Truncated, ["info"] = info,
         };
+    }
+
+    private static void Snapshot(EnvSlot slot, object? id, MsgPackWriter w)
+    {
+        if (slot.Env is not RtfmEnvironment env)
+            throw new BridgeException(ErrorCodes.Unsupported, $"environment {slot.Id} ({slot.Scenario}) cannot take snapshots");
+        long snapshotId = slot.AddSnapshot(env.Snapshot());
+        ReplyWriter.Ok(w, id, new Dictionary<string, object?> { ["snapshot"] = snapshotId, ["kept"] = slot.SnapshotCount });
+    }
+
+    private static void Restore(EnvSlot slot, object? id, MsgPackMap req, MsgPackWriter w)
+    {
+        if (slot.Env is not RtfmEnvironment env)
+            throw new BridgeException(ErrorCodes.Unsupported, $"environment {slot.Id} ({slot.Scenario}) cannot restore snapshots");
+        if (!req.TryGetValue("snapshot", out object? s)) throw new BridgeException(ErrorCodes.BadMessage, "missing 'snapshot' (an id from the snapshot op)");
+        long snapshotId = WireReader.AsLong(s, "snapshot");
+        EnvironmentSnapshot snap = slot.TryGetSnapshot(snapshotId)
+            ?? throw new BridgeException(ErrorCodes.BadMessage, $"environment {slot.Id} has no snapshot {snapshotId} (each keeps its last {EnvSlot.MaxSnapshots})");
+        env.Restore(snap);
+        ReplyWriter.Ok(w, id, new Dictionary<string, object?> { ["restored"] = true, ["step"] = env.StepCount });
     }
 
     private static EnvSlot Slot(ClientSession session, MsgPackMap req)
