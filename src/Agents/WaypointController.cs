@@ -42,7 +42,9 @@ public sealed class WaypointController
     /// <summary>The action that moves the body from <paramref name="position"/> with heading <paramref name="yaw"/> along the route.</summary>
     public object Act(Vector2 position, float yaw)
     {
-        float stepTolerance = Math.Max(_settings.ForwardStep * 0.5f, 0.1f);
+        // More than half a step: a waypoint overshot by a forward step is then within reach,
+        // so the controller cannot cycle around one it passes (turn back, overshoot, turn back).
+        float stepTolerance = Math.Max(_settings.ForwardStep * 0.6f, 0.1f);
         while (_next < _waypoints.Count - 1 && Vector2.Distance(position, _waypoints[_next]) < stepTolerance) _next++;
         bool atGoal = _waypoints.Count == 0 || (_next == _waypoints.Count - 1 && Vector2.Distance(position, _waypoints[_next]) < _goalTolerance);
         if (atGoal)

@@ -11,7 +11,7 @@ public class EvaluatorTests
         Scenario suite = SuiteFixture.Suite();
         EvaluationReport r = Evaluator.Evaluate(suite, () => new OracleAgent());
         Assert.That(r.Episodes, Has.Count.EqualTo(suite.Episodes.Count));
-        Assert.That(r.SuccessRate, Is.GreaterThanOrEqualTo(0.95), string.Join("\n", r.Episodes));
+        Assert.That(r.SuccessRate, Is.GreaterThanOrEqualTo(0.95), string.Join("\n", r.Episodes.Where(e => e.Success != true)));
         Assert.That(r.Spl, Is.GreaterThan(0.8));
         Assert.That(r.MeanCollisions, Is.LessThan(1.0));
     }
