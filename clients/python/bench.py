@@ -17,19 +17,12 @@ import numpy as np
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from rtfmgym_client import RemoteEnv, RemoteVectorEnv  # noqa: E402
 
-# The same scenario as the C# BridgeBench (src/Bridge/Bench/BridgeBench.cs).
-SCENARIO = """
-name: bridge-bench
-frames: constant
-camera: {width: 64, height: 64}
-observations: [rgb, pose]
-task: {kind: free}
-max_steps: 1000000
-"""
+# The shipped scenario scenarios/bridge-bench.yaml (the same settings as the C# BridgeBench).
+SCENARIO = "bridge-bench"
 
 
 def bench_single(endpoint, steps):
-    env = RemoteEnv(scenario_yaml=SCENARIO, endpoint=endpoint)
+    env = RemoteEnv(scenario=SCENARIO, endpoint=endpoint)
     try:
         env.reset(seed=1)
         env.action_space.seed(1)
@@ -50,7 +43,7 @@ def bench_single(endpoint, steps):
 
 
 def bench_vector(endpoint, steps, envs):
-    venv = RemoteVectorEnv(envs, scenario_yaml=SCENARIO, endpoint=endpoint)
+    venv = RemoteVectorEnv(envs, scenario=SCENARIO, endpoint=endpoint)
     try:
         venv.reset(seed=1)
         rounds = max(1, steps // envs)
