@@ -37,11 +37,13 @@ public static class RenderCommand
             s = s with { Camera = s.Camera with { Width = px, Height = px } };
         }
         if (frames is not null) s = s with { Frames = frames };
-        using var env = new RtfmEnvironment(s);
+        // One source serves the environment (for the start pose and world) and the frame, so the world is prepared once.
+        using IFrameSource source = FrameSources.Create(s.Frames, s);
+        using var env = new RtfmEnvironment(s, source);
         env.Reset(s.Seed);
         Pose pose = poseText is null ? env.Pose : ParsePose(poseText, s.Camera);
-        using IFrameSource source = FrameSources.Create(s.Frames, s);
-        source.BeginEpisode(env.World, (ulong)s.Seed);
+        if (!env.World.Navigation.IsFree(new Vector2(pose.Position.X, pose.Position.Z), 0.01f))
+            Consoles.Err.MarkupLine($"[yellow]note:[/] the pose {Markup.Escape(pose.ToString())} is inside a wall or furniture; add --map to see the floor plan.");
         Frame f = source.Render(new FrameRequest(pose, env.Camera, FrameChannels.Rgb | FrameChannels.Depth));
         PngWriter.Write(output, f.Width, f.Height, f.Rgb);
         Consoles.Out.MarkupLine($"wrote [bold]{Markup.Escape(output)}[/] ({f.Width}x{f.Height}, {Markup.Escape(pose.ToString())}, checksum {f.Checksum()})");
