@@ -9,7 +9,7 @@ namespace RtfmGym.Cli.Commands;
 
 /// <summary>
 /// <c>rtfmgym bench bridge [--json]</c>: what the bridge costs per step (64x64 RGB, constant
-/// frames): in-process steps/s beside round trips/s and p50/p99 latency from the C# client, and
+/// frames by default, --frames ground-truth for the renderer): in-process steps/s beside round trips/s and p50/p99 latency from the C# client, and
 /// step_batch throughput. A benchmark, not a test.
 /// </summary>
 public static class BenchBridgeCommand
@@ -26,15 +26,7 @@ public static class BenchBridgeCommand
             BridgeBenchResult r = null!;
             Consoles.Err.Status().Start("bridge round trips ...", _ => r = BridgeBench.Run(pr.GetValue(steps), pr.GetValue(batch), pr.GetValue(frames)!));
             var doc = new JsonObject { ["machine"] = Machine.Describe(), ["commit"] = Machine.Commit(), ["bridge"] = JsonSerializer.SerializeToNode(r) };
-            if (pr.GetValue(json))
-            {
-                Console.Out.WriteLine(doc.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
-                return 0;
-            }
-            var table = new Table().AddColumn("figure").AddColumn("value");
-            foreach (var p in typeof(BridgeBenchResult).GetProperties())
-                table.AddRow(p.Name, Markup.Escape(Convert.ToString(p.GetValue(r) is double d ? d.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) : p.GetValue(r), System.Globalization.CultureInfo.InvariantCulture) ?? ""));
-            Consoles.Out.Write(table);
+            BenchCommand.Print(doc, pr.GetValue(json));
             return 0;
         });
         return cmd;

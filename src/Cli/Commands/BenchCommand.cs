@@ -60,7 +60,8 @@ public static class BenchCommand
         return cmd;
     }
 
-    private static void Print(JsonObject doc, bool json)
+    /// <summary>Prints a benchmark document as JSON or as a flat table of figures.</summary>
+    internal static void Print(JsonObject doc, bool json)
     {
         if (json)
         {
