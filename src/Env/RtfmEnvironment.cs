@@ -50,7 +50,8 @@ public sealed class RtfmEnvironment : IEnvironment
     private IReadOnlyList<ScoredEntry>? _retrieved;
 
     /// <summary>Creates an environment for <paramref name="scenario"/>. With no <paramref name="frames"/>, the scenario's frame source is created (and owned).
-    /// With a <paramref name="memory"/>, observed frames are stored in it and retrieved from it (see the class remarks); null (default) keeps none.</summary>
+    /// With a <paramref name="memory"/>, observed frames are stored in it and retrieved from it (see the class remarks); null (default) keeps none,
+    /// unless the source implements <see cref="IMemoryAwareFrameSource"/>, which gets a default <see cref="SpatialMemory"/>.</summary>
     public RtfmEnvironment(Scenario scenario, IFrameSource? frames = null, SpatialMemory? memory = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
@@ -68,7 +69,8 @@ public sealed class RtfmEnvironment : IEnvironment
         _channels = FrameChannels.Rgb | (scenario.Observations.Contains("depth") ? FrameChannels.Depth : 0);
         _observationSpace = BuildObservationSpace();
         World = WorldCache.Get(scenario.World);
-        Memory = memory;
+        // A source that draws from context (the learned model) is useless without a memory to retrieve it from.
+        Memory = memory ?? (_frames is IMemoryAwareFrameSource ? new SpatialMemory() : null);
     }
 
     public Scenario Scenario { get; }
@@ -130,6 +132,12 @@ public sealed class RtfmEnvironment : IEnvironment
         _episodeOver = false;
         _frames.BeginEpisode(World, (ulong)EpisodeSeed);
         Memory?.Clear();
+        if (Memory is not null && _frames is IMemoryAwareFrameSource seeding)
+        {
+            // Views the source starts the episode from (e.g. ground-truth views around the start) go in before the first frame.
+            foreach (MemorySeed view in seeding.SeedViews(_pose, _camera))
+                Memory.Insert(view.Pose, view.Frame, 0, view.Payload);
+        }
         object obs = Observe();
         return new ResetResult(obs, BuildInfo(collided: false));
     }

@@ -1,3 +1,4 @@
+using RtfmGym.Env.Geometry;
 using RtfmGym.Env.Memory;
 
 namespace RtfmGym.Env.Frames;
@@ -16,4 +17,13 @@ public interface IMemoryAwareFrameSource : IFrameSource
 
     /// <summary>Per-frame data (e.g. cached keys and values) of the frame last rendered, kept with its memory entry; null for none.</summary>
     object? LastPayload { get; }
+
+    /// <summary>
+    /// Posed frames put into the memory at reset, before the first frame is drawn (e.g. ground-truth
+    /// views around the start pose that the generated world grows from); empty for none.
+    /// Called after <see cref="IFrameSource.BeginEpisode"/>.
+    /// </summary>
+    /// <param name="start">The camera pose of the first frame (metres, radians, world frame).</param>
+    /// <param name="camera">The episode's camera.</param>
+    IReadOnlyList<MemorySeed> SeedViews(Pose start, CameraIntrinsics camera);
 }

@@ -54,6 +54,25 @@ public class EnvironmentMemoryTests
     }
 
     [Test]
+    public void Constructor_MemoryAwareSourceWithoutMemory_GetsDefaultMemory()
+    {
+        using var env = new RtfmEnvironment(TestScenarios.Small(), new RecordingSource());
+        Assert.That(env.Memory, Is.Not.Null);
+        Assert.That(env.Memory!.Options, Is.EqualTo(new SpatialMemoryOptions()));
+    }
+
+    [Test]
+    public void Reset_SourceWithSeedViews_SeedsAreInMemoryAndInFirstContext()
+    {
+        var source = new RecordingSource { SeedYaws = [0.4f, -0.4f] };
+        using var env = new RtfmEnvironment(TestScenarios.Small(), source);
+        var reset = env.Reset(3);
+        Assert.That(reset.Info["memory_size"], Is.EqualTo(3), "two seed views and the first frame");
+        Assert.That(source.Contexts[0], Has.Count.GreaterThan(0), "the first frame is drawn with the seeds as context");
+        Assert.That(env.Memory!.Entries.Take(2).Select(e => e.Payload), Is.EqualTo(new object[] { "seed 0", "seed 1" }));
+    }
+
+    [Test]
     public void Step_LongWalkWithMemory_SizeBoundedBySlots()
     {
         using var env = new RtfmEnvironment(TestScenarios.Small(task: "free"), memory: new SpatialMemory());
@@ -78,6 +97,14 @@ public class EnvironmentMemoryTests
         public string Name => "recording";
 
         public object? LastPayload { get; private set; }
+
+        /// <summary>Yaw offsets (radians) of the seed views this source offers at reset.</summary>
+        public float[] SeedYaws { get; init; } = [];
+
+        public IReadOnlyList<MemorySeed> SeedViews(RtfmGym.Env.Geometry.Pose start, RtfmGym.Env.Geometry.CameraIntrinsics camera) =>
+            SeedYaws.Select((yaw, i) => new MemorySeed(
+                start with { Orientation = System.Numerics.Quaternion.CreateFromAxisAngle(System.Numerics.Vector3.UnitY, yaw) * start.Orientation },
+                _inner.Render(new FrameRequest(start, camera)), $"seed {i}")).ToArray();
 
         public void BeginEpisode(World world, ulong seed) { }
 
