@@ -64,7 +64,7 @@ public class EnvironmentMemoryTests
     [Test]
     public void Reset_SourceWithSeedViews_SeedsAreInMemoryAndInFirstContext()
     {
-        var source = new RecordingSource { SeedYaws = [0.4f, -0.4f] };
+        var source = new RecordingSource { SeedYaws = [0.6f, -0.6f] };
         using var env = new RtfmEnvironment(TestScenarios.Small(), source);
         var reset = env.Reset(3);
         Assert.That(reset.Info["memory_size"], Is.EqualTo(3), "two seed views and the first frame");
