@@ -35,8 +35,12 @@ internal sealed class AxisScale
     /// <summary>The tick label for <paramref name="v"/>.</summary>
     public string Format(double v) => _format(v);
 
-    /// <summary>A linear axis over [<paramref name="min"/>, <paramref name="max"/>] (NaN for no data) with about <paramref name="targetTicks"/> ticks.</summary>
-    public static AxisScale Linear(double min, double max, int targetTicks)
+    /// <summary>
+    /// A linear axis over [<paramref name="min"/>, <paramref name="max"/>] (NaN for no data) with about
+    /// <paramref name="targetTicks"/> ticks. <paramref name="snapToTicks"/> widens the range to whole ticks
+    /// (steps 0..3000 read well); otherwise a 4% margin keeps curves off the frame and ticks fall inside.
+    /// </summary>
+    public static AxisScale Linear(double min, double max, int targetTicks, bool snapToTicks)
     {
         if (!double.IsFinite(min) || !double.IsFinite(max)) (min, max) = (0, 1);
         if (min == max)
@@ -45,12 +49,18 @@ internal sealed class AxisScale
             double pad = min == 0 ? 1 : Math.Abs(min) * 0.1;
             (min, max) = (min - pad, max + pad);
         }
+        else if (!snapToTicks)
+        {
+            double margin = max * 0.04 - min * 0.04;
+            (min, max) = (min - margin, max + margin);
+        }
         // Divide before subtracting so spans near double.MaxValue stay finite.
         double step = NiceStep(max / targetTicks - min / targetTicks);
-        long first = (long)Math.Floor(min / step + 1e-9), last = (long)Math.Ceiling(max / step - 1e-9);
-        var major = new double[last - first + 1];
+        long first = snapToTicks ? (long)Math.Floor(min / step + 1e-9) : (long)Math.Ceiling(min / step - 1e-9);
+        long last = snapToTicks ? (long)Math.Ceiling(max / step - 1e-9) : (long)Math.Floor(max / step + 1e-9);
+        var major = new double[Math.Max(last - first + 1, 0)];
         for (long i = first; i <= last; i++) major[i - first] = Clean(i * step);
-        double lo = major[0], hi = major[^1];
+        (double lo, double hi) = snapToTicks && major.Length >= 2 ? (major[0], major[^1]) : (min, max);
         if (!double.IsFinite(hi - lo) || hi <= lo) (lo, hi) = (min, max);
         return new AxisScale(false, lo, hi, major, [], v => FormatLinear(v, step));
     }
@@ -93,7 +103,7 @@ internal sealed class AxisScale
             if (major.Length < 2)
             {
                 // Under a ninth of a decade: plain linear ticks inside the range read best.
-                AxisScale linear = Linear(Math.Pow(10, lo), Math.Pow(10, hi), targetTicks);
+                AxisScale linear = Linear(Math.Pow(10, lo), Math.Pow(10, hi), targetTicks, snapToTicks: false);
                 major = linear.Major.Where(v => v > 0 && Inside(v)).ToArray();
                 return new AxisScale(true, lo, hi, major, [], linear._format);
             }

@@ -60,9 +60,11 @@ public static class LineChart
     // Returns whether anything of the series was drawable.
     private static bool DrawSeries(Canvas canvas, LineChartLayout l, ChartSeries series)
     {
-        int thickness = l.Scale + 1, inset = thickness / 2 + 1;
-        double left = l.PlotLeft + inset, top = l.PlotTop + inset;
-        double right = l.PlotLeft + l.PlotWidth - 1 - inset, bottom = l.PlotTop + l.PlotHeight - 1 - inset;
+        // Clip centres so the whole stamp of a thick line (offset before, thickness - 1 - offset after
+        // the centre, see Canvas.DrawLine) stays inside the frame.
+        int thickness = l.Scale + 1, before = (thickness - 1) / 2, after = thickness - 1 - before;
+        double left = l.PlotLeft + 1 + before, top = l.PlotTop + 1 + before;
+        double right = l.PlotLeft + l.PlotWidth - 2 - after, bottom = l.PlotTop + l.PlotHeight - 2 - after;
         double px = double.NaN, py = double.NaN;
         int drawn = 0;
         foreach ((double x, double y) in series.Points)

@@ -45,14 +45,14 @@ internal sealed record LineChartLayout
         (double xMin, double xMax, double yMin, double yMax) = DataRange(spec);
         AxisScale y = spec.LogY
             ? AxisScale.Log10(yMin, yMax, Math.Clamp(plotHeight / (40 * s), 2, 10))
-            : AxisScale.Linear(yMin, yMax, Math.Clamp(plotHeight / (40 * s), 2, 10));
+            : AxisScale.Linear(yMin, yMax, Math.Clamp(plotHeight / (40 * s), 2, 10), snapToTicks: false);
         int yTextWidth = y.Major.Select(v => Canvas.MeasureText(y.Format(v), s).Width).DefaultIfEmpty(0).Max();
         int plotLeft = pad + yTextWidth + 3 * s + tick;
 
         int Width(int right) => Math.Max(8, spec.Width - plotLeft - right);
-        AxisScale x = AxisScale.Linear(xMin, xMax, Math.Clamp(Width(pad) / (90 * s), 2, 10));
-        int lastHalf = Canvas.MeasureText(x.Format(x.Major[^1]), s).Width / 2;
-        int firstHalf = Canvas.MeasureText(x.Format(x.Major[0]), s).Width / 2;
+        AxisScale x = AxisScale.Linear(xMin, xMax, Math.Clamp(Width(pad) / (90 * s), 2, 10), snapToTicks: true);
+        int lastHalf = x.Major.Count == 0 ? 0 : Canvas.MeasureText(x.Format(x.Major[^1]), s).Width / 2;
+        int firstHalf = x.Major.Count == 0 ? 0 : Canvas.MeasureText(x.Format(x.Major[0]), s).Width / 2;
         plotLeft = Math.Max(plotLeft, firstHalf + 2 * s);
         int plotWidth = Width(Math.Max(pad, lastHalf + 2 * s));
 
@@ -63,7 +63,7 @@ internal sealed record LineChartLayout
             PlotLeft = plotLeft, PlotTop = plotTop, PlotWidth = plotWidth, PlotHeight = plotHeight,
             X = x, Y = y, XLabels = [], YLabels = [],
         };
-        int xGap = x.Major.Max(v => Canvas.MeasureText(x.Format(v), s).Width) + 12 * s;
+        int xGap = x.Major.Select(v => Canvas.MeasureText(x.Format(v), s).Width).DefaultIfEmpty(0).Max() + 12 * s;
         return layout with
         {
             XLabels = Thin(x, layout.PixelX, xGap),
