@@ -111,7 +111,7 @@ internal sealed class AxisScale
         return new AxisScale(true, lo, hi, major, minor, FormatLog);
     }
 
-    /// <summary>1, 2 or 5 times a power of ten, the first not below <paramref name="raw"/> less a third.</summary>
+    /// <summary><paramref name="raw"/> rounded to 1, 2, 5 or 10 times a power of ten (1 for a non-positive or infinite step).</summary>
     internal static double NiceStep(double raw)
     {
         if (!(raw > 0) || !double.IsFinite(raw)) return 1;
