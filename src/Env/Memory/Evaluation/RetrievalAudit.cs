@@ -89,8 +89,9 @@ public sealed class RetrievalAudit
     }
 
     /// <summary>
-    /// Share of the oracle's K best entries that lie farther (horizontally) from the target than the
-    /// memory's search radius, so no radius-limited rule can return them; mean over scored targets.
+    /// Share of the oracle's K best entries (ties at the K-th included) that lie farther (horizontally)
+    /// from the target than the memory's search radius, so no radius-limited rule can return them;
+    /// mean over scored targets.
     /// </summary>
     public double BeyondSearchRadius(int k)
     {
@@ -106,9 +107,12 @@ public sealed class RetrievalAudit
             _ks.ToDictionary(k => k, k => Recall(rule.Name, k)),
             Targets == 0 ? double.NaN : _retrievedSums[r] / Targets)).ToArray();
 
-    /// <summary>The oracle's <paramref name="k"/> best ids (covisible only; ties to the newer id), as <see cref="CovisibilityOracle.RecallAtK(IEnumerable{long}, IReadOnlyDictionary{long, double}, int)"/> ranks them.</summary>
-    private static long[] Best(Dictionary<long, double> oracle, int k) =>
-        oracle.Where(p => p.Value > 0).OrderByDescending(p => p.Value).ThenByDescending(p => p.Key).Take(k).Select(p => p.Key).ToArray();
+    /// <summary>The ids reaching the covisibility of the oracle's <paramref name="k"/>-th best (ties included, covisible only), as <see cref="CovisibilityOracle.RecallAtK(IEnumerable{long}, IReadOnlyDictionary{long, double}, int)"/> counts hits.</summary>
+    private static long[] Best(Dictionary<long, double> oracle, int k)
+    {
+        double bar = oracle.Values.Where(v => v > 0).OrderDescending().Take(k).Last();
+        return oracle.Where(p => p.Value > 0 && p.Value >= bar).Select(p => p.Key).ToArray();
+    }
 
     private static float Horizontal(Pose a, Pose b)
     {
