@@ -36,7 +36,7 @@ public static class Program
         foreach (Command c in new[]
         {
             RunCommand.Create(), ReplayCommand.Create(), RenderCommand.Create(), EvalCommand.Create(),
-            ScenariosCommand.Create(), BenchCommand.Create(), ServeCommand.Create(),
+            ScenariosCommand.Create(), BenchCommand.Create(), ServeCommand.Create(), MemoryEvalCommand.Create(),
         })
         {
             root.Subcommands.Add(c);

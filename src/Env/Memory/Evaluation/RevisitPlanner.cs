@@ -12,7 +12,9 @@ namespace RtfmGym.Env.Memory.Evaluation;
 /// <para>The way out is a seeded walk between random free points of the floor, along shortest
 /// paths (turn towards the next waypoint, then move), so it leaves the area instead of jittering
 /// in place. Before each step out the planner checks that the way back from the new pose still
-/// fits in the steps left; when it would not, it turns back. The way back is the shortest path
+/// fits in the steps left; when it would not, the robot turns on the spot, away from its first
+/// heading, for as long as the way back still fits (so a short gap looks away instead of
+/// idling), and then turns back. The way back is the shortest path
 /// to the start followed by a turn to the first heading; spare steps (at most a few) are spent by
 /// cutting its longest moves and turns into smaller ones, never by standing still while a move is
 /// left. Every step moves at most <see cref="MotionLimits.ForwardStep"/> or turns at most
@@ -42,20 +44,32 @@ public static class RevisitPlanner
         var poses = new List<FloorPose>(gap + 1) { start };
         var route = new Queue<Vector2>();
         FloorPose at = start;
-        float farthest = 0;
+        float farthest = 0, lookAround = 0;
         while (poses.Count - 1 < gap)
         {
             int left = gap - (poses.Count - 1);
-            if (NextStepOut(world, agentRadius, at, route, limits, rng) is not { } next) break;
-            if (WayBack(home, next, start, limits) is not { } back || Count(back) > left - 1) break;
-            poses.Add(at = next);
-            farthest = MathF.Max(farthest, Vector2.Distance(start.Position, at.Position));
+            if (lookAround == 0)
+            {
+                if (NextStepOut(world, agentRadius, at, route, limits, rng) is { } next && Fits(next, left - 1))
+                {
+                    poses.Add(at = next);
+                    farthest = MathF.Max(farthest, Vector2.Distance(start.Position, at.Position));
+                    continue;
+                }
+                // Walking on would not leave time to come back: spend what is left looking further away instead.
+                lookAround = Kinematics.WrapAngle(at.Yaw - start.Yaw) < 0 ? -limits.TurnStep : limits.TurnStep;
+            }
+            var turned = at with { Yaw = Kinematics.WrapAngle(at.Yaw + lookAround) };
+            if (!Fits(turned, left - 1)) break;
+            poses.Add(at = turned);
         }
         int turnaround = poses.Count - 1;
         List<Primitive> way = WayBack(home, at, start, limits)
             ?? throw new RtfmGymException($"No way back to ({start.Position.X:0.##}, {start.Position.Y:0.##}) in world seed {world.Seed}.");
         Emit(way, at, gap - turnaround, start, poses);
         return new RevisitPlan(poses, turnaround, farthest);
+
+        bool Fits(FloorPose from, int steps) => WayBack(home, from, start, limits) is { } back && Count(back) <= steps;
     }
 
     /// <summary>One step of the walk out: towards the next waypoint of the route, drawing a new random destination when the route is done.</summary>

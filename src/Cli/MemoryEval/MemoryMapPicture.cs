@@ -1,0 +1,55 @@
+using System.Numerics;
+using RtfmGym.Env.Geometry;
+using RtfmGym.Env.Imaging;
+using RtfmGym.Env.Memory;
+using RtfmGym.Env.Rendering;
+using RtfmGym.Env.Worlds;
+
+namespace RtfmGym.Cli.MemoryEval;
+
+/// <summary>
+/// A top-down picture of a spatial memory: the world map, every stored pose as a dot with a tick
+/// along its heading, the entries retrieved for the final pose drawn larger in orange with a line
+/// to it, and the final pose as the agent marker.
+/// </summary>
+public static class MemoryMapPicture
+{
+    private static readonly MapColor Stored = new(40, 90, 220);
+    private static readonly MapColor Retrieved = new(255, 140, 0);
+    private static readonly MapColor Outline = new(0, 0, 0);
+
+    /// <summary>Draws the picture and writes it to <paramref name="file"/> as PNG (atomically).</summary>
+    /// <param name="pixelsPerMetre">Scale of the map (default 32).</param>
+    public static void Write(string file, World world, SpatialMemory memory, IReadOnlyCollection<long> retrieved, Pose finalPose, float pixelsPerMetre = 32f)
+    {
+        ArgumentNullException.ThrowIfNull(memory);
+        ArgumentNullException.ThrowIfNull(retrieved);
+        WorldMap map = WorldMapRenderer.Render(world, pixelsPerMetre);
+        float tick = 0.2f * pixelsPerMetre;
+        foreach (MemoryEntry e in memory.Entries.Where(e => !retrieved.Contains(e.Id)))
+        {
+            var (at, heading) = Place(map, e.Pose);
+            map.DrawLine(at, at + heading * tick, Stored, 1f);
+            map.FillDisc(at, 1.2f, Stored);
+        }
+        Vector2 final = map.ToPixel(new Vector2(finalPose.Position.X, finalPose.Position.Z));
+        foreach (MemoryEntry e in memory.Entries.Where(e => retrieved.Contains(e.Id)))
+        {
+            var (at, heading) = Place(map, e.Pose);
+            map.DrawLine(at, final, Retrieved, 1f);
+            map.DrawLine(at, at + heading * tick * 1.6f, Retrieved, 2f);
+            map.FillDisc(at, 3f, Retrieved);
+            map.DrawCircle(at, 3f, Outline, 1f);
+        }
+        map.DrawAgent(finalPose, MapColor.Agent);
+        PngWriter.Write(file, map.Width, map.Height, map.Rgb);
+    }
+
+    /// <summary>Image position and unit heading direction (image x right, y down = world +z) of a pose.</summary>
+    private static (Vector2 At, Vector2 Heading) Place(WorldMap map, Pose pose)
+    {
+        Vector3 f = pose.Forward;
+        var h = new Vector2(f.X, f.Z);
+        return (map.ToPixel(new Vector2(pose.Position.X, pose.Position.Z)), h.LengthSquared() > 1e-8f ? Vector2.Normalize(h) : new Vector2(0, -1));
+    }
+}

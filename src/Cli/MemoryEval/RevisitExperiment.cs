@@ -1,0 +1,64 @@
+using RtfmGym.Env.Frames;
+using RtfmGym.Env.Geometry;
+using RtfmGym.Env.Memory;
+using RtfmGym.Env.Memory.Evaluation;
+using RtfmGym.Env.Randomness;
+using RtfmGym.Env.Scenarios;
+using RtfmGym.Env.Worlds;
+
+namespace RtfmGym.Cli.MemoryEval;
+
+/// <summary>
+/// Revisit error vs gap (metrics item 4): for each gap, a loop planned by
+/// <see cref="RevisitPlanner"/> from the pose and back, drawn twice from an empty memory, once with
+/// the default spatial memory (field-of-view coverage) and once with a sliding window of the last
+/// frames; the return frame is compared with the first-visit frame and with the ground truth.
+/// The loop depends only on the world, the pose, the gap and the seed, so both memories walk it
+/// step for step.
+/// </summary>
+public static class RevisitExperiment
+{
+    /// <summary>The memories compared, by the name of their retrieval rule.</summary>
+    public static IReadOnlyList<Func<SpatialMemory>> Memories { get; } =
+    [
+        () => new SpatialMemory(),
+        () => new SpatialMemory(rule: new SlidingWindowRule()),
+    ];
+
+    /// <summary>
+    /// Runs every gap of <paramref name="gaps"/> from <paramref name="start"/> with <paramref name="frames"/>;
+    /// <paramref name="truth"/> must have begun the episode in <paramref name="world"/>.
+    /// <paramref name="advance"/> is called once per frame drawn.
+    /// </summary>
+    public static IReadOnlyList<RevisitRow> Run(Scenario scenario, IFrameSource frames, IFrameSource truth, World world, long episodeSeed,
+        FloorPose start, IReadOnlyList<int> gaps, Action advance)
+    {
+        CameraIntrinsics camera = scenario.Camera.Intrinsics();
+        FrameChannels channels = FrameChannels.Rgb | (scenario.Observations.Contains("depth") ? FrameChannels.Depth : 0);
+        Pose home = start.ToCamera(scenario.Camera);
+        byte[] truthRgb = truth.Render(new FrameRequest(home, camera)).Rgb;
+        MotionLimits limits = MotionLimits.For(scenario.Action);
+        var rows = new List<RevisitRow>();
+        foreach (int gap in gaps)
+        {
+            RevisitPlan plan = RevisitPlanner.Plan(world, scenario.AgentRadius, start, gap, limits, Rng.Derive((ulong)episodeSeed, $"revisit gap {gap}"));
+            foreach (Func<SpatialMemory> make in Memories)
+            {
+                var rollout = new MemoryRollout(frames, make(), camera, channels);
+                rollout.Begin(world, (ulong)episodeSeed, home);
+                Frame first = rollout.Observe(plan.Poses[0].ToCamera(scenario.Camera), 0);
+                advance();
+                Frame back = first;
+                for (int t = 1; t <= plan.Gap; t++)
+                {
+                    back = rollout.Observe(plan.Poses[t].ToCamera(scenario.Camera), t);
+                    advance();
+                }
+                rows.Add(new RevisitRow(gap, rollout.Memory.Rule.Name,
+                    ImageMetrics.Psnr(back.Rgb, first.Rgb), ImageMetrics.Psnr(back.Rgb, truthRgb),
+                    rollout.LastRetrieved.Any(s => s.Entry.Step == 0), rollout.LastRetrieved.Count, plan.TurnaroundStep, plan.FarthestDistance));
+            }
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,12 @@
+namespace RtfmGym.Cli.MemoryEval;
+
+/// <summary>One gap of the revisit measurement with one memory (metrics item 4).</summary>
+/// <param name="Gap">Steps between the first visit and the return.</param>
+/// <param name="Memory">"fov-coverage" (the default spatial memory) or "sliding-window" (the baseline).</param>
+/// <param name="PsnrVsFirstVisit">PSNR of the return frame against the first-visit frame, dB; +infinity when identical.</param>
+/// <param name="PsnrVsTruth">PSNR of the return frame against the ground truth at the pose, dB; +infinity when identical.</param>
+/// <param name="FirstVisitInContext">Whether a frame stored at the first visit (step 0) was among the entries retrieved for the return frame.</param>
+/// <param name="ContextSize">Entries retrieved for the return frame.</param>
+/// <param name="TurnaroundStep">Step where the walk turned back.</param>
+/// <param name="FarthestMetres">Largest straight-line distance from the pose along the loop, metres.</param>
+public sealed record RevisitRow(int Gap, string Memory, double PsnrVsFirstVisit, double PsnrVsTruth, bool FirstVisitInContext, int ContextSize, int TurnaroundStep, float FarthestMetres);
