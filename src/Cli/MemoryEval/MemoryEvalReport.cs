@@ -41,8 +41,8 @@ public sealed record MemoryEvalReport
                     ["identical_to_first_visit"] = double.IsPositiveInfinity(r.PsnrVsFirstVisit),
                     ["psnr_vs_ground_truth_db"] = Db(r.PsnrVsTruth),
                     ["identical_to_ground_truth"] = double.IsPositiveInfinity(r.PsnrVsTruth),
-                    ["first_visit_in_context"] = r.FirstVisitInContext,
-                    ["context_size"] = r.ContextSize,
+                    ["context_steps"] = new JsonArray(r.ContextSteps.Select(x => (JsonNode)x).ToArray()),
+                    ["oldest_context_age"] = r.ContextSteps.Count == 0 ? null : r.Gap - r.ContextSteps.Min(),
                 };
             }
             RevisitRow first = group.First();
@@ -121,7 +121,7 @@ public sealed record MemoryEvalReport
         {
             revisit.AddColumn($"{m}: vs first visit");
             revisit.AddColumn($"{m}: vs ground truth");
-            revisit.AddColumn($"{m}: first visit in context");
+            revisit.AddColumn($"{m}: oldest context age");
         }
         foreach (var group in Revisits.GroupBy(r => r.Gap))
         {
@@ -130,7 +130,7 @@ public sealed record MemoryEvalReport
             foreach (string m in memories)
             {
                 RevisitRow r = group.Single(x => x.Memory == m);
-                cells.AddRange([Psnr(r.PsnrVsFirstVisit), Psnr(r.PsnrVsTruth), r.FirstVisitInContext ? "yes" : "no"]);
+                cells.AddRange([Psnr(r.PsnrVsFirstVisit), Psnr(r.PsnrVsTruth), r.ContextSteps.Count == 0 ? "-" : I(r.Gap - r.ContextSteps.Min())]);
             }
             revisit.AddRow(cells.Select(Markup.Escape).ToArray());
         }

@@ -8,9 +8,9 @@ using RtfmGym.Env.Worlds;
 namespace RtfmGym.Cli.MemoryEval;
 
 /// <summary>
-/// A top-down picture of a spatial memory: the world map, every stored pose as a dot with a tick
-/// along its heading, the entries retrieved for the final pose drawn larger in orange with a line
-/// to it, and the final pose as the agent marker.
+/// A top-down picture of a spatial memory: the world map, every stored pose as a blue dot with a
+/// tick along its heading, the final pose as the (red) agent marker, and the entries retrieved for
+/// it drawn on top, larger, in orange, with lines to it.
 /// </summary>
 public static class MemoryMapPicture
 {
@@ -33,15 +33,17 @@ public static class MemoryMapPicture
             map.FillDisc(at, 1.2f, Stored);
         }
         Vector2 final = map.ToPixel(new Vector2(finalPose.Position.X, finalPose.Position.Z));
-        foreach (MemoryEntry e in memory.Entries.Where(e => retrieved.Contains(e.Id)))
+        MemoryEntry[] picked = memory.Entries.Where(e => retrieved.Contains(e.Id)).ToArray();
+        foreach (MemoryEntry e in picked) map.DrawLine(Place(map, e.Pose).At, final, Retrieved, 1f);
+        // The final pose goes under the retrieved entries: they often stand right where it stands.
+        map.DrawAgent(finalPose, MapColor.Agent, radiusMetres: 0.15f);
+        foreach (MemoryEntry e in picked)
         {
             var (at, heading) = Place(map, e.Pose);
-            map.DrawLine(at, final, Retrieved, 1f);
             map.DrawLine(at, at + heading * tick * 1.6f, Retrieved, 2f);
             map.FillDisc(at, 3f, Retrieved);
             map.DrawCircle(at, 3f, Outline, 1f);
         }
-        map.DrawAgent(finalPose, MapColor.Agent);
         PngWriter.Write(file, map.Width, map.Height, map.Rgb);
     }
 

@@ -18,11 +18,16 @@ namespace RtfmGym.Cli.MemoryEval;
 /// </summary>
 public static class RevisitExperiment
 {
-    /// <summary>The memories compared, by the name of their retrieval rule.</summary>
+    /// <summary>
+    /// The memories compared, named by their retrieval rule: the default memory, and the baseline of
+    /// metrics item 4, the last 8 frames. The baseline's slots are 2 cm and 1 degree, so that nearly
+    /// every frame keeps its own entry: with the default 0.5 m and 30 degree slots, a robot turning on
+    /// the spot would leave one entry per three frames and the "window" would reach back further.
+    /// </summary>
     public static IReadOnlyList<Func<SpatialMemory>> Memories { get; } =
     [
         () => new SpatialMemory(),
-        () => new SpatialMemory(rule: new SlidingWindowRule()),
+        () => new SpatialMemory(new SpatialMemoryOptions { CellSize = 0.02f, HeadingBins = 360 }, new SlidingWindowRule()),
     ];
 
     /// <summary>
@@ -56,7 +61,7 @@ public static class RevisitExperiment
                 }
                 rows.Add(new RevisitRow(gap, rollout.Memory.Rule.Name,
                     ImageMetrics.Psnr(back.Rgb, first.Rgb), ImageMetrics.Psnr(back.Rgb, truthRgb),
-                    rollout.LastRetrieved.Any(s => s.Entry.Step == 0), rollout.LastRetrieved.Count, plan.TurnaroundStep, plan.FarthestDistance));
+                    rollout.LastRetrieved.Select(s => s.Entry.Step).ToArray(), plan.TurnaroundStep, plan.FarthestDistance));
             }
         }
         return rows;

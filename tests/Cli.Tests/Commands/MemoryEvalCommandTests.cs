@@ -31,7 +31,9 @@ public class MemoryEvalCommandTests
                 Assert.That(m["identical_to_first_visit"]!.GetValue<bool>(), Is.True, $"gap {g["gap"]} {memory}");
                 Assert.That(m["identical_to_ground_truth"]!.GetValue<bool>(), Is.True);
                 Assert.That(m["psnr_vs_first_visit_db"], Is.Null);
+                Assert.That(m["context_steps"]!.AsArray(), Has.Count.InRange(1, 8));
             }
+            Assert.That(g!["memories"]!["sliding-window"]!["oldest_context_age"]!.GetValue<int>(), Is.LessThanOrEqualTo(8), "the window holds the last 8 frames");
         }
         Assert.That(doc["revisit"]!["skipped_gaps"]![0]!["gap"]!.GetValue<int>(), Is.EqualTo(500));
         Assert.That(r.Err, Does.Contain("gap 500 skipped"));
