@@ -7,5 +7,5 @@ namespace RtfmGym.Cli.MemoryEval;
 /// <param name="P95Ms">95th-percentile latency of one env step, milliseconds.</param>
 /// <param name="BankSize">Entries in the spatial memory.</param>
 /// <param name="WorkingSetMiB">The process's working set, MiB.</param>
-/// <param name="GcHeapMiB">Bytes the garbage collector counts as allocated and live (GC.GetTotalMemory), MiB.</param>
+/// <param name="GcHeapMiB">Live managed heap after a full collection (GC.GetTotalMemory(true)), MiB.</param>
 public sealed record CostCheckpoint(int Step, int WindowSteps, double P50Ms, double P95Ms, int BankSize, double WorkingSetMiB, double GcHeapMiB);

@@ -38,6 +38,10 @@ public static class CostExperiment
     public static CostResult Run(Scenario scenario, IFrameSource frames, GroundTruthRenderer truth, int steps, Action advance)
     {
         Scenario s = scenario with { MaxSteps = steps, Task = scenario.Task with { Kind = TaskKind.Free } };
+        // Start from a collected heap, so the memory figures are this episode's and not leftovers of earlier work (the revisit loops).
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
         using var env = new RtfmEnvironment(s, frames, new SpatialMemory());
         env.Reset(s.Seed);
         truth.BeginEpisode(env.World, (ulong)env.EpisodeSeed);
@@ -81,8 +85,12 @@ public static class CostExperiment
     {
         int from = Math.Max(0, step - Window);
         double[] window = latencies[from..step];
+        // A full collection first: the live heap, not whatever garbage the last collection left. Each
+        // latency window ends before it; the next one (of 10, 100, 1000, 10000) starts well after it,
+        // so only a last step closer than the window to the one before (short runs) sees its cost.
+        long live = GC.GetTotalMemory(forceFullCollection: true);
         using var process = Process.GetCurrentProcess();
         return new CostCheckpoint(step, window.Length, Percentiles.Of(window, 50), Percentiles.Of(window, 95), bankSize,
-            process.WorkingSet64 / (1024.0 * 1024.0), GC.GetTotalMemory(forceFullCollection: false) / (1024.0 * 1024.0));
+            process.WorkingSet64 / (1024.0 * 1024.0), live / (1024.0 * 1024.0));
     }
 }
