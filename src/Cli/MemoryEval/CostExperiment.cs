@@ -67,7 +67,12 @@ public static class CostExperiment
             collided = r.Info["collided"] is true;
             retrieved = r.Info.TryGetValue("memory_retrieved", out object? ids) && ids is long[] l ? l : [];
             Frame frame = env.LastFrame!;
-            if (taken % stride == 0) audit.Add(mirror, env.Pose, Truth(frame, env.Pose), env.Camera, e => truthById.TryGetValue(e.Id, out Frame? f) ? f : truthById[e.Id] = Truth(e.Frame, e.Pose));
+            if (taken % stride == 0)
+            {
+                // Replaced entries' ground truth is dropped, so the cache does not swell the memory figures.
+                foreach (long gone in truthById.Keys.Where(id => !mirror.TryGet(id, out _)).ToArray()) truthById.Remove(gone);
+                audit.Add(mirror, env.Pose, Truth(frame, env.Pose), env.Camera, e => truthById.TryGetValue(e.Id, out Frame? f) ? f : truthById[e.Id] = Truth(e.Frame, e.Pose));
+            }
             mirror.Insert(env.Pose, frame, env.StepCount);
             if (marks.Contains(taken)) checkpoints.Add(Measure(taken, latencies, env.Memory!.Count));
             advance();
