@@ -15,6 +15,7 @@ public static class Program
 
     public static int Main(string[] args)
     {
+        ModelFrames.Use(null);
         RootCommand root = Build();
         try
         {
@@ -36,7 +37,7 @@ public static class Program
         foreach (Command c in new[]
         {
             RunCommand.Create(), ReplayCommand.Create(), RenderCommand.Create(), EvalCommand.Create(),
-            ScenariosCommand.Create(), BenchCommand.Create(), ServeCommand.Create(), MemoryEvalCommand.Create(),
+            ScenariosCommand.Create(), BenchCommand.Create(), ServeCommand.Create(), ModelCommand.Create(), MemoryEvalCommand.Create(),
         })
         {
             root.Subcommands.Add(c);

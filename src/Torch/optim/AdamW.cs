@@ -46,6 +46,48 @@ public static partial class torch
                 }
             }
 
+            /// <summary>Steps taken so far (the bias-correction count).</summary>
+            public long StepCount => _step;
+
+            /// <summary>
+            /// The optimiser state for checkpoints: "step" (int64 scalar) and "exp_avg.N", "exp_avg_sq.N"
+            /// for parameter N that has state. The tensors are copies the caller owns (they join the current scope).
+            /// </summary>
+            public Dictionary<string, Tensor> state_dict()
+            {
+                var state = new Dictionary<string, Tensor> { ["step"] = tensor(new[] { _step }) };
+                for (var i = 0; i < Parameters.Count; i++)
+                {
+                    if (_expAvg[i] is { } m) state[$"exp_avg.{i}"] = m.clone();
+                    if (_expAvgSq[i] is { } v) state[$"exp_avg_sq.{i}"] = v.clone();
+                }
+                return state;
+            }
+
+            /// <summary>Restores what <see cref="state_dict"/> saved, for the same parameter list.</summary>
+            /// <exception cref="CheckpointMismatchException">A moment's shape differs from its parameter's, or the step is missing.</exception>
+            public void load_state_dict(IReadOnlyDictionary<string, Tensor> state)
+            {
+                if (!state.TryGetValue("step", out var stepTensor))
+                    throw new CheckpointMismatchException(["optimizer state has no 'step' entry"]);
+                for (var i = 0; i < Parameters.Count; i++)
+                {
+                    _expAvg[i] = Restore(state, $"exp_avg.{i}", Parameters[i], _expAvg[i]);
+                    _expAvgSq[i] = Restore(state, $"exp_avg_sq.{i}", Parameters[i], _expAvgSq[i]);
+                }
+                _step = stepTensor.to(int64).item<long>();
+            }
+
+            private static Tensor? Restore(IReadOnlyDictionary<string, Tensor> state, string name, Tensor parameter, Tensor? current)
+            {
+                if (!state.TryGetValue(name, out var saved)) return current;
+                if (!saved.shape.SequenceEqual(parameter.shape))
+                    throw new CheckpointMismatchException([$"optimizer state '{name}' has shape [{string.Join(", ", saved.shape)}], its parameter [{string.Join(", ", parameter.shape)}]"]);
+                current ??= State(parameter);
+                using (no_grad()) current.copy_(saved);
+                return current;
+            }
+
             public override void Dispose()
             {
                 foreach (var t in _expAvg.Concat(_expAvgSq))

@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace RtfmGym.Cli.Commands;
+
+/// <summary><c>rtfmgym model ...</c>: train and evaluate the learned frame model.</summary>
+public static class ModelCommand
+{
+    public static Command Create()
+    {
+        var cmd = new Command("model", "Train and evaluate the learned frame model.");
+        cmd.Subcommands.Add(ModelTrainCommand.Create());
+        return cmd;
+    }
+}

@@ -1,0 +1,41 @@
+using RtfmGym.Env.Geometry;
+
+namespace RtfmGym.Model;
+
+/// <summary>
+/// A context frame as the model keeps it: each block's keys and values for the frame's tokens,
+/// computed once by <see cref="FrameModel.EncodeContext"/> when the frame enters memory, so that
+/// later steps never re-encode it. Plain managed arrays (no native memory to free), so a memory
+/// entry can hold, clone and drop it freely. Immutable once built.
+/// </summary>
+public sealed class ContextFrame
+{
+    internal ContextFrame(Pose pose, float[][] keys, float[][] values, int heads, int tokens, int headWidth)
+    {
+        (Pose, Keys, Values, Heads, Tokens, HeadWidth) = (pose, keys, values, heads, tokens, headWidth);
+    }
+
+    /// <summary>The camera pose the frame was seen from (metres, world frame).</summary>
+    public Pose Pose { get; }
+
+    /// <summary>Per block, the keys as [heads, tokens, head width], row-major.</summary>
+    internal float[][] Keys { get; }
+
+    /// <summary>Per block, the values as [heads, tokens, head width], row-major.</summary>
+    internal float[][] Values { get; }
+
+    /// <summary>Attention heads per block.</summary>
+    public int Heads { get; }
+
+    /// <summary>Tokens of the frame.</summary>
+    public int Tokens { get; }
+
+    /// <summary>Width of one head.</summary>
+    public int HeadWidth { get; }
+
+    /// <summary>Number of blocks cached.</summary>
+    public int Blocks => Keys.Length;
+
+    /// <summary>Bytes of cached keys and values.</summary>
+    public long SizeBytes => 2L * Blocks * Heads * Tokens * HeadWidth * sizeof(float);
+}

@@ -1,0 +1,108 @@
+using RtfmGym.Env.Frames;
+using RtfmGym.Env.Geometry;
+using RtfmGym.Env.Memory;
+using RtfmGym.Env.Randomness;
+using RtfmGym.Env.Rendering;
+using RtfmGym.Env.Worlds;
+using RtfmGym.Model.Geometry;
+using RtfmGym.Model.Training;
+
+namespace RtfmGym.Model.Frames;
+
+/// <summary>
+/// The learned model as the environment's frame source. At reset the world is seen through
+/// ground-truth views (the first frame and <see cref="ModelFrameSourceOptions.SeedHeadingsDegrees"/>
+/// around it, put into the spatial memory); from then on every frame is generated from the
+/// memory entries the environment retrieves for the pose, and each generated frame is encoded
+/// once (its keys and values become the entry's payload) and serves as context for later ones:
+/// an autoregressive rollout whose world stays consistent through the memory. Each frame's
+/// noise is seeded from the episode seed and step, so episodes replay bit for bit on the same
+/// machine kind. Poses reach the model relative to the world's centre.
+/// </summary>
+public sealed class ModelFrameSource : IMemoryAwareFrameSource
+{
+    private readonly FrameModel _model;
+    private readonly bool _ownsModel;
+    private readonly GroundTruthRenderer _truth = new(new RendererOptions { Threads = 1 });
+    private RigidMotion _centre = RigidMotion.Identity;
+    private ulong _seed;
+    private bool _begun;
+
+    /// <param name="model">The model; disposed with this source when <paramref name="ownsModel"/>.</param>
+    /// <param name="options">Start and sampling settings; null for the defaults.</param>
+    /// <param name="ownsModel">Whether disposing the source disposes the model.</param>
+    public ModelFrameSource(FrameModel model, ModelFrameSourceOptions? options = null, bool ownsModel = false)
+    {
+        _model = model ?? throw new ArgumentNullException(nameof(model));
+        Options = options ?? new ModelFrameSourceOptions();
+        _ownsModel = ownsModel;
+    }
+
+    public ModelFrameSourceOptions Options { get; }
+
+    /// <summary>The model that draws the frames.</summary>
+    public FrameModel Model => _model;
+
+    public string Name => $"model:{_model.Config.Preset}";
+
+    public object? LastPayload { get; private set; }
+
+    public void BeginEpisode(World world, ulong seed)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        _truth.BeginEpisode(world, seed);
+        _centre = new RigidMotion(0f, -TrainingDataGenerator.CentreOf(world));
+        _seed = seed;
+        _begun = true;
+        LastPayload = null;
+    }
+
+    public IReadOnlyList<MemorySeed> SeedViews(Pose start, CameraIntrinsics camera)
+    {
+        RequireBegun();
+        _model.Config.CheckImageSize(camera.Width, camera.Height);
+        return Options.SeedHeadingsDegrees.Select(degrees =>
+        {
+            var pose = start with { Orientation = System.Numerics.Quaternion.Normalize(System.Numerics.Quaternion.CreateFromAxisAngle(System.Numerics.Vector3.UnitY, degrees * MathF.PI / 180f) * start.Orientation) };
+            Frame frame = _truth.Render(new FrameRequest(pose, camera, FrameChannels.Rgb | FrameChannels.Depth));
+            return new MemorySeed(pose, frame, _model.EncodeContext(frame, _centre.Apply(pose), camera));
+        }).ToArray();
+    }
+
+    /// <summary>Without a memory there is no context: the first frame is the ground truth, later ones are drawn from nothing.</summary>
+    public Frame Render(FrameRequest request) => Render(request, []);
+
+    public Frame Render(FrameRequest request, IReadOnlyList<MemoryEntry> context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        RequireBegun();
+        Pose pose = _centre.Apply(request.Pose);
+        Frame frame;
+        if (request.Step == 0 && Options.GroundTruthFirstFrame)
+        {
+            frame = _truth.Render(request with { Channels = request.Channels | FrameChannels.Depth });
+        }
+        else
+        {
+            var encoded = context.Take(_model.Config.MaxContext)
+                .Select(e => e.Payload as ContextFrame ?? _model.EncodeContext(e.Frame, _centre.Apply(e.Pose), request.Camera))
+                .ToArray();
+            ulong noiseSeed = Rng.Derive(_seed, $"frame {request.Step}").NextUInt64();
+            frame = _model.Generate(encoded, pose, request.Camera, Options.Sampler, noiseSeed);
+        }
+        LastPayload = _model.EncodeContext(frame, pose, request.Camera);
+        return request.Channels.HasFlag(FrameChannels.Depth) ? frame : new Frame(frame.Width, frame.Height, frame.Rgb);
+    }
+
+    private void RequireBegun()
+    {
+        if (!_begun) throw new InvalidOperationException("BeginEpisode must be called before the model frame source draws.");
+    }
+
+    public void Dispose()
+    {
+        _truth.Dispose();
+        if (_ownsModel) _model.Dispose();
+    }
+}

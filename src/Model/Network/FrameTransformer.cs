@@ -1,0 +1,92 @@
+using RtfmGym.Torch;
+using static RtfmGym.Torch.torch;
+
+namespace RtfmGym.Model.Network;
+
+/// <summary>
+/// The pose-conditioned diffusion transformer. Frames are cut into patch tokens carrying colour
+/// and Plücker rays; a stack of <see cref="FrameBlock"/>s runs two streams with shared weights:
+/// clean context frames, each attending only within itself, and the noisy target, attending to
+/// itself and to all context frames of the same block. The output is the target's clean RGB-D
+/// (x-prediction) in token layout. No learned positions: each token knows where it looks from its rays.
+/// </summary>
+internal sealed class FrameTransformer : nn.Module
+{
+    private readonly nn.Linear _contextEmbed, _targetEmbed, _finalAda, _output;
+    private readonly TimestepEmbedding _time;
+    private readonly Tensor _contextCondition;
+    private readonly nn.ModuleList<FrameBlock> _blocks;
+    private readonly int _heads, _width;
+
+    public FrameTransformer(FrameModelConfig config, Generator generator)
+    {
+        (_heads, _width) = (config.Heads, config.Width);
+        _contextEmbed = register_module("context_embed", new nn.Linear(config.ContextPatchValues, config.Width, generator: generator));
+        _targetEmbed = register_module("target_embed", new nn.Linear(config.TargetPatchValues, config.Width, generator: generator));
+        _time = register_module("time", new TimestepEmbedding(config.Width, generator));
+        _contextCondition = register_parameter("context_condition", nn.init.normal_(zeros([1, config.Width]), 0, 0.02, generator));
+        _blocks = register_module("blocks", new nn.ModuleList<FrameBlock>(
+            Enumerable.Range(0, config.Depth).Select(_ => new FrameBlock(config.Width, config.Heads, config.MlpRatio, generator)).ToArray()));
+        _finalAda = register_module("final_ada", new nn.Linear(config.Width, 2 * config.Width, generator: generator));
+        _output = register_module("output", new nn.Linear(config.Width, config.OutputPatchValues, generator: generator));
+        using (no_grad())
+        {
+            foreach (Tensor t in new[] { _finalAda.weight, _finalAda.bias!, _output.weight, _output.bias! }) nn.init.uniform_(t, 0, 0);
+        }
+    }
+
+    /// <summary>Number of blocks (each has its own keys and values per context frame).</summary>
+    public int Depth => _blocks.Count;
+
+    /// <summary>
+    /// Encodes clean context frames: <paramref name="tokens"/> [F, N, context patch values]. Returns each
+    /// block's keys and values [F, heads, N, width/heads]; they depend on each frame alone.
+    /// </summary>
+    public (Tensor k, Tensor v)[] EncodeContext(Tensor tokens)
+    {
+        Tensor h = _contextEmbed.call(tokens);
+        var kv = new (Tensor, Tensor)[_blocks.Count];
+        for (int i = 0; i < _blocks.Count; i++)
+        {
+            var (next, k, v) = _blocks[i].Context(h, _contextCondition, needOutput: i < _blocks.Count - 1);
+            kv[i] = (k, v);
+            h = next!;
+        }
+        return kv;
+    }
+
+    /// <summary>
+    /// Predicts the clean target: <paramref name="tokens"/> [B, N, target patch values] (noisy RGB-D and rays),
+    /// <paramref name="t"/> [B] noise levels, <paramref name="context"/> per block [B, heads, M, width/heads]
+    /// (M context tokens per sample) or null. Returns [B, N, output patch values].
+    /// </summary>
+    public Tensor Denoise(Tensor tokens, Tensor t, IReadOnlyList<(Tensor k, Tensor v)>? context)
+    {
+        Tensor h = _targetEmbed.call(tokens);
+        Tensor cond = _time.call(t);
+        for (int i = 0; i < _blocks.Count; i++)
+            h = _blocks[i].Target(h, cond, context?[i].k, context?[i].v);
+        Tensor[] mod = _finalAda.call(nn.functional.silu(cond)).unsqueeze(1).chunk(2, 2);
+        return _output.call(nn.functional.layer_norm(h, [_width]) * (mod[1] + 1.0) + mod[0]);
+    }
+
+    /// <summary>
+    /// Training and batch evaluation: B samples with <paramref name="views"/> context frames each.
+    /// <paramref name="contextTokens"/> [B·views, N, ...] grouped by sample; the rest as in <see cref="Denoise"/>.
+    /// </summary>
+    public Tensor Forward(Tensor contextTokens, int views, Tensor targetTokens, Tensor t)
+    {
+        if (views == 0) return Denoise(targetTokens, t, null);
+        return Denoise(targetTokens, t, GroupContext(EncodeContext(contextTokens), views));
+    }
+
+    /// <summary>Regroups per-frame keys and values [B·views, heads, N, d] into per-sample [B, heads, views·N, d].</summary>
+    public static (Tensor k, Tensor v)[] GroupContext((Tensor k, Tensor v)[] perFrame, int views) =>
+        perFrame.Select(kv => (Group(kv.k, views), Group(kv.v, views))).ToArray();
+
+    private static Tensor Group(Tensor x, int views)
+    {
+        long f = x.shape[0], heads = x.shape[1], n = x.shape[2], d = x.shape[3];
+        return x.view([f / views, views, heads, n, d]).permute([0, 2, 1, 3, 4]).reshape([f / views, heads, views * n, d]);
+    }
+}

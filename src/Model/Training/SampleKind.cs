@@ -1,0 +1,14 @@
+namespace RtfmGym.Model.Training;
+
+/// <summary>How the context views of a training or evaluation sample relate to its target.</summary>
+public enum SampleKind
+{
+    /// <summary>Context from the last steps of a random walk, target the next view (what an agent's rollout looks like).</summary>
+    Trajectory,
+
+    /// <summary>Context near the target looking the same way (±40°): the target is well covered.</summary>
+    Interpolation,
+
+    /// <summary>Context near the target looking elsewhere (60° to 180° away): much of the target is unseen.</summary>
+    Extrapolation,
+}

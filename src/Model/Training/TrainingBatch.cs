@@ -1,0 +1,67 @@
+using System.Numerics;
+using RtfmGym.Env.Randomness;
+using RtfmGym.Model.Geometry;
+
+namespace RtfmGym.Model.Training;
+
+/// <summary>
+/// A batch in the network's token layout, as managed arrays: context inputs [B·views, N, context values],
+/// clean RGB-D targets [B, N, output values] and target rays [B, N, ray values].
+/// </summary>
+public sealed class TrainingBatch
+{
+    /// <summary>Horizontal range of the random translation, metres either way (covers worlds up to about 24 m across, centred).</summary>
+    public const float TranslationRange = 12f;
+
+    private TrainingBatch(int size, int views, int tokens, float[] context, float[] targets, float[] rays)
+    {
+        (Size, Views, Tokens, Context, Targets, Rays) = (size, views, tokens, context, targets, rays);
+    }
+
+    public int Size { get; }
+    public int Views { get; }
+    public int Tokens { get; }
+    public float[] Context { get; }
+    public float[] Targets { get; }
+    public float[] Rays { get; }
+
+    /// <summary>
+    /// Builds the batch. With <paramref name="augment"/>, every sample's poses are moved by one random
+    /// <see cref="RigidMotion"/> (centred on the target, random heading, offset within
+    /// ±<see cref="TranslationRange"/> m); without, poses are used as given.
+    /// </summary>
+    public static TrainingBatch Build(IReadOnlyList<TrainingExample> examples, FrameModelConfig config, Rng? augment)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(examples.Count);
+        int views = examples[0].ContextFrames.Count;
+        if (examples.Any(e => e.ContextFrames.Count != views))
+            throw new ArgumentException("Every sample of a batch needs the same number of context views.", nameof(examples));
+        var camera = examples[0].Camera;
+        int tokens = new TokenLayout(camera.Width, camera.Height, config.PatchSize, 1).Tokens;
+        int c = tokens * config.ContextPatchValues, o = tokens * config.OutputPatchValues, r = tokens * FrameModelConfig.RayChannels * config.PatchSize * config.PatchSize;
+        var context = new float[examples.Count * views * c];
+        var targets = new float[examples.Count * o];
+        var rays = new float[examples.Count * r];
+        var motions = examples.Select(e => augment is null ? RigidMotion.Identity : Random(augment, e.TargetPose.Position)).ToArray();
+        Parallel.For(0, examples.Count, i =>
+        {
+            TrainingExample e = examples[i];
+            RigidMotion m = motions[i];
+            for (int v = 0; v < views; v++)
+                ModelInputs.Context(e.ContextFrames[v], m.Apply(e.ContextPoses[v]), e.Camera, config).CopyTo(context, (i * views + v) * c);
+            ModelInputs.CleanTarget(e.Target, config).CopyTo(targets, i * o);
+            ModelInputs.Rays(m.Apply(e.TargetPose), e.Camera, config).CopyTo(rays, i * r);
+        });
+        return new TrainingBatch(examples.Count, views, tokens, context, targets, rays);
+    }
+
+    private static RigidMotion Random(Rng rng, Vector3 centre)
+    {
+        float yaw = (float)rng.Uniform(-Math.PI, Math.PI);
+        var q = Quaternion.CreateFromAxisAngle(Vector3.UnitY, yaw);
+        var offset = new Vector3((float)rng.Uniform(-TranslationRange, TranslationRange), 0f, (float)rng.Uniform(-TranslationRange, TranslationRange));
+        // Rotate about the target, then move it to a random place: translation = offset - R·centre (height unchanged).
+        Vector3 rotated = Vector3.Transform(centre, q);
+        return new RigidMotion(yaw, new Vector3(offset.X - rotated.X, 0f, offset.Z - rotated.Z));
+    }
+}

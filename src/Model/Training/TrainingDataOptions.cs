@@ -1,0 +1,36 @@
+namespace RtfmGym.Model.Training;
+
+/// <summary>Settings of the on-the-fly training data. Immutable; validated by <see cref="Validate"/>.</summary>
+public sealed record TrainingDataOptions
+{
+    /// <summary>Square image side, pixels. Default 64.</summary>
+    public int ImageSize { get; init; } = 64;
+
+    /// <summary>Vertical field of view, degrees. Default 90 (the shipped scenarios' camera).</summary>
+    public float FovDegrees { get; init; } = 90f;
+
+    /// <summary>Camera height above the floor, metres (a uniform jitter of ±0.15 is added). Default 1.25.</summary>
+    public float CameraHeight { get; init; } = 1.25f;
+
+    /// <summary>Worlds kept in the pool at once. Default 32.</summary>
+    public int PoolSize { get; init; } = 32;
+
+    /// <summary>Samples drawn between replacing one pool world by a new one. Default 48.</summary>
+    public int RefreshEvery { get; init; } = 48;
+
+    /// <summary>Relative frequency of trajectory, interpolation and extrapolation samples. Default 0.4, 0.4, 0.2.</summary>
+    public (double Trajectory, double Interpolation, double Extrapolation) Mix { get; init; } = (0.4, 0.4, 0.2);
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid setting.</summary>
+    public TrainingDataOptions Validate()
+    {
+        if (ImageSize is < 16 or > 256) throw new ArgumentOutOfRangeException(nameof(ImageSize), ImageSize, "Image size must be 16 to 256 pixels.");
+        if (!(FovDegrees is > 10 and < 170)) throw new ArgumentOutOfRangeException(nameof(FovDegrees), FovDegrees, "Field of view must be 10 to 170 degrees.");
+        if (!(CameraHeight is > 0.3f and < 2.5f)) throw new ArgumentOutOfRangeException(nameof(CameraHeight), CameraHeight, "Camera height must be 0.3 to 2.5 metres.");
+        if (PoolSize is < 1 or > 4096) throw new ArgumentOutOfRangeException(nameof(PoolSize), PoolSize, "Pool size must be 1 to 4096 worlds.");
+        if (RefreshEvery < 1) throw new ArgumentOutOfRangeException(nameof(RefreshEvery), RefreshEvery, "Refresh interval must be at least 1 sample.");
+        if (Mix.Trajectory < 0 || Mix.Interpolation < 0 || Mix.Extrapolation < 0 || Mix.Trajectory + Mix.Interpolation + Mix.Extrapolation <= 0)
+            throw new ArgumentOutOfRangeException(nameof(Mix), Mix, "Mix weights must be non-negative and not all zero.");
+        return this;
+    }
+}
