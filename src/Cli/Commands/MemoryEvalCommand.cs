@@ -54,15 +54,16 @@ public static class MemoryEvalCommand
 
         using IFrameSource frames = FrameSources.Create(framesName, scenario);
         using var truth = new GroundTruthRenderer();
-        FloorPose home;
+        FloorPose start;
         long episodeSeed;
         Env.Worlds.World world;
-        // The revisit pose is the start of the scenario's first episode; this reset also begins the ground truth's episode.
+        // The revisit walk begins at the start of the scenario's first episode; this reset also begins the ground truth's episode.
         using (var env = new RtfmEnvironment(scenario, truth))
         {
             env.Reset(scenario.Seed);
-            (home, episodeSeed, world) = (FloorPose.Of(env.Pose), env.EpisodeSeed, env.World);
+            (start, episodeSeed, world) = (FloorPose.Of(env.Pose), env.EpisodeSeed, env.World);
         }
+        IReadOnlyList<FloorPose> warmUp = RevisitExperiment.WarmUp(scenario, world, start, episodeSeed);
 
         IReadOnlyList<RevisitRow> revisits = [];
         CostResult? cost = null;
@@ -71,8 +72,9 @@ public static class MemoryEvalCommand
             Consoles.Err.Progress().AutoClear(false).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
                 .Start(progress =>
                 {
-                    var loops = progress.AddTask($"revisit loops ({string.Join(", ", gaps)} steps)", maxValue: Math.Max(1, gaps.Sum(g => g + 1) * RevisitExperiment.Memories.Count));
-                    revisits = RevisitExperiment.Run(scenario, frames, truth, world, episodeSeed, home, gaps, () => Advance(loops));
+                    var loops = progress.AddTask($"revisit loops ({string.Join(", ", gaps)} steps)",
+                        maxValue: Math.Max(1, gaps.Sum(g => g + warmUp.Count) * RevisitExperiment.Memories.Count));
+                    revisits = RevisitExperiment.Run(scenario, frames, truth, world, episodeSeed, warmUp, gaps, () => Advance(loops));
                     loops.Value = loops.MaxValue;
                     var episode = progress.AddTask($"cost episode ({settings.Steps} steps) and retrieval audit", maxValue: settings.Steps);
                     cost = CostExperiment.Run(scenario, frames, truth, settings.Steps, () => Advance(episode));
@@ -93,7 +95,7 @@ public static class MemoryEvalCommand
             Frames = framesName,
             Camera = $"{scenario.Camera.Width}x{scenario.Camera.Height}",
             Steps = settings.Steps,
-            RevisitPose = home,
+            RevisitPose = warmUp[^1],
             Revisits = revisits,
             SkippedGaps = skipped,
             Cost = cost,

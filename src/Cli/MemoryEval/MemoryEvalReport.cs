@@ -75,6 +75,7 @@ public sealed record MemoryEvalReport
             ["elapsed_s"] = Math.Round(ElapsedSeconds, 1),
             ["revisit"] = new JsonObject
             {
+                ["first_visit_step"] = RevisitExperiment.WarmUpSteps,
                 ["pose"] = new JsonObject
                 {
                     ["x"] = Math.Round(RevisitPose.Position.X, 3),
