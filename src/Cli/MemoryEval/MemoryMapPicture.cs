@@ -9,8 +9,8 @@ namespace RtfmGym.Cli.MemoryEval;
 
 /// <summary>
 /// A top-down picture of a spatial memory: the world map, every stored pose as a blue dot with a
-/// tick along its heading, the final pose as the (red) agent marker, and the entries retrieved for
-/// it drawn on top, larger, in orange, with lines to it.
+/// tick along its heading, the final pose as the (red) agent marker ringed in red, and the entries
+/// retrieved for it drawn on top, larger, in orange, with lines to it.
 /// </summary>
 public static class MemoryMapPicture
 {
@@ -44,6 +44,8 @@ public static class MemoryMapPicture
             map.FillDisc(at, 3f, Retrieved);
             map.DrawCircle(at, 3f, Outline, 1f);
         }
+        // A ring keeps the final pose visible when retrieved entries cover its marker.
+        map.DrawCircle(final, 0.3f * pixelsPerMetre, MapColor.Agent, 2f);
         PngWriter.Write(file, map.Width, map.Height, map.Rgb);
     }
 
