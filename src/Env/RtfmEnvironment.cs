@@ -33,7 +33,7 @@ namespace RtfmGym.Env;
 /// takes the next episode seed from the environment's own stream, so an unseeded sequence of
 /// resets is still reproducible from the first seed.</para>
 /// </summary>
-public sealed class RtfmEnvironment : IEnvironment
+public sealed partial class RtfmEnvironment : IEnvironment
 {
     private readonly IFrameSource _frames;
     private readonly bool _ownsFrames;
@@ -132,6 +132,7 @@ public sealed class RtfmEnvironment : IEnvironment
         _episodeOver = false;
         _frames.BeginEpisode(World, (ulong)EpisodeSeed);
         Memory?.Clear();
+        ApplyPreloadedMemory(); // RtfmEnvironment.Preload.cs
         if (Memory is not null && _frames is IMemoryAwareFrameSource seeding)
         {
             // Views the source starts the episode from (e.g. ground-truth views around the start) go in before the first frame.

@@ -84,6 +84,10 @@ public static class ModelTrainCommand
                 });
                 summary = trainer.Run(report, ct);
             });
+        // The pictures always show the final state, however the run ended (or if it was already complete).
+        Model.Training.TrainingPictures.WriteLossCurve(options.OutputDirectory);
+        using (FrameModel final = Model.Checkpoints.ModelCheckpoint.Load(options.OutputDirectory))
+            reports.OnSample(options.OutputDirectory, summary!.Steps, final);
         Consoles.Out.MarkupLine($"trained to step {summary!.Steps}, loss {summary.Loss:F4}, {summary.Seconds / 60:F1} min; checkpoint in {Markup.Escape(options.OutputDirectory)}");
         return ct.IsCancellationRequested ? 130 : 0;
     }

@@ -6,6 +6,7 @@ using RtfmGym.Cli.Output;
 using RtfmGym.Env;
 using RtfmGym.Env.Episodes;
 using RtfmGym.Env.Imaging;
+using RtfmGym.Env.Memory;
 using RtfmGym.Env.Scenarios;
 using Spectre.Console;
 
@@ -26,34 +27,43 @@ public static class RunCommand
         var json = new Option<bool>("--json") { Description = "Print one JSON document with the results instead of a table." };
         var noFrames = new Option<bool>("--no-frames") { Description = "Skip writing a PNG per step (the video, record and summary are still written)." };
         var waypoints = new Option<string>("--waypoints") { Description = "For --agent waypoints: \"x,z;x,z;...\" in metres." };
+        var memoryIn = new Option<string>("--memory-in") { Description = "Spatial memory file (RTFMMEM1) copied into the environment's memory at every reset, so the world is remembered; it must come from the same world seed." };
+        var memoryOut = new Option<string>("--memory-out") { Description = "Save the environment's spatial memory at the end of the last episode to this file (RTFMMEM1)." };
         var cmd = new Command("run", "Run episodes of a scenario with an agent; write frames, video, episode records and a summary.")
         {
-            scenario, agent, episodes, outDir, frames, seed, json, noFrames, waypoints, checkpoint,
+            scenario, agent, episodes, outDir, frames, seed, json, noFrames, waypoints, checkpoint, memoryIn, memoryOut,
         };
         cmd.SetAction((pr, ct) =>
         {
             if (pr.GetValue(checkpoint) is { } dir) ModelFrames.Use(dir);
             return Task.FromResult(Run(
             pr.GetValue(scenario)!, pr.GetValue(agent), pr.GetValue(episodes), pr.GetValue(outDir), pr.GetValue(frames), pr.GetValue(seed),
-            pr.GetValue(json), pr.GetValue(noFrames), pr.GetValue(waypoints), ct));
+            pr.GetValue(json), pr.GetValue(noFrames), pr.GetValue(waypoints), ct, pr.GetValue(memoryIn), pr.GetValue(memoryOut)));
         });
         return cmd;
     }
 
     internal static int Run(string scenarioName, string? agentName, int episodes, string? outDir, string? frames, long? seed,
-        bool json, bool noFrames, string? waypoints, CancellationToken ct)
+        bool json, bool noFrames, string? waypoints, CancellationToken ct, string? memoryIn = null, string? memoryOut = null)
     {
         if (episodes < 1) throw new ArgumentException("--episodes must be at least 1.");
+        // Loaded before anything is written, so a bad file costs no run.
+        SpatialMemory? remembered = memoryIn is null ? null : SpatialMemoryFile.Load(memoryIn);
         Scenario suite = ScenarioResolver.Load(scenarioName);
         // The learned model is run's default frame source; "scenario" keeps the file's own choice.
         if (frames != "scenario") suite = suite with { Frames = frames ?? ModelFrames.SourceName };
         if (seed is { } s) suite = suite with { Seed = s };
         agentName ??= suite.Task.Kind == TaskKind.PointNav ? "oracle" : "random";
+        if (remembered?.WorldSeed is { } worldSeed && suite.Expand(episodes).FirstOrDefault(e => e.World.Seed != worldSeed) is { } other)
+            throw new RtfmGymException($"--memory-in '{memoryIn}' was recorded in world seed {worldSeed}, but the episode with seed {other.Seed} runs in world seed {other.World.Seed}; use a memory saved in that world (run it with --memory-out).");
         string root = Path.GetFullPath(outDir ?? Path.Combine("runs", suite.Name));
         Directory.CreateDirectory(root);
         IAgent agent = AgentFactory.Create(agentName, suite, (ulong)(seed ?? suite.Seed), waypoints);
         var results = new List<(EpisodeResult Result, string Record, string Video)>();
         var sheetFrames = new List<byte[]>();
+        SpatialMemory? lastMemory = null;
+        if (remembered is { WorldSeed: null })
+            Consoles.Err.MarkupLine($"[yellow]note:[/] {Markup.Escape(memoryIn!)} does not say which world it was recorded in (format version 1); it is preloaded unchecked.");
 
         Consoles.Err.Progress().AutoClear(false).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .Start(progress =>
@@ -62,7 +72,9 @@ public static class RunCommand
                 {
                     if (ct.IsCancellationRequested) break;
                     var task = progress.AddTask($"episode {index} (seed {episode.Seed})", maxValue: episode.MaxSteps);
-                    using var env = new RtfmEnvironment(episode);
+                    // A memory only when asked for (or when the source needs one): it changes info and costs time.
+                    using var env = new RtfmEnvironment(episode, memory: remembered is not null || memoryOut is not null ? new SpatialMemory(remembered?.Options) : null);
+                    if (remembered is not null) env.PreloadMemory(remembered);
                     var recorder = new EpisodeRecorder(env);
                     var video = new VideoWriter(episode.Camera.Width, episode.Camera.Height);
                     string epDir = Path.Combine(root, $"episode-{index:000}");
@@ -85,12 +97,20 @@ public static class RunCommand
                     EpisodeMap.Write(Path.Combine(epDir, "map.png"), env, path);
                     if (index == 0) sheetFrames.AddRange(Enumerable.Range(0, 8).Select(k => video.Frames[k * (video.Count - 1) / 7]));
                     results.Add((r, record, videoPath));
+                    lastMemory = env.Memory?.Clone();
                 }
             });
 
         var report = new EvaluationReport(agent.Name, suite.Name, results.Select(x => x.Result).ToArray());
         JsonObject doc = report.ToJson();
         doc["out"] = root;
+        if (memoryIn is not null) doc["memory_in"] = Path.GetFullPath(memoryIn);
+        if (memoryOut is not null && lastMemory is not null)
+        {
+            SpatialMemoryFile.Save(lastMemory, memoryOut);
+            doc["memory_out"] = Path.GetFullPath(memoryOut);
+            doc["memory_out_entries"] = lastMemory.Count;
+        }
         doc["records"] = new JsonArray(results.Select(x => (JsonNode)x.Record).ToArray());
         doc["videos"] = new JsonArray(results.Select(x => (JsonNode)x.Video).ToArray());
         AtomicFile.WriteAllText(Path.Combine(root, "summary.json"), doc.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
@@ -101,6 +121,8 @@ public static class RunCommand
         }
         if (json) Console.Out.WriteLine(doc.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
         else ReportTable.Print(report, root);
+        if (!json && memoryOut is not null && lastMemory is not null)
+            Consoles.Out.MarkupLine($"wrote memory [link]{Markup.Escape(Path.GetFullPath(memoryOut))}[/] ({lastMemory.Count} entries, world seed {lastMemory.WorldSeed})");
         return ct.IsCancellationRequested ? 130 : 0;
     }
 }

@@ -49,19 +49,25 @@ public static class CovisibilityOracle
     }
 
     /// <summary>
-    /// Recall at <paramref name="k"/>: of the <paramref name="k"/> entries the oracle rates highest
-    /// (covisibility above 0 only; ties to the newer id), the fraction found among the first
+    /// Recall at <paramref name="k"/>: the share of the oracle's <paramref name="k"/> best entries
+    /// (covisibility above 0 only; fewer when fewer are covisible) found among the first
     /// <paramref name="k"/> of <paramref name="retrieved"/>. 1 when the oracle finds no covisible entry.
+    /// <para>Ties count as equals: a retrieved entry is a hit when its covisibility reaches that of
+    /// the oracle's k-th best. Without this, when more than k entries tie (common: every stored
+    /// frame taken behind the target, facing the same way, sees all of its view and scores 1),
+    /// which of them "are" the k best would be decided by id, and a rule returning the others
+    /// would be marked wrong for an equally good choice.</para>
     /// </summary>
     public static double RecallAtK(IEnumerable<long> retrieved, IReadOnlyDictionary<long, double> oracle, int k)
     {
         ArgumentNullException.ThrowIfNull(retrieved);
         ArgumentNullException.ThrowIfNull(oracle);
         if (k <= 0) throw new ArgumentOutOfRangeException(nameof(k), k, "k must be positive.");
-        long[] relevant = oracle.Where(p => p.Value > 0).OrderByDescending(p => p.Value).ThenByDescending(p => p.Key).Take(k).Select(p => p.Key).ToArray();
-        if (relevant.Length == 0) return 1;
-        var got = retrieved.Take(k).ToHashSet();
-        return (double)relevant.Count(got.Contains) / relevant.Length;
+        double[] best = oracle.Values.Where(v => v > 0).OrderDescending().Take(k).ToArray();
+        if (best.Length == 0) return 1;
+        double bar = best[^1];
+        int hits = retrieved.Take(k).Distinct().Count(id => oracle.TryGetValue(id, out double v) && v > 0 && v >= bar);
+        return (double)Math.Min(hits, best.Length) / best.Length;
     }
 
     /// <summary><see cref="RecallAtK(IEnumerable{long}, IReadOnlyDictionary{long, double}, int)"/> for scored entries.</summary>

@@ -47,6 +47,14 @@ public sealed class SpatialMemory
     /// <summary>The largest step inserted since the last <see cref="Clear"/> (0 after it); rules measure entry age from it.</summary>
     public int LatestStep { get; private set; }
 
+    /// <summary>
+    /// The seed of the world the entries were seen in, when known; null when unknown (an empty
+    /// memory, or a file of format version 1). Entries are meaningless in another world, so
+    /// <see cref="RtfmEnvironment.PreloadMemory"/> refuses a memory of another world. Set by the
+    /// environment at every reset; saved in memory files; reset to null by <see cref="Clear"/>.
+    /// </summary>
+    public ulong? WorldSeed { get; set; }
+
     /// <summary>All entries, oldest (smallest id) first.</summary>
     public IEnumerable<MemoryEntry> Entries => _ids.Select(id => _byId[id]);
 
@@ -124,11 +132,12 @@ public sealed class SpatialMemory
         return picked;
     }
 
-    /// <summary>Removes every entry; ids keep increasing so an old id never names a new entry.</summary>
+    /// <summary>Removes every entry and forgets the <see cref="WorldSeed"/>; ids keep increasing so an old id never names a new entry.</summary>
     public void Clear()
     {
         _slots.Clear(); _cells.Clear(); _byId.Clear(); _ids.Clear(); _lastUse.Clear(); _byUse.Clear();
         LatestStep = 0;
+        WorldSeed = null;
     }
 
     /// <summary>A copy with the same entries, ids and usage order (entries and frames are shared: they are immutable).</summary>
@@ -145,7 +154,7 @@ public sealed class SpatialMemory
         if (source.Options != Options) throw new RtfmGymException("Memory contents can only be copied between memories with the same options.");
         Clear();
         foreach (long id in source._ids) Put(source._byId[id], MemorySlot.Of(source._byId[id].Pose, Options), source._lastUse[id]);
-        (_nextId, _clock, LatestStep) = (source._nextId, source._clock, source.LatestStep);
+        (_nextId, _clock, LatestStep, WorldSeed) = (source._nextId, source._clock, source.LatestStep, source.WorldSeed);
     }
 
     /// <summary>Usage time of entry <paramref name="id"/> (for the file format).</summary>

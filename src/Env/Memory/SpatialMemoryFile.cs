@@ -9,20 +9,23 @@ namespace RtfmGym.Env.Memory;
 
 /// <summary>
 /// Saves and loads a <see cref="SpatialMemory"/> (format in docs/memory.md): magic "RTFMMEM1",
-/// version, options, counters, entry count, entries (id, last use, pose, step, size, RGB,
+/// version, options, counters, the world seed (from version 2), entry count, entries (id, last use, pose, step, size, RGB,
 /// optional depth), then a SHA-256 of every byte before it. All little-endian (depth is
 /// copied as the host's floats, and every platform .NET 10 runs on here is little-endian). Writes are
 /// atomic; a file that is truncated or corrupt is refused whole. Payloads are not saved.
 /// </summary>
 public static class SpatialMemoryFile
 {
-    /// <summary>The current format version.</summary>
-    public const int Version = 1;
+    /// <summary>The format version written. Version 2 added the world seed; version 1 files still load (with <see cref="SpatialMemory.WorldSeed"/> null).</summary>
+    public const int Version = 2;
+
+    /// <summary>The oldest format version read.</summary>
+    public const int OldestReadableVersion = 1;
 
     private static readonly byte[] Magic = "RTFMMEM1"u8.ToArray();
     private const int HashLength = 32;
 
-    /// <summary>Writes <paramref name="memory"/> to <paramref name="path"/> (temporary file, then rename).</summary>
+    /// <summary>Writes <paramref name="memory"/>, with its <see cref="SpatialMemory.WorldSeed"/>, to <paramref name="path"/> (temporary file, then rename).</summary>
     public static void Save(SpatialMemory memory, string path)
     {
         ArgumentNullException.ThrowIfNull(memory);
@@ -40,6 +43,8 @@ public static class SpatialMemoryFile
             w.Write(nextId);
             w.Write(clock);
             w.Write(memory.LatestStep);
+            w.Write(memory.WorldSeed is null ? (byte)0 : (byte)1);
+            w.Write(memory.WorldSeed ?? 0UL);
             w.Write(memory.Count);
             foreach (MemoryEntry e in memory.Entries)
             {
@@ -83,7 +88,8 @@ public static class SpatialMemoryFile
         if (bytes.Length < Magic.Length + 4) throw new FormatProblem($"it is {bytes.Length} bytes, too short for a header (truncated?)");
         if (!bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic)) throw new FormatProblem("bad magic; it is not an RtfmGym memory file (RTFMMEM1)");
         int version = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(Magic.Length));
-        if (version != Version) throw new FormatProblem($"format version {version} is not supported (this build reads version {Version})");
+        if (version is < OldestReadableVersion or > Version)
+            throw new FormatProblem($"format version {version} is not supported (this build reads versions {OldestReadableVersion} to {Version})");
         if (bytes.Length < Magic.Length + 4 + HashLength) throw new FormatProblem("it ends before its checksum (truncated)");
         int bodyLength = bytes.Length - HashLength;
         if (!SHA256.HashData(bytes.AsSpan(0, bodyLength)).AsSpan().SequenceEqual(bytes.AsSpan(bodyLength)))
@@ -104,6 +110,14 @@ public static class SpatialMemoryFile
         }
         long nextId = r.Int64(), clock = r.Int64();
         r.Int32(); // latest step: recomputed from the entries
+        ulong? worldSeed = null;
+        if (version >= 2)
+        {
+            byte hasSeed = r.Byte();
+            ulong seed = r.UInt64();
+            if (hasSeed > 1) throw new FormatProblem($"its world-seed flag is {hasSeed}, not 0 or 1");
+            if (hasSeed == 1) worldSeed = seed;
+        }
         int count = r.Int32();
         if (count < 0 || count > options.Capacity) throw new FormatProblem($"entry count {count} is outside 0..{options.Capacity}");
         var memory = new SpatialMemory(options, rule);
@@ -126,6 +140,7 @@ public static class SpatialMemoryFile
         }
         if (r.Position != bodyLength) throw new FormatProblem($"{bodyLength - r.Position} unexpected bytes after the last entry");
         memory.SetCounters(nextId, clock);
+        memory.WorldSeed = worldSeed;
         return memory;
     }
 
@@ -139,6 +154,7 @@ public static class SpatialMemoryFile
 
         public int Int32() => BinaryPrimitives.ReadInt32LittleEndian(Take(4));
         public long Int64() => BinaryPrimitives.ReadInt64LittleEndian(Take(8));
+        public ulong UInt64() => BinaryPrimitives.ReadUInt64LittleEndian(Take(8));
         public float Single() => BinaryPrimitives.ReadSingleLittleEndian(Take(4));
         public byte Byte() => Take(1)[0];
 

@@ -28,6 +28,17 @@ public class CovisibilityOracleTests
         Assert.That(CovisibilityOracle.RecallAtK(retrieved, oracle, k), Is.EqualTo(expected));
     }
 
+    [TestCase(new long[] { 1, 2 }, 2, 1.0)]
+    [TestCase(new long[] { 2, 3 }, 2, 1.0)]
+    [TestCase(new long[] { 3, 4 }, 2, 0.5)]
+    [TestCase(new long[] { 4, 5 }, 2, 0.0)]
+    [TestCase(new long[] { 3, 3 }, 2, 0.5)]
+    public void RecallAtK_TiesAtKthBest_CountAsHits(long[] retrieved, int k, double expected)
+    {
+        var oracle = new Dictionary<long, double> { [1] = 1, [2] = 1, [3] = 1, [4] = 0.5, [5] = 0 };
+        Assert.That(CovisibilityOracle.RecallAtK(retrieved, oracle, k), Is.EqualTo(expected));
+    }
+
     [Test]
     public void RecallAtK_NothingCovisible_One() =>
         Assert.That(CovisibilityOracle.RecallAtK(new long[] { 5 }, new Dictionary<long, double> { [5] = 0 }, 3), Is.EqualTo(1));

@@ -18,26 +18,60 @@ public class RetrievalRuleTests
     }
 
     [Test]
-    public void FieldOfViewCoverage_OneEntryCoversAll_StopsBeforeK()
+    public void FieldOfViewCoverage_EntryFacingAway_NotReturned()
     {
         var memory = new SpatialMemory();
         memory.Insert(At(0, 0, 0), Flat(1), 0);
         memory.Insert(At(0, 0, 180), Flat(2), 1);
-        Assert.That(memory.Retrieve(At(0, 0, 0), Camera, 4), Has.Count.EqualTo(1));
+        Assert.That(memory.Retrieve(At(0, 0, 0), Camera, 4).Select(s => s.Entry.Frame.Rgb[0]), Is.EqualTo(new byte[] { 1 }));
     }
 
     [Test]
-    public void FieldOfViewCoverage_GreedyPrefersComplementaryViews()
+    public void FieldOfViewCoverage_RanksBySharedView()
     {
-        // Target looks along -Z with a 90 degree view; entries turned 40 degrees left and right
-        // each see one half, a copy of the left one adds nothing.
+        // Target looks along -Z with a 90 degree view: the same view sees all of it, views turned
+        // 20 and 40 degrees see less and less.
         var memory = new SpatialMemory();
-        memory.Insert(At(0, 0, 40), Flat(1), 0);
-        memory.Insert(At(0.6f, 0, 40), Flat(1), 1);
-        memory.Insert(At(0, 0, -40), Flat(3), 2);
-        var picked = memory.Retrieve(At(0, 0, 0), Camera, 2).Select(s => s.Entry.Frame.Rgb[0]);
-        Assert.That(picked, Is.EquivalentTo(new byte[] { 1, 3 }), "one left view and the right view, not both left views");
+        memory.Insert(At(0, 0, 40), Flat(40), 0);
+        memory.Insert(At(0, 0, 0), Flat(0), 1);
+        memory.Insert(At(0, 0, -20), Flat(20), 2);
+        var picked = memory.Retrieve(At(0, 0, 0), Camera, 3);
+        Assert.That(picked.Select(s => s.Entry.Frame.Rgb[0]), Is.EqualTo(new byte[] { 0, 20, 40 }));
+        Assert.That(picked[0].Score, Is.EqualTo(1).Within(1e-3));
+        Assert.That(picked[1].Score, Is.GreaterThan(picked[2].Score));
     }
+
+    [Test]
+    public void FieldOfViewCoverage_EntryBehindOccluder_NotReturned()
+    {
+        // From the target, a screen 1 m ahead fills the view (the first entry saw it from the
+        // target's own pose). The second entry stands 2 m ahead, past the screen, and sees a wall
+        // at 4 m: its points project into the target view, but the target sees the screen there.
+        var memory = new SpatialMemory();
+        MemoryEntry screen = memory.Insert(At(0, 0, 0), Flat(1, depth: 1), 0);
+        memory.Insert(At(0, -2, 0), Flat(2, depth: 2), 1);
+        var picked = memory.Retrieve(At(0, 0.1f, 0), Camera, 4);
+        Assert.That(picked.Select(s => s.Entry), Is.EqualTo(new[] { screen }));
+    }
+
+    [Test]
+    public void FieldOfViewCoverage_OldEntrySeeingMore_BeatsRecentEntrySeeingLess()
+    {
+        // Persistence: a view from the first visit, 5,000 steps ago, still wins over a recent one that sees less.
+        var memory = new SpatialMemory();
+        MemoryEntry old = memory.Insert(At(0, 0, 0), Flat(1, depth: 3), 0);
+        memory.Insert(At(0, 0, 30), Flat(2, depth: 3), 5000);
+        Assert.That(memory.Retrieve(At(0, 0, 0), Camera, 2)[0].Entry, Is.SameAs(old));
+    }
+
+    [TestCase(1, 16, 2f, 0.0, 0.1f)]
+    [TestCase(65, 16, 2f, 0.0, 0.1f)]
+    [TestCase(16, 1, 2f, 0.0, 0.1f)]
+    [TestCase(16, 16, 0f, 0.0, 0.1f)]
+    [TestCase(16, 16, 2f, -1.0, 0.1f)]
+    [TestCase(16, 16, 2f, 0.0, 0f)]
+    public void FieldOfViewCoverage_BadSettings_Throw(int grid, int samples, float nominal, double recency, float tolerance) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => _ = new FieldOfViewCoverageRule(grid, samples, nominal, recency, tolerance));
 
     [Test]
     public void FieldOfViewCoverage_DepthPointsBehindTarget_NotCovered()

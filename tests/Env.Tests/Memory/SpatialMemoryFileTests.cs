@@ -61,6 +61,33 @@ public class SpatialMemoryFileTests
         Assert.That(SpatialMemoryFile.Load(path).Count, Is.EqualTo(0));
     }
 
+    [Test]
+    public void SaveLoad_WorldSeed_RoundTripsAndNullStaysNull()
+    {
+        var memory = new SpatialMemory { WorldSeed = 0xFEED_0000_0000_0007 };
+        memory.Insert(At(0, 0), Flat(1), 0);
+        string path = Path.Combine(_dir, "seeded.rtfmmem");
+        SpatialMemoryFile.Save(memory, path);
+        Assert.That(SpatialMemoryFile.Load(path).WorldSeed, Is.EqualTo(0xFEED_0000_0000_0007));
+
+        SpatialMemoryFile.Save(new SpatialMemory(), path);
+        Assert.That(SpatialMemoryFile.Load(path).WorldSeed, Is.Null);
+    }
+
+    [Test]
+    public void Load_Version1File_LoadsWithUnknownWorld()
+    {
+        string path = SavedFile();
+        byte[] v2 = File.ReadAllBytes(path);
+        // Version 1 is version 2 without the world seed (bytes 52 to 60).
+        byte[] v1 = [.. v2[..52], .. v2[61..^32]];
+        BitConverter.GetBytes(1).CopyTo(v1, 8);
+        File.WriteAllBytes(path, [.. v1, .. System.Security.Cryptography.SHA256.HashData(v1)]);
+        SpatialMemory loaded = SpatialMemoryFile.Load(path);
+        Assert.That(loaded.WorldSeed, Is.Null);
+        Assert.That(loaded.Entries.Select(e => e.Step), Is.EqualTo(new[] { 3, 4, 7 }));
+    }
+
     public static IEnumerable<TestCaseData> Corruptions()
     {
         yield return new TestCaseData((Func<byte[], byte[]>)(b => b[..0]), "too short").SetName("Load_EmptyFile_Refused");
@@ -73,9 +100,11 @@ public class SpatialMemoryFileTests
         yield return new TestCaseData((Func<byte[], byte[]>)(b => Flip(b, 0)), "magic").SetName("Load_BadMagic_Refused");
         yield return new TestCaseData((Func<byte[], byte[]>)(b => Flip(b, 8)), "version").SetName("Load_BadVersion_Refused");
         yield return new TestCaseData((Func<byte[], byte[]>)(b => [.. b, 0]), "checksum").SetName("Load_TrailingByte_Refused");
-        yield return new TestCaseData((Func<byte[], byte[]>)(b => Resealed(b, 52, 0x7f)), "past the end").SetName("Load_EntryCountPastEnd_Refused");
-        yield return new TestCaseData((Func<byte[], byte[]>)(b => Resealed(b, 107, 0x7f)), "impossible header").SetName("Load_HugeFrameWidth_Refused");
-        yield return new TestCaseData((Func<byte[], byte[]>)(b => Resealed(b, 52, 0x01)), "unexpected bytes").SetName("Load_EntryCountTooSmall_Refused");
+        yield return new TestCaseData((Func<byte[], byte[]>)(b => Resealed(b, 61, 0x7f)), "past the end").SetName("Load_EntryCountPastEnd_Refused");
+        yield return new TestCaseData((Func<byte[], byte[]>)(b => Resealed(b, 116, 0x7f)), "impossible header").SetName("Load_HugeFrameWidth_Refused");
+        yield return new TestCaseData((Func<byte[], byte[]>)(b => Resealed(b, 61, 0x01)), "unexpected bytes").SetName("Load_EntryCountTooSmall_Refused");
+        yield return new TestCaseData((Func<byte[], byte[]>)(b => Resealed(b, 52, 0x07)), "world-seed flag is 7").SetName("Load_BadWorldSeedFlag_Refused");
+        yield return new TestCaseData((Func<byte[], byte[]>)(b => Resealed(b, 8, 0x03)), "version 3 is not supported").SetName("Load_NewerVersion_Refused");
     }
 
     [TestCaseSource(nameof(Corruptions))]
@@ -94,7 +123,8 @@ public class SpatialMemoryFileTests
         return c;
     }
 
-    // Header layout: magic 8, version 4, options 20, next id 8, clock 8, latest step 4, then the entry count at byte 52.
+    // Header layout (version 2): magic 8, version 4, options 20, next id 8, clock 8, latest step 4,
+    // world-seed flag 1 at byte 52, world seed 8, then the entry count at byte 61; the first entry's width at 113.
 
     /// <summary>Changes byte <paramref name="at"/> and recomputes the checksum, so the parser itself must catch the damage.</summary>
     private static byte[] Resealed(byte[] b, int at, byte value)

@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using RtfmGym.Env;
+using RtfmGym.Env.Frames;
+using RtfmGym.Env.Memory;
+using RtfmGym.Env.Memory.Evaluation;
+using RtfmGym.Env.Randomness;
+using RtfmGym.Env.Rendering;
+using RtfmGym.Env.Scenarios;
+
+namespace RtfmGym.Cli.MemoryEval;
+
+/// <summary>
+/// Cost vs episode length (metrics item 6) and the retrieval audit (item 5), from one long
+/// episode of a seeded <see cref="RandomWalkPolicy"/> with the default spatial memory. Only
+/// <see cref="RtfmEnvironment.Step"/> is timed. The audit runs on a mirror of the environment's
+/// memory that receives the same frames one step later, so each audited target is scored against
+/// the memory as it stood just before that target's frame was stored.
+/// </summary>
+public static class CostExperiment
+{
+    /// <summary>The steps of metrics item 6; those past the episode's end are left out and the last step added.</summary>
+    public static readonly IReadOnlyList<int> CheckpointSteps = [10, 100, 1000, 10000];
+
+    /// <summary>Latency windows cover at most this many steps up to the checkpoint.</summary>
+    public const int Window = 50;
+
+    /// <summary>The audit scores about this many targets, evenly spaced along the episode.</summary>
+    public const int AuditTargets = 200;
+
+    /// <summary>The K values of the audit.</summary>
+    public static readonly IReadOnlyList<int> AuditKs = [4, 8];
+
+    /// <summary>
+    /// Runs <paramref name="steps"/> steps of <paramref name="scenario"/> (task replaced by Free and the time
+    /// limit by <paramref name="steps"/>, so nothing ends the episode early) with <paramref name="frames"/>;
+    /// <paramref name="truth"/> draws the ground truth with depth for the audit. <paramref name="advance"/> is called once per step.
+    /// </summary>
+    public static CostResult Run(Scenario scenario, IFrameSource frames, GroundTruthRenderer truth, int steps, Action advance)
+    {
+        Scenario s = scenario with { MaxSteps = steps, Task = scenario.Task with { Kind = TaskKind.Free } };
+        // Start from a collected heap, so the memory figures are this episode's and not leftovers of earlier work (the revisit loops).
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        using var env = new RtfmEnvironment(s, frames, new SpatialMemory());
+        env.Reset(s.Seed);
+        truth.BeginEpisode(env.World, (ulong)env.EpisodeSeed);
+        var policy = new RandomWalkPolicy(env.Actions, env.ActionSpace, Rng.Derive((ulong)s.Seed, "memory-eval walk"));
+        var audit = new RetrievalAudit([new FieldOfViewCoverageRule(), new NearestPoseRule(), new SlidingWindowRule()], AuditKs);
+        SpatialMemory mirror = env.Memory!.Clone();
+        var truthById = new Dictionary<long, Frame>();
+        int stride = Math.Max(1, steps / AuditTargets);
+        var latencies = new double[steps];
+        var checkpoints = new List<CostCheckpoint>();
+        var marks = CheckpointSteps.Where(c => c < steps).Append(steps).ToHashSet();
+        long[] retrieved = [];
+        bool collided = false;
+        int taken = 0;
+        var clock = new Stopwatch();
+        while (taken < steps)
+        {
+            object action = policy.Next(collided);
+            clock.Restart();
+            StepResult r = env.Step(action);
+            clock.Stop();
+            latencies[taken++] = clock.Elapsed.TotalMilliseconds;
+            collided = r.Info["collided"] is true;
+            retrieved = r.Info.TryGetValue("memory_retrieved", out object? ids) && ids is long[] l ? l : [];
+            Frame frame = env.LastFrame!;
+            if (taken % stride == 0)
+            {
+                // Replaced entries' ground truth is dropped, so the cache does not swell the memory figures.
+                foreach (long gone in truthById.Keys.Where(id => !mirror.TryGet(id, out _)).ToArray()) truthById.Remove(gone);
+                audit.Add(mirror, env.Pose, Truth(frame, env.Pose), env.Camera, e => truthById.TryGetValue(e.Id, out Frame? f) ? f : truthById[e.Id] = Truth(e.Frame, e.Pose));
+            }
+            mirror.Insert(env.Pose, frame, env.StepCount);
+            if (marks.Contains(taken)) checkpoints.Add(Measure(taken, latencies, env.Memory!.Count));
+            advance();
+            if (r.Done) break;
+        }
+        return new CostResult(checkpoints, audit, taken, env.World, env.Memory!.Clone(), env.Pose, retrieved);
+
+        Frame Truth(Frame observed, Env.Geometry.Pose pose) =>
+            frames is GroundTruthRenderer && observed.Depth is not null
+                ? observed
+                : truth.Render(new FrameRequest(pose, env.Camera, FrameChannels.Rgb | FrameChannels.Depth));
+    }
+
+    private static CostCheckpoint Measure(int step, double[] latencies, int bankSize)
+    {
+        int from = Math.Max(0, step - Window);
+        double[] window = latencies[from..step];
+        // A full collection first: the live heap, not whatever garbage the last collection left. Each
+        // latency window ends before it; the next one (of 10, 100, 1000, 10000) starts well after it,
+        // so only a last step closer than the window to the one before (short runs) sees its cost.
+        long live = GC.GetTotalMemory(forceFullCollection: true);
+        using var process = Process.GetCurrentProcess();
+        return new CostCheckpoint(step, window.Length, Percentiles.Of(window, 50), Percentiles.Of(window, 95), bankSize,
+            process.WorkingSet64 / (1024.0 * 1024.0), live / (1024.0 * 1024.0));
+    }
+}
