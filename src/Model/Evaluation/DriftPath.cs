@@ -9,7 +9,7 @@ namespace RtfmGym.Model.Evaluation;
 /// A long walk that never comes back, for the drift figure: the shortest path between the two
 /// far-apart free points of a world (a double sweep: the free point geodesically farthest from a
 /// random one, then the point farthest from that), walked as a discrete agent would: forward steps
-/// of <see cref="StepMetres"/> and, where the path bends, turns of at most <see cref="TurnDegrees"/>
+/// of <see cref="StepMetres"/> (shorter at the end of a straight stretch) and, where the path bends, turns of at most <see cref="TurnDegrees"/>
 /// on the spot until the camera faces along the next stretch. Pose i is the camera after i actions.
 /// </summary>
 public static class DriftPath
@@ -72,7 +72,6 @@ public static class DriftPath
                 }
                 float step = MathF.Min(StepMetres, Vector2.Distance(at, to));
                 at += d * step;
-                if (step < StepMetres && w + 1 < waypoints.Count) continue; // a partial step at a bend: finish it along the next stretch
                 poses.Add(Pose.FromYawPitchRoll(at.X, height, at.Y, yaw));
             }
         }

@@ -1,0 +1,121 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using RtfmGym.Cli.Output;
+using RtfmGym.Env.Imaging;
+using RtfmGym.Model;
+using RtfmGym.Model.Checkpoints;
+using RtfmGym.Model.Evaluation;
+using RtfmGym.Model.Sampling;
+using RtfmGym.Torch;
+using Spectre.Console;
+
+namespace RtfmGym.Cli.Commands;
+
+/// <summary>
+/// <c>rtfmgym model eval --checkpoint DIR [--json] [--samples N] [--sampler-steps S] [--out DIR] [--drift-steps N] [--device D]</c>:
+/// fidelity of a frame-model checkpoint on held-out worlds (PSNR and SSIM by kind and context views, beside the
+/// nearest-frame copy; the sliding-window trajectory split; drift of an autoregressive rollout), a table or one
+/// JSON document, and in --out the same document (eval.json) and a comparison image (comparison.png).
+/// </summary>
+public static class ModelEvalCommand
+{
+    internal static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+        WriteIndented = true,
+    };
+
+    public static Command Create()
+    {
+        var checkpoint = new Option<string>("--checkpoint") { Description = "Checkpoint directory (config.json and model.safetensors).", Required = true };
+        var json = new Option<bool>("--json") { Description = "Print one JSON document instead of tables." };
+        var samples = new Option<int>("--samples") { Description = "Held-out samples per (kind, views) row.", DefaultValueFactory = _ => 24 };
+        var steps = new Option<int>("--sampler-steps") { Description = "Denoising steps per generated frame.", DefaultValueFactory = _ => SamplerSettings.DefaultSteps };
+        var outDir = new Option<string>("--out") { Description = "Folder for eval.json and comparison.png.", DefaultValueFactory = _ => Path.Combine("runs", "model-eval") };
+        var drift = new Option<int>("--drift-steps") { Description = "Steps of the drift rollout (0 skips it).", DefaultValueFactory = _ => 200 };
+        var device = new Option<string>("--device") { Description = "cpu, cuda or cuda:N.", DefaultValueFactory = _ => "cpu" };
+        var cmd = new Command("eval", "Fidelity of a frame model on held-out worlds: PSNR/SSIM vs ground truth beside the nearest-frame copy, and drift of a rollout.")
+        {
+            checkpoint, json, samples, steps, outDir, drift, device,
+        };
+        cmd.SetAction(pr => Run(pr.GetValue(checkpoint)!, pr.GetValue(outDir)!, pr.GetValue(json), pr.GetValue(device)!, new ModelEvalOptions
+        {
+            SamplesPerCell = pr.GetValue(samples),
+            Sampler = new SamplerSettings(pr.GetValue(steps)),
+            DriftSteps = pr.GetValue(drift),
+        }));
+        return cmd;
+    }
+
+    internal static int Run(string checkpoint, string outDir, bool json, string deviceName, ModelEvalOptions options)
+    {
+        options = (options with { ImagePath = Path.Combine(outDir, "comparison.png") }).Validate();
+        Device device = ModelTrainCommand.ParseDevice(deviceName);
+        var (_, training) = ModelCheckpoint.ReadConfig(checkpoint);
+        torch.set_num_threads(torch.DefaultThreadCount());
+        using FrameModel model = ModelCheckpoint.Load(checkpoint, device);
+        ModelEvalResult result = null!;
+        Consoles.Err.Progress().AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+            .Start(progress =>
+            {
+                var task = progress.AddTask("model eval", maxValue: 1);
+                result = ModelEvaluator.Run(model, options, new SynchronousProgress<ModelEvalProgress>(p =>
+                {
+                    task.MaxValue = p.Total;
+                    task.Value = p.Done;
+                    task.Description = Markup.Escape(p.Stage);
+                }));
+            });
+        var doc = new JsonObject
+        {
+            ["checkpoint"] = checkpoint,
+            ["trained_steps"] = training?.Steps,
+            ["training_loss"] = training?.Loss,
+            ["device"] = device.ToString(),
+            ["machine"] = Machine.Describe(),
+            ["commit"] = Machine.Commit(),
+        };
+        foreach (var (key, value) in JsonSerializer.SerializeToNode(result, Json)!.AsObject().ToArray()) doc[key] = value?.DeepClone();
+        AtomicFile.WriteAllText(Path.Combine(outDir, "eval.json"), doc.ToJsonString(Json));
+        if (json)
+        {
+            Console.Out.WriteLine(doc.ToJsonString(Json));
+            return 0;
+        }
+        Print(result, checkpoint, training);
+        Consoles.Out.MarkupLine($"wrote [link]{Markup.Escape(Path.Combine(outDir, "eval.json"))}[/] and [link]{Markup.Escape(options.ImagePath!)}[/] (rows: context | model | nearest frame | ground truth; below: drift, generated over ground truth)");
+        return 0;
+    }
+
+    private static void Print(ModelEvalResult r, string checkpoint, TrainingSummary? training)
+    {
+        static string F(double v, string format) => double.IsFinite(v) ? v.ToString(format, CultureInfo.InvariantCulture) : "-";
+        string trained = training is null ? "" : $", {training.Steps} steps";
+        var table = new Table().Title(Markup.Escape($"{r.Preset} ({checkpoint}{trained}) on {r.Worlds} held-out worlds, {r.ImageSize}px, {r.SamplesPerCell} samples per row, {r.SamplerSteps} sampler steps"));
+        foreach (string c in new[] { "kind", "views", "model PSNR", "model SSIM", "nearest PSNR", "nearest SSIM", "PSNR gain" })
+            table.AddColumn(new TableColumn(c).RightAligned());
+        foreach (FidelityCell c in r.Cells)
+        {
+            string kind = c.Kind == Model.Training.SampleKind.Trajectory ? "trajectory (last k)" : ModelEvaluator.Name(c.Kind);
+            table.AddRow(kind, c.Views.ToString(CultureInfo.InvariantCulture), F(c.ModelPsnr, "0.00"), F(c.ModelSsim, "0.000"),
+                F(c.NearestPsnr, "0.00"), F(c.NearestSsim, "0.000"), F(c.ModelPsnr - c.NearestPsnr, "+0.00;-0.00"));
+        }
+        Consoles.Out.Write(table);
+        if (r.Drift is { } d)
+        {
+            var drift = new Table().Title(Markup.Escape($"drift: {d.Steps} steps ({d.PathMetres:0.#} m) in held-out world {d.WorldSeed}, generated frames fed back into memory"));
+            foreach (string c in new[] { "step", "PSNR", "SSIM", "PSNR, ground-truth context" }) drift.AddColumn(new TableColumn(c).RightAligned());
+            foreach (DriftPoint p in d.Points)
+                drift.AddRow(p.Step.ToString(CultureInfo.InvariantCulture), F(p.Psnr, "0.00"), F(p.Ssim, "0.000"), p.GroundTruthContextPsnr is { } g ? F(g, "0.00") : "-");
+            drift.AddRow("mean", F(d.MeanPsnr, "0.00"), F(d.MeanSsim, "0.000"), d.MeanGroundTruthContextPsnr is { } m ? F(m, "0.00") : "-");
+            Consoles.Out.Write(drift);
+        }
+        Consoles.Out.MarkupLine(FormattableString.Invariant($"[grey]PSNR in dB on RGB; SSIM: 11x11 Gaussian window (sigma 1.5), mean over RGB channels; nearest frame: smallest distance + 1 m/rad x angle; {r.Seconds:0} s[/]"));
+    }
+}
