@@ -42,20 +42,20 @@ public static class EnvironmentBenchmark
 
         // Retrieval and insertion again, alone, on a copy of the final memory at the poses visited.
         var memory = modelEnv.Memory!.Clone();
-        var retrieveMs = new List<double>();
-        var insertMs = new List<double>();
+        var retrieveUs = new List<double>();
+        var insertUs = new List<double>();
         foreach (var (pose, frame) in visits)
         {
             var clock = Stopwatch.StartNew();
             memory.Retrieve(pose, modelEnv.Camera);
-            retrieveMs.Add(clock.Elapsed.TotalMilliseconds);
+            retrieveUs.Add(clock.Elapsed.TotalMicroseconds);
             clock.Restart();
             memory.Insert(pose, frame, modelEnv.StepCount);
-            insertMs.Add(clock.Elapsed.TotalMilliseconds);
+            insertUs.Add(clock.Elapsed.TotalMicroseconds);
         }
         return new EnvironmentTiming(scenario.Name, modelEnv.Camera.Width, FrameModelBenchmark.Round(truthRate), FrameModelBenchmark.Round(modelRate), sampler.Steps,
             FrameModelBenchmark.Round(FrameModelBenchmark.Median(stepMs)), FrameModelBenchmark.Round(renderMs),
-            FrameModelBenchmark.Round(FrameModelBenchmark.Median(retrieveMs)), FrameModelBenchmark.Round(FrameModelBenchmark.Median(insertMs)), modelEnv.Memory.Count);
+            FrameModelBenchmark.Round(FrameModelBenchmark.Median(retrieveUs)), FrameModelBenchmark.Round(FrameModelBenchmark.Median(insertUs)), modelEnv.Memory.Count);
     }
 
     private static double StepsPerSecond(RtfmEnvironment env, int steps, Action<double, RtfmEnvironment>? onStep)

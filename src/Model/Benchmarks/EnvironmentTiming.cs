@@ -12,8 +12,8 @@ namespace RtfmGym.Model.Benchmarks;
 /// <param name="SamplerSteps">Denoising steps per generated frame.</param>
 /// <param name="ModelStepMs">One env step with the model.</param>
 /// <param name="ModelRenderMs">Of which the frame source: generating the frame and encoding it for the memory.</param>
-/// <param name="RetrievalMs">Retrieving the context entries from the spatial memory (measured again on a copy of the final memory).</param>
-/// <param name="MemoryInsertMs">Inserting a frame into the spatial memory (likewise; the frame's encoding is in <paramref name="ModelRenderMs"/>).</param>
+/// <param name="RetrievalMicroseconds">Retrieving the context entries from the spatial memory, microseconds (measured again on a copy of the final memory).</param>
+/// <param name="MemoryInsertMicroseconds">Inserting a frame into the spatial memory, microseconds (likewise; the frame's encoding is in <paramref name="ModelRenderMs"/>).</param>
 /// <param name="MemoryEntries">Entries in the memory at the end.</param>
 public sealed record EnvironmentTiming(string Scenario, int Size, double GroundTruthStepsPerSecond, double ModelStepsPerSecond, int SamplerSteps,
-    double ModelStepMs, double ModelRenderMs, double RetrievalMs, double MemoryInsertMs, int MemoryEntries);
+    double ModelStepMs, double ModelRenderMs, double RetrievalMicroseconds, double MemoryInsertMicroseconds, int MemoryEntries);
