@@ -1,15 +1,52 @@
 using RtfmGym.Env;
+using RtfmGym.Env.Frames;
+using RtfmGym.Model.Checkpoints;
+using RtfmGym.Model.Frames;
+using RtfmGym.Torch;
 
 namespace RtfmGym.Cli;
 
 /// <summary>
 /// Makes the learned frame model available as the frame source named "model" (what
-/// <c>--frames model</c> and scenarios with <c>frames: model</c> ask for).
+/// <c>--frames model</c> and scenarios with <c>frames: model</c> ask for, and what <c>rtfmgym run</c>
+/// uses by default). The checkpoint is the shipped <c>models/small</c> unless <see cref="Use"/> names another.
 /// </summary>
 internal static class ModelFrames
 {
-    /// <summary>Registers frame source "model" loaded from <paramref name="checkpointDir"/> (null: the shipped checkpoint).</summary>
-    /// <exception cref="RtfmGymException">The checkpoint is missing or does not match this build.</exception>
-    public static void Use(string? checkpointDir) =>
-        throw new RtfmGymException("The learned frame model is not built into this version yet; use --frames ground-truth.");
+    /// <summary>The frame source name.</summary>
+    public const string SourceName = "model";
+
+    /// <summary>The shipped checkpoint, relative to the repository.</summary>
+    public const string ShippedCheckpoint = "models/small";
+
+    /// <summary>
+    /// The shipped checkpoint's directory: $RTFMGYM_HOME/models/small, else the first models/small found
+    /// walking up from the program, else models/small under the current directory.
+    /// </summary>
+    public static string DefaultCheckpoint()
+    {
+        string? home = Environment.GetEnvironmentVariable("RTFMGYM_HOME");
+        if (home is not null && Directory.Exists(Path.Combine(home, ShippedCheckpoint))) return Path.Combine(home, ShippedCheckpoint);
+        for (string? dir = AppContext.BaseDirectory; dir is not null; dir = Path.GetDirectoryName(dir))
+        {
+            string candidate = Path.Combine(dir, ShippedCheckpoint);
+            if (File.Exists(Path.Combine(candidate, ModelCheckpoint.ConfigFile))) return candidate;
+        }
+        return Path.GetFullPath(ShippedCheckpoint);
+    }
+
+    /// <summary>
+    /// Registers frame source "model" loaded from <paramref name="checkpointDir"/> (null: the shipped checkpoint,
+    /// found when first used). An explicit directory is checked at once.
+    /// </summary>
+    /// <exception cref="RtfmGymException">The named checkpoint is missing or malformed.</exception>
+    public static void Use(string? checkpointDir)
+    {
+        if (checkpointDir is not null) ModelCheckpoint.ReadConfig(checkpointDir);
+        FrameSources.Register(SourceName, _ =>
+        {
+            torch.set_num_threads(torch.DefaultThreadCount());
+            return new ModelFrameSource(ModelCheckpoint.Load(checkpointDir ?? DefaultCheckpoint()), ownsModel: true);
+        });
+    }
 }

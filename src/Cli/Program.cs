@@ -15,6 +15,7 @@ public static class Program
 
     public static int Main(string[] args)
     {
+        ModelFrames.Use(null);
         RootCommand root = Build();
         try
         {

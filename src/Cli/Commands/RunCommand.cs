@@ -20,18 +20,23 @@ public static class RunCommand
         var agent = new Option<string>("--agent") { Description = $"Agent: {string.Join(", ", AgentFactory.Names)}. Default: oracle for PointNav, random otherwise." };
         var episodes = new Option<int>("--episodes") { Description = "Episodes to run (a suite's first N; else seeds seed, seed+1, ...).", DefaultValueFactory = _ => 1 };
         var outDir = new Option<string>("--out") { Description = "Output folder. Default: runs/<scenario>." };
-        var frames = new Option<string>("--frames") { Description = "Frame source: ground-truth, constant (or a registered one). Default: the scenario's." };
+        var frames = new Option<string>("--frames") { Description = "Frame source: model (the learned frame model, default), ground-truth, constant, or \"scenario\" for the scenario's own." };
+        var checkpoint = new Option<string>("--checkpoint") { Description = "Frame-model checkpoint directory for --frames model. Default: the shipped models/small." };
         var seed = new Option<long?>("--seed") { Description = "Seed of the first episode. Default: the scenario's." };
         var json = new Option<bool>("--json") { Description = "Print one JSON document with the results instead of a table." };
         var noFrames = new Option<bool>("--no-frames") { Description = "Skip writing a PNG per step (the video, record and summary are still written)." };
         var waypoints = new Option<string>("--waypoints") { Description = "For --agent waypoints: \"x,z;x,z;...\" in metres." };
         var cmd = new Command("run", "Run episodes of a scenario with an agent; write frames, video, episode records and a summary.")
         {
-            scenario, agent, episodes, outDir, frames, seed, json, noFrames, waypoints,
+            scenario, agent, episodes, outDir, frames, seed, json, noFrames, waypoints, checkpoint,
         };
-        cmd.SetAction((pr, ct) => Task.FromResult(Run(
+        cmd.SetAction((pr, ct) =>
+        {
+            if (pr.GetValue(checkpoint) is { } dir) ModelFrames.Use(dir);
+            return Task.FromResult(Run(
             pr.GetValue(scenario)!, pr.GetValue(agent), pr.GetValue(episodes), pr.GetValue(outDir), pr.GetValue(frames), pr.GetValue(seed),
-            pr.GetValue(json), pr.GetValue(noFrames), pr.GetValue(waypoints), ct)));
+            pr.GetValue(json), pr.GetValue(noFrames), pr.GetValue(waypoints), ct));
+        });
         return cmd;
     }
 
@@ -40,7 +45,8 @@ public static class RunCommand
     {
         if (episodes < 1) throw new ArgumentException("--episodes must be at least 1.");
         Scenario suite = ScenarioResolver.Load(scenarioName);
-        if (frames is not null) suite = suite with { Frames = frames };
+        // The learned model is run's default frame source; "scenario" keeps the file's own choice.
+        if (frames != "scenario") suite = suite with { Frames = frames ?? ModelFrames.SourceName };
         if (seed is { } s) suite = suite with { Seed = s };
         agentName ??= suite.Task.Kind == TaskKind.PointNav ? "oracle" : "random";
         string root = Path.GetFullPath(outDir ?? Path.Combine("runs", suite.Name));

@@ -26,14 +26,19 @@ public sealed class SampleGrid
     /// <summary>The fixed samples.</summary>
     public IReadOnlyList<TrainingExample> Examples => _examples;
 
-    /// <summary>Renders the grid with <paramref name="model"/> and writes it as PNG (atomically).</summary>
-    public void Write(FrameModel model, string path, SamplerSettings? sampler = null)
+    /// <summary>Renders the grid with <paramref name="model"/>, scaled up twice with column labels and a title, and writes it as PNG (atomically).</summary>
+    public void Write(FrameModel model, string path, string title, SamplerSettings? sampler = null)
     {
         var (rgb, width, height) = Render(model, sampler);
+        const int scale = 2, header = 2 * BitmapFont.LineHeight + 8;
+        var canvas = new Canvas(width * scale, height * scale + header, Rgb8.White);
+        canvas.DrawText(4, 4, title, Rgb8.Black);
+        int size = _examples[0].Camera.Width, views = _examples[0].ContextFrames.Count;
+        string[] labels = [.. Enumerable.Range(1, views).Select(i => $"context {i}"), "generated", "ground truth"];
+        for (int c = 0; c < labels.Length; c++) canvas.DrawText(c * (size + Gap) * scale + 4, 4 + BitmapFont.LineHeight, labels[c], Rgb8.Black);
+        canvas.Blit(rgb, width, height, 0, header, scale);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        string tmp = path + ".tmp";
-        PngWriter.Write(tmp, width, height, rgb);
-        File.Move(tmp, path, overwrite: true);
+        canvas.Save(path);
     }
 
     /// <summary>The grid as RGB bytes (HWC) with its size.</summary>

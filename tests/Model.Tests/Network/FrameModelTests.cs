@@ -1,0 +1,120 @@
+using RtfmGym.Env.Frames;
+using RtfmGym.Env.Geometry;
+using RtfmGym.Model.Geometry;
+using RtfmGym.Model.Sampling;
+using RtfmGym.Model.Training;
+using RtfmGym.Torch;
+using static RtfmGym.Torch.torch;
+
+namespace RtfmGym.Model.Tests.Network;
+
+public class FrameModelTests
+{
+    private static TrainingExample Example(int views = 3, long batch = 0) =>
+        new TrainingDataGenerator(TinyModels.Data, seed: 5).Batch(batch, 1, views, SampleKind.Interpolation)[0];
+
+    private static ContextFrame[] Encode(FrameModel model, TrainingExample e) =>
+        e.ContextFrames.Select((f, i) => model.EncodeContext(f, e.Centred.Apply(e.ContextPoses[i]), e.Camera)).ToArray();
+
+    [Test]
+    public void Generate_TinyModel_FrameOfCameraSizeWithDepth()
+    {
+        using FrameModel model = TinyModels.Random();
+        TrainingExample e = Example();
+        Frame frame = model.Generate(Encode(model, e), e.Centred.Apply(e.TargetPose), e.Camera);
+        Assert.That((frame.Width, frame.Height), Is.EqualTo((32, 32)));
+        Assert.That(frame.Depth, Has.Length.EqualTo(32 * 32));
+        Assert.That(frame.Depth!.All(d => d >= 0 && float.IsFinite(d)), Is.True);
+    }
+
+    [Test]
+    public void Generate_SameSeed_SameBytes_OtherSeed_Differs()
+    {
+        using FrameModel model = TinyModels.Random();
+        TrainingExample e = Example();
+        ContextFrame[] context = Encode(model, e);
+        Pose target = e.Centred.Apply(e.TargetPose);
+        Frame a = model.Generate(context, target, e.Camera, new SamplerSettings(3), seed: 9);
+        Frame b = model.Generate(context, target, e.Camera, new SamplerSettings(3), seed: 9);
+        Frame c = model.Generate(context, target, e.Camera, new SamplerSettings(3), seed: 10);
+        Assert.That(a.Rgb, Is.EqualTo(b.Rgb));
+        Assert.That(a.Rgb, Is.Not.EqualTo(c.Rgb));
+    }
+
+    [Test]
+    public void Generate_CachedContext_SameAsEncodingContextAfresh()
+    {
+        using FrameModel model = TinyModels.Random();
+        FrameModelConfig config = model.Config;
+        TrainingExample e = Example(views: 3);
+        Pose target = e.Centred.Apply(e.TargetPose);
+        ContextFrame[] cached = Encode(model, e);
+
+        // The cached path: one denoising step from fixed noise is the network's x0 estimate from that noise.
+        using var scope = NewDisposeScope();
+        int tokens = 16, outValues = config.OutputPatchValues, rayValues = 6 * 64;
+        Tensor noise;
+        using (var g = torch.Generator(3)) noise = randn([1, tokens, outValues], g);
+        Frame viaCache = model.Generate(cached, target, e.Camera, new SamplerSettings(1), seed: 3);
+
+        // Afresh: the whole network in one pass over raw context tokens, as training runs it.
+        var contextValues = e.ContextFrames.SelectMany((f, i) => ModelInputs.Context(f, e.Centred.Apply(e.ContextPoses[i]), e.Camera, config)).ToArray();
+        Tensor x0;
+        using (no_grad())
+        {
+            Tensor input = cat([noise, tensor(ModelInputs.Rays(target, e.Camera, config), [1, tokens, rayValues])], 2);
+            x0 = model.Network.Forward(tensor(contextValues, [3, tokens, config.ContextPatchValues]), 3, input, full([1], 1.0)).clamp(-1, 1);
+        }
+        Frame afresh = FrameEncoding.ReadFrame(x0.ToArray<float>(), ModelInputs.OutputLayout(32, 32, config), config.DepthScale);
+        Assert.That(viaCache.Rgb, Is.EqualTo(afresh.Rgb));
+    }
+
+    [Test]
+    public void Generate_ContextOrderOfCachedFrames_DoesNotMatter()
+    {
+        using FrameModel model = TinyModels.Random();
+        TrainingExample e = Example(views: 3);
+        ContextFrame[] context = Encode(model, e);
+        Pose target = e.Centred.Apply(e.TargetPose);
+        Frame forward = model.Generate(context, target, e.Camera, seed: 1);
+        Frame reversed = model.Generate(context.Reverse().ToArray(), target, e.Camera, seed: 1);
+        // Attention is a weighted sum over keys: the order only changes float summation order.
+        int maxDiff = forward.Rgb.Zip(reversed.Rgb, (x, y) => Math.Abs(x - y)).Max();
+        Assert.That(maxDiff, Is.LessThanOrEqualTo(1));
+    }
+
+    [Test]
+    public void Generate_ContextFromAnotherShape_ThrowsNamingIt()
+    {
+        using FrameModel tiny = TinyModels.Random();
+        using FrameModel other = FrameModel.Create(FrameModelConfig.Tiny with { Depth = 1 });
+        TrainingExample e = Example(views: 1);
+        ContextFrame[] context = Encode(other, e);
+        Assert.That(() => tiny.Generate(context, e.TargetPose, e.Camera), Throws.ArgumentException.With.Message.Contains("encoded by another model"));
+    }
+
+    [Test]
+    public void EncodeContext_ImageSizeNotMultipleOfPatch_Throws()
+    {
+        using FrameModel model = TinyModels.Random();
+        var camera = CameraIntrinsics.FromVerticalFov(36, 36, 1.5f);
+        var frame = new Frame(36, 36, new byte[36 * 36 * 3]);
+        Assert.That(() => model.EncodeContext(frame, Pose.Identity, camera), Throws.InstanceOf<ArgumentOutOfRangeException>());
+    }
+
+    [Test]
+    public void Generate_ManyFrames_NoTensorLeft()
+    {
+        using FrameModel model = TinyModels.Random();
+        TrainingExample e = Example(views: 2);
+        ContextFrame[] context = Encode(model, e);
+        model.Generate(context, e.TargetPose, e.Camera, seed: 0);
+        long live = Tensor.LiveCount;
+        for (int i = 0; i < 30; i++)
+        {
+            model.EncodeContext(e.Target, e.TargetPose, e.Camera);
+            model.Generate(context, e.TargetPose, e.Camera, seed: (ulong)i);
+        }
+        Assert.That(Tensor.LiveCount, Is.EqualTo(live));
+    }
+}
