@@ -100,12 +100,10 @@ public static class BenchModelCommand
         return 0;
     }
 
-    /// <summary>The shipped checkpoint: models/small beside the shipped scenarios ($RTFMGYM_HOME or the repository), or null.</summary>
+    /// <summary>The shipped checkpoint (<see cref="ModelFrames.DefaultCheckpoint"/>) when it is there, else null.</summary>
     private static string? ShippedCheckpoint()
     {
-        string? scenarios = ScenarioResolver.ScenariosDirectory();
-        string? root = scenarios is null ? null : Path.GetDirectoryName(scenarios);
-        string? dir = root is null ? null : Path.Combine(root, "models", "small");
-        return dir is not null && File.Exists(Path.Combine(dir, ModelCheckpoint.ConfigFile)) ? dir : null;
+        string dir = ModelFrames.DefaultCheckpoint();
+        return File.Exists(Path.Combine(dir, ModelCheckpoint.ConfigFile)) ? dir : null;
     }
 }

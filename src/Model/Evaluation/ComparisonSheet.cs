@@ -4,63 +4,92 @@ using RtfmGym.Env.Imaging;
 namespace RtfmGym.Model.Evaluation;
 
 /// <summary>
-/// The comparison image of <c>rtfmgym model eval</c>, on a grey background: one row per sample with its
-/// context views, a gap, then the model's frame, the nearest-frame copy and the ground truth; below, the
-/// drift strip: the autoregressive frames at a few steps over the ground truth at the same steps.
+/// The comparison image of <c>rtfmgym model eval</c>, frames scaled up twice when 64 pixels or smaller: a title;
+/// one row per sample labelled with its kind, holding its context views, then the model's frame, the
+/// nearest-frame copy and the ground truth, with each candidate's PSNR under it; below, the drift strip:
+/// the autoregressive frames at a few steps over the ground truth at the same steps.
 /// </summary>
 public static class ComparisonSheet
 {
-    private const int Gap = 2, GroupGap = 8;
-    private const byte Background = 128;
+    private const int Gap = 4, GroupGap = 12, Margin = 6, LabelWidth = 16 * BitmapFont.Advance;
+    private static readonly Rgb8 Background = Rgb8.White, Ink = Rgb8.Black, Faint = Rgb8.DarkGrey;
 
-    /// <summary>Renders the sheet as RGB bytes (HWC) with its size.</summary>
+    /// <summary>Draws the sheet.</summary>
     /// <exception cref="ArgumentException">Nothing to draw, or frames of different sizes.</exception>
-    public static (byte[] Rgb, int Width, int Height) Render(IReadOnlyList<ComparisonRow> rows, DriftStrip? drift)
+    public static Canvas Render(string title, IReadOnlyList<ComparisonRow> rows, DriftStrip? drift)
     {
+        ArgumentNullException.ThrowIfNull(title);
         ArgumentNullException.ThrowIfNull(rows);
         Frame? first = rows.FirstOrDefault()?.Truth ?? drift?.Truth.FirstOrDefault();
         if (first is null) throw new ArgumentException("The comparison image needs at least one row or drift frame.", nameof(rows));
-        int size = first.Width, height = first.Height;
+        int scale = first.Width <= 64 ? 2 : 1;
+        int cellW = first.Width * scale, cellH = first.Height * scale;
+        int line = BitmapFont.LineHeight;
         int contextColumns = rows.Count == 0 ? 0 : rows.Max(r => r.Context.Count);
-        int sampleWidth = rows.Count == 0 ? 0 : contextColumns * (size + Gap) + GroupGap + 3 * (size + Gap) - Gap;
+        int candidatesX = LabelWidth + contextColumns * (cellW + Gap) + GroupGap;
+        int sampleWidth = rows.Count == 0 ? 0 : candidatesX + 3 * (cellW + Gap);
         int driftColumns = drift?.Steps.Count ?? 0;
-        int driftWidth = driftColumns * (size + Gap) - Gap;
-        int width = Math.Max(sampleWidth, driftWidth);
-        int sampleHeight = rows.Count * (height + Gap);
-        int total = sampleHeight + (driftColumns > 0 ? (rows.Count > 0 ? GroupGap : 0) + 2 * (height + Gap) : 0) - Gap;
-        var rgb = new byte[width * total * 3];
-        Array.Fill(rgb, Background);
+        int driftWidth = LabelWidth + driftColumns * (cellW + Gap);
+        int width = Margin + Math.Max(Math.Max(sampleWidth, driftWidth), Canvas.MeasureText(title).Width) + Margin;
+        int rowHeight = cellH + line + Gap;
+        int samplesTop = Margin + 2 * line + 4;
+        int driftTop = samplesTop + rows.Count * rowHeight + (rows.Count > 0 ? GroupGap : 0);
+        int height = (driftColumns > 0 ? driftTop + line + 2 * (cellH + Gap) + line : driftTop) + Margin;
+
+        var canvas = new Canvas(width, height, Background);
+        canvas.DrawText(Margin, Margin, title, Ink);
+        if (rows.Count > 0)
+        {
+            int y = Margin + line + 4;
+            for (int c = 0; c < contextColumns; c++) canvas.DrawText(Margin + LabelWidth + c * (cellW + Gap), y, $"context {c + 1}", Ink);
+            string[] heads = ["model", "nearest frame", "ground truth"];
+            for (int c = 0; c < heads.Length; c++) canvas.DrawText(Margin + candidatesX + c * (cellW + Gap), y, heads[c], Ink);
+        }
         for (int r = 0; r < rows.Count; r++)
         {
-            int y = r * (height + Gap);
             ComparisonRow row = rows[r];
-            for (int c = 0; c < row.Context.Count; c++) Blit(row.Context[c], rgb, width, c * (size + Gap), y);
-            int x = contextColumns * (size + Gap) + GroupGap;
-            foreach (Frame f in new[] { row.Model, row.Nearest, row.Truth }) { Blit(f, rgb, width, x, y); x += size + Gap; }
-        }
-        if (drift is not null)
-        {
-            int y = sampleHeight + (rows.Count > 0 ? GroupGap : 0);
-            for (int c = 0; c < driftColumns; c++)
+            int y = samplesTop + r * rowHeight;
+            canvas.DrawText(Margin, y + cellH / 2 - line / 2, row.Label, Ink);
+            for (int c = 0; c < row.Context.Count; c++) Blit(canvas, row.Context[c], Margin + LabelWidth + c * (cellW + Gap), y, scale, first);
+            Frame[] candidates = [row.Model, row.Nearest, row.Truth];
+            for (int c = 0; c < candidates.Length; c++)
             {
-                Blit(drift.Generated[c], rgb, width, c * (size + Gap), y);
-                Blit(drift.Truth[c], rgb, width, c * (size + Gap), y + height + Gap);
+                int x = Margin + candidatesX + c * (cellW + Gap);
+                Blit(canvas, candidates[c], x, y, scale, first);
+                if (c < 2) canvas.DrawText(x, y + cellH + 2, Psnr(candidates[c], row.Truth), Faint);
             }
         }
-        return (rgb, width, total);
+        if (drift is not null && driftColumns > 0)
+        {
+            canvas.DrawText(Margin, driftTop, "drift: generated (top) over ground truth (bottom)", Ink);
+            int y = driftTop + line;
+            canvas.DrawText(Margin, y + cellH / 2 - line / 2, "generated", Ink);
+            canvas.DrawText(Margin, y + cellH + Gap + cellH / 2 - line / 2, "ground truth", Ink);
+            for (int c = 0; c < driftColumns; c++)
+            {
+                int x = Margin + LabelWidth + c * (cellW + Gap);
+                Blit(canvas, drift.Generated[c], x, y, scale, first);
+                Blit(canvas, drift.Truth[c], x, y + cellH + Gap, scale, first);
+                canvas.DrawText(x, y + 2 * (cellH + Gap), $"step {drift.Steps[c]}", Ink);
+            }
+        }
+        return canvas;
     }
 
-    /// <summary>Renders the sheet and writes it as PNG through a temporary file and a rename.</summary>
-    public static void Write(string path, IReadOnlyList<ComparisonRow> rows, DriftStrip? drift)
+    /// <summary>Draws the sheet and writes it as PNG through a temporary file and a rename.</summary>
+    public static void Write(string path, string title, IReadOnlyList<ComparisonRow> rows, DriftStrip? drift) =>
+        AtomicFile.WriteAllBytes(path, Render(title, rows, drift).ToPng());
+
+    private static string Psnr(Frame frame, Frame truth)
     {
-        var (rgb, width, height) = Render(rows, drift);
-        AtomicFile.WriteAllBytes(path, PngWriter.Encode(width, height, rgb));
+        double psnr = ImageMetrics.Psnr(frame, truth);
+        return double.IsFinite(psnr) ? FormattableString.Invariant($"{psnr:0.0} dB") : "exact";
     }
 
-    private static void Blit(Frame frame, byte[] dest, int destWidth, int x0, int y0)
+    private static void Blit(Canvas canvas, Frame frame, int x, int y, int scale, Frame like)
     {
-        if (frame.Width * 3 + x0 * 3 > destWidth * 3) throw new ArgumentException("Frames of a comparison image must share one size.", nameof(frame));
-        for (int y = 0; y < frame.Height; y++)
-            Array.Copy(frame.Rgb, y * frame.Width * 3, dest, ((y0 + y) * destWidth + x0) * 3, frame.Width * 3);
+        if (frame.Width != like.Width || frame.Height != like.Height)
+            throw new ArgumentException($"Frames of a comparison image must share one size: {frame.Width}x{frame.Height} beside {like.Width}x{like.Height}.", nameof(frame));
+        canvas.Blit(frame.Rgb, frame.Width, frame.Height, x, y, scale);
     }
 }

@@ -55,7 +55,10 @@ public static class ModelEvaluator
             (drift, strip) = DriftRollout.Run(model, options, data.Camera, data.Options.CameraHeight, () => { done++; Report("drift rollout"); });
         }
         if (options.ImagePath is not null && (rows.Count > 0 || strip is { Steps.Count: > 0 }))
-            ComparisonSheet.Write(options.ImagePath, rows, strip);
+        {
+            string title = FormattableString.Invariant($"{model.Config.Preset} model on held-out worlds, {model.Config.ImageSize}px, {options.Sampler.Steps} sampler steps (PSNR under each frame)");
+            ComparisonSheet.Write(options.ImagePath, title, rows, strip);
+        }
         return new ModelEvalResult(model.Config.Preset, model.Config.ImageSize, options.Sampler.Steps, options.SamplesPerCell, options.Seed,
             worlds.Length, cells, drift, options.ImagePath, Math.Round(clock.Elapsed.TotalSeconds, 1));
     }

@@ -1,34 +1,42 @@
 using RtfmGym.Env.Frames;
+using RtfmGym.Env.Imaging;
 using RtfmGym.Model.Evaluation;
 
 namespace RtfmGym.Model.Tests.Evaluation;
 
 public class ComparisonSheetTests
 {
-    private static Frame Solid(byte v) => new(16, 16, Enumerable.Repeat(v, 16 * 16 * 3).ToArray());
+    private static Frame Solid(byte v) => new(16, 16, [.. Enumerable.Repeat(v, 16 * 16 * 3)]);
+
+    private static int Count(Canvas canvas, byte v)
+    {
+        int n = 0;
+        for (int y = 0; y < canvas.Height; y++)
+            for (int x = 0; x < canvas.Width; x++)
+                if (canvas.GetPixel(x, y) == new Rgb8(v, v, v)) n++;
+        return n;
+    }
 
     [Test]
-    public void Render_RowsAndDrift_FramesAtTheirPlaces()
+    public void Render_RowsAndDrift_EveryFrameDrawnOnceScaledTwice()
     {
-        var rows = new[] { new ComparisonRow("a", [Solid(10), Solid(20)], Solid(30), Solid(40), Solid(50)) };
+        var rows = new[] { new ComparisonRow("interpolation", [Solid(10), Solid(20)], Solid(30), Solid(40), Solid(50)) };
         var drift = new DriftStrip([1, 2], [Solid(60), Solid(61)], [Solid(70), Solid(71)]);
-        var (rgb, width, height) = ComparisonSheet.Render(rows, drift);
-        // Two context columns, a group gap of 8, three columns; rows of 16 with gaps of 2.
-        Assert.That(width, Is.EqualTo(2 * 18 + 8 + 3 * 18 - 2));
-        Assert.That(height, Is.EqualTo(18 + 8 + 2 * 18 - 2));
-        byte At(int x, int y) => rgb[(y * width + x) * 3];
-        Assert.That(At(0, 0), Is.EqualTo(10));
-        Assert.That(At(18, 15), Is.EqualTo(20));
-        Assert.That(At(2 * 18 + 8, 0), Is.EqualTo(30));
-        Assert.That(At(2 * 18 + 8 + 2 * 18, 0), Is.EqualTo(50));
-        Assert.That(At(18, 18 + 8), Is.EqualTo(61));
-        Assert.That(At(0, 18 + 8 + 18), Is.EqualTo(70));
-        Assert.That(At(16, 0), Is.EqualTo(128), "gaps are grey");
+        Canvas sheet = ComparisonSheet.Render("title", rows, drift);
+        foreach (byte v in new byte[] { 10, 20, 30, 40, 50, 60, 61, 70, 71 })
+            Assert.That(Count(sheet, v), Is.EqualTo(32 * 32), $"frame of level {v}");
+    }
+
+    [Test]
+    public void Render_FramesOfTwoSizes_Throws()
+    {
+        var rows = new[] { new ComparisonRow("a", [new Frame(8, 8, new byte[192])], Solid(30), Solid(40), Solid(50)) };
+        Assert.Throws<ArgumentException>(() => ComparisonSheet.Render("t", rows, null));
     }
 
     [Test]
     public void Render_Nothing_Throws()
     {
-        Assert.Throws<ArgumentException>(() => ComparisonSheet.Render([], null));
+        Assert.Throws<ArgumentException>(() => ComparisonSheet.Render("t", [], null));
     }
 }

@@ -10,7 +10,7 @@ public class ModelEvaluatorTests
     private string _dir = "";
 
     [OneTimeSetUp]
-    public void CreateModel() => _model = FrameModel.Create(FrameModelConfig.Tiny, seed: 3);
+    public void CreateModel() => _model = TinyModels.Random(seed: 3);
 
     [OneTimeTearDown]
     public void DisposeModel() => _model.Dispose();
