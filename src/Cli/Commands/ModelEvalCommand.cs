@@ -89,7 +89,7 @@ public static class ModelEvalCommand
             return 0;
         }
         Print(result, checkpoint, training);
-        Consoles.Out.MarkupLine($"wrote [link]{Markup.Escape(Path.Combine(outDir, "eval.json"))}[/] and [link]{Markup.Escape(options.ImagePath!)}[/] (rows: context | model | nearest frame | ground truth; below: drift, generated over ground truth)");
+        Consoles.Out.MarkupLine($"wrote [link]{Markup.Escape(Path.Combine(outDir, "eval.json"))}[/] and [link]{Markup.Escape(options.ImagePath!)}[/]");
         return 0;
     }
 
@@ -109,13 +109,13 @@ public static class ModelEvalCommand
         Consoles.Out.Write(table);
         if (r.Drift is { } d)
         {
-            var drift = new Table().Title(Markup.Escape($"drift: {d.Steps} steps ({d.PathMetres:0.#} m) in held-out world {d.WorldSeed}, generated frames fed back into memory"));
-            foreach (string c in new[] { "step", "PSNR", "SSIM", "PSNR, ground-truth context" }) drift.AddColumn(new TableColumn(c).RightAligned());
+            var drift = new Table().Title(Markup.Escape($"drift: {d.Steps} steps ({d.PathMetres:0.#} m), held-out world {d.WorldSeed}"));
+            foreach (string c in new[] { "step", "PSNR", "SSIM", "PSNR, ground-truth memory" }) drift.AddColumn(new TableColumn(c).RightAligned());
             foreach (DriftPoint p in d.Points)
                 drift.AddRow(p.Step.ToString(CultureInfo.InvariantCulture), F(p.Psnr, "0.00"), F(p.Ssim, "0.000"), p.GroundTruthContextPsnr is { } g ? F(g, "0.00") : "-");
             drift.AddRow("mean", F(d.MeanPsnr, "0.00"), F(d.MeanSsim, "0.000"), d.MeanGroundTruthContextPsnr is { } m ? F(m, "0.00") : "-");
             Consoles.Out.Write(drift);
         }
-        Consoles.Out.MarkupLine(FormattableString.Invariant($"[grey]PSNR in dB on RGB; SSIM: 11x11 Gaussian window (sigma 1.5), mean over RGB channels; nearest frame: smallest distance + 1 m/rad x angle; {r.Seconds:0} s[/]"));
+        Consoles.Out.MarkupLine(FormattableString.Invariant($"[grey]PSNR: dB on RGB. SSIM: 11x11 Gaussian (sigma 1.5), mean of RGB channels. Nearest: least metres + 1 m/rad x turn. Drift: frames fed back into memory. {r.Seconds:0} s[/]"));
     }
 }

@@ -4,14 +4,17 @@ using RtfmGym.Env.Imaging;
 namespace RtfmGym.Model.Evaluation;
 
 /// <summary>
-/// The comparison image of <c>rtfmgym model eval</c>, frames scaled up twice when 64 pixels or smaller: a title;
+/// The comparison image of <c>rtfmgym model eval</c>, frames scaled up by a whole factor to at least 80 pixels: a title;
 /// one row per sample labelled with its kind, holding its context views, then the model's frame, the
 /// nearest-frame copy and the ground truth, with each candidate's PSNR under it; below, the drift strip:
-/// the autoregressive frames at a few steps over the ground truth at the same steps.
+/// the autoregressive frames at a few steps over the ground truth at the same steps, with the step and its PSNR.
 /// </summary>
 public static class ComparisonSheet
 {
     private const int Gap = 4, GroupGap = 12, Margin = 6, LabelWidth = 16 * BitmapFont.Advance;
+
+    /// <summary>Frames are scaled up by whole factors until at least this wide (pixels), so that column labels fit.</summary>
+    private const int MinCell = 80;
     private static readonly Rgb8 Background = Rgb8.White, Ink = Rgb8.Black, Faint = Rgb8.DarkGrey;
 
     /// <summary>Draws the sheet.</summary>
@@ -22,7 +25,7 @@ public static class ComparisonSheet
         ArgumentNullException.ThrowIfNull(rows);
         Frame? first = rows.FirstOrDefault()?.Truth ?? drift?.Truth.FirstOrDefault();
         if (first is null) throw new ArgumentException("The comparison image needs at least one row or drift frame.", nameof(rows));
-        int scale = first.Width <= 64 ? 2 : 1;
+        int scale = Math.Max(1, (MinCell + first.Width - 1) / first.Width);
         int cellW = first.Width * scale, cellH = first.Height * scale;
         int line = BitmapFont.LineHeight;
         int contextColumns = rows.Count == 0 ? 0 : rows.Max(r => r.Context.Count);
@@ -34,7 +37,7 @@ public static class ComparisonSheet
         int rowHeight = cellH + line + Gap;
         int samplesTop = Margin + 2 * line + 4;
         int driftTop = samplesTop + rows.Count * rowHeight + (rows.Count > 0 ? GroupGap : 0);
-        int height = (driftColumns > 0 ? driftTop + line + 2 * (cellH + Gap) + line : driftTop) + Margin;
+        int height = (driftColumns > 0 ? driftTop + line + 2 * (cellH + Gap) + 2 * line : driftTop) + Margin;
 
         var canvas = new Canvas(width, height, Background);
         canvas.DrawText(Margin, Margin, title, Ink);
@@ -71,6 +74,7 @@ public static class ComparisonSheet
                 Blit(canvas, drift.Generated[c], x, y, scale, first);
                 Blit(canvas, drift.Truth[c], x, y + cellH + Gap, scale, first);
                 canvas.DrawText(x, y + 2 * (cellH + Gap), $"step {drift.Steps[c]}", Ink);
+                canvas.DrawText(x, y + 2 * (cellH + Gap) + line, Psnr(drift.Generated[c], drift.Truth[c]), Faint);
             }
         }
         return canvas;

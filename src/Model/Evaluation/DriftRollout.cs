@@ -21,14 +21,15 @@ public static class DriftRollout
     /// <summary>Steps at which the figures are reported (those reached, and the last step).</summary>
     public static IReadOnlyList<int> ReportSteps { get; } = [1, 10, 25, 50, 100, 200];
 
-    private const int WorldCandidates = 16, Rooms = 6;
+    private const int WorldCandidates = 16, Rooms = 6, DefaultSteps = 200;
 
     /// <summary>Rolls out <paramref name="options"/>.DriftSteps steps; <paramref name="onStep"/> is called after each.</summary>
     public static (DriftResult Result, DriftStrip Strip) Run(FrameModel model, ModelEvalOptions options, CameraIntrinsics camera, float height, Action? onStep = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(options);
-        var (world, path) = PickWorld(options.Seed, options.DriftSteps, height);
+        // Chosen for the longest default rollout, so shorter ones walk a prefix of the same path.
+        var (world, path) = PickWorld(options.Seed, Math.Max(options.DriftSteps, DefaultSteps), height);
         int steps = Math.Min(options.DriftSteps, path.Count - 1);
         ulong episodeSeed = Rng.Derive(options.Seed, "drift episode").NextUInt64();
         var centre = new RigidMotion(0f, -TrainingDataGenerator.CentreOf(world));

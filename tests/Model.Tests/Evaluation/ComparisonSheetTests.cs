@@ -18,13 +18,13 @@ public class ComparisonSheetTests
     }
 
     [Test]
-    public void Render_RowsAndDrift_EveryFrameDrawnOnceScaledTwice()
+    public void Render_RowsAndDrift_EveryFrameDrawnOnceScaledToAtLeast80Pixels()
     {
         var rows = new[] { new ComparisonRow("interpolation", [Solid(10), Solid(20)], Solid(30), Solid(40), Solid(50)) };
         var drift = new DriftStrip([1, 2], [Solid(60), Solid(61)], [Solid(70), Solid(71)]);
         Canvas sheet = ComparisonSheet.Render("title", rows, drift);
         foreach (byte v in new byte[] { 10, 20, 30, 40, 50, 60, 61, 70, 71 })
-            Assert.That(Count(sheet, v), Is.EqualTo(32 * 32), $"frame of level {v}");
+            Assert.That(Count(sheet, v), Is.EqualTo(80 * 80), $"frame of level {v}");
     }
 
     [Test]
