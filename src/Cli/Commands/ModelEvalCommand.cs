@@ -78,6 +78,7 @@ public static class ModelEvalCommand
             ["trained_steps"] = training?.Steps,
             ["training_loss"] = training?.Loss,
             ["device"] = device.ToString(),
+            ["torch_threads"] = torch.get_num_threads(),
             ["machine"] = Machine.Describe(),
             ["commit"] = Machine.Commit(),
         };
@@ -116,6 +117,6 @@ public static class ModelEvalCommand
             drift.AddRow("mean", F(d.MeanPsnr, "0.00"), F(d.MeanSsim, "0.000"), d.MeanGroundTruthContextPsnr is { } m ? F(m, "0.00") : "-");
             Consoles.Out.Write(drift);
         }
-        Consoles.Out.MarkupLine(FormattableString.Invariant($"[grey]PSNR: dB on RGB. SSIM: 11x11 Gaussian (sigma 1.5), mean of RGB channels. Nearest: least metres + 1 m/rad x turn. Drift: frames fed back into memory. {r.Seconds:0} s[/]"));
+        Consoles.Out.MarkupLine(FormattableString.Invariant($"[grey]PSNR: dB on RGB. SSIM: 11x11 Gaussian (sigma 1.5), mean of RGB channels. Nearest: least metres + 1 m/rad x turn. Drift: frames fed back into memory. {r.Seconds:0} s, {torch.get_num_threads()} torch threads[/]"));
     }
 }
