@@ -39,11 +39,15 @@ public static class ModelEvalCommand
         var outDir = new Option<string>("--out") { Description = "Folder for eval.json and comparison.png.", DefaultValueFactory = _ => Path.Combine("runs", "model-eval") };
         var drift = new Option<int>("--drift-steps") { Description = "Steps of the drift rollout (0 skips it).", DefaultValueFactory = _ => 200 };
         var device = new Option<string>("--device") { Description = "cpu, cuda or cuda:N.", DefaultValueFactory = _ => "cpu" };
+        var threads = new Option<int?>("--threads")
+        {
+            Description = $"libtorch intra-op threads. Default: ${torch.ThreadsVariable} if set, else 1 (one frame's small products gain little from more, and lose up to 10x when the cores are shared, e.g. with a training run).",
+        };
         var cmd = new Command("eval", "Fidelity of a frame model on held-out worlds: PSNR/SSIM vs ground truth beside the nearest-frame copy, and drift of a rollout.")
         {
-            checkpoint, json, samples, steps, outDir, drift, device,
+            checkpoint, json, samples, steps, outDir, drift, device, threads,
         };
-        cmd.SetAction(pr => Run(pr.GetValue(checkpoint)!, pr.GetValue(outDir)!, pr.GetValue(json), pr.GetValue(device)!, new ModelEvalOptions
+        cmd.SetAction(pr => Run(pr.GetValue(checkpoint)!, pr.GetValue(outDir)!, pr.GetValue(json), pr.GetValue(device)!, pr.GetValue(threads), new ModelEvalOptions
         {
             SamplesPerCell = pr.GetValue(samples),
             Sampler = new SamplerSettings(pr.GetValue(steps)),
@@ -52,12 +56,12 @@ public static class ModelEvalCommand
         return cmd;
     }
 
-    internal static int Run(string checkpoint, string outDir, bool json, string deviceName, ModelEvalOptions options)
+    internal static int Run(string checkpoint, string outDir, bool json, string deviceName, int? threads, ModelEvalOptions options)
     {
         options = (options with { ImagePath = Path.Combine(outDir, "comparison.png") }).Validate();
         Device device = ModelTrainCommand.ParseDevice(deviceName);
         var (_, training) = ModelCheckpoint.ReadConfig(checkpoint);
-        torch.set_num_threads(torch.DefaultThreadCount());
+        torch.set_num_threads(ThreadCount(threads, fallback: 1));
         using FrameModel model = ModelCheckpoint.Load(checkpoint, device);
         ModelEvalResult result = null!;
         Consoles.Err.Progress().AutoClear(true)
@@ -92,6 +96,14 @@ public static class ModelEvalCommand
         Print(result, checkpoint, training);
         Consoles.Out.MarkupLine($"wrote [link]{Markup.Escape(Path.Combine(outDir, "eval.json"))}[/] and [link]{Markup.Escape(options.ImagePath!)}[/]");
         return 0;
+    }
+
+    /// <summary>The libtorch thread count: <paramref name="requested"/> if given, else $RTFMGYM_TORCH_THREADS if set, else <paramref name="fallback"/>.</summary>
+    /// <exception cref="ArgumentException">The requested count is below 1.</exception>
+    internal static int ThreadCount(int? requested, int fallback)
+    {
+        if (requested is < 1) throw new ArgumentException($"--threads must be at least 1, not {requested}.");
+        return requested ?? (Environment.GetEnvironmentVariable(torch.ThreadsVariable) is null ? fallback : torch.DefaultThreadCount());
     }
 
     private static void Print(ModelEvalResult r, string checkpoint, TrainingSummary? training)

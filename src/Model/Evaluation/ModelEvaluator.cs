@@ -36,7 +36,7 @@ public static class ModelEvaluator
         if (options.Views[^1] > model.Config.MaxContext)
             throw new ArgumentOutOfRangeException(nameof(options), $"The evaluation asks for {options.Views[^1]} context views but the model takes at most {model.Config.MaxContext}.");
         var clock = Stopwatch.StartNew();
-        var data = new TrainingDataGenerator(new TrainingDataOptions { ImageSize = model.Config.ImageSize, PoolSize = options.Worlds }, options.Seed, heldOut: true);
+        var data = new TrainingDataGenerator(new TrainingDataOptions { ImageSize = model.Config.ImageSize }, options.Seed, heldOut: true);
         World[] worlds = Enumerable.Range(0, options.Worlds).Select(i => WorldCache.Get(TrainingDataGenerator.WorldOptionsFor(HeldOutSeed(options.Seed, i)))).ToArray();
         int total = options.Kinds.Count * options.SamplesPerCell + options.DriftSteps;
         int done = 0;

@@ -79,6 +79,7 @@ public class ModelEvalCommandTests
     [TestCase("--samples", "0", "Samples per cell")]
     [TestCase("--sampler-steps", "0", "Sampling steps")]
     [TestCase("--drift-steps", "-3", "Drift steps")]
+    [TestCase("--threads", "0", "--threads must be at least 1")]
     public void Eval_BadNumber_ExitsTwoNamingOption(string option, string value, string message)
     {
         string checkpoint = TinyCheckpoint(_dir);
