@@ -1,0 +1,66 @@
+using RtfmGym.Env;
+using RtfmGym.Env.Frames;
+using RtfmGym.Env.Rendering;
+using RtfmGym.Model.Frames;
+
+namespace RtfmGym.Model.Tests.Frames;
+
+public class ModelFrameSourceTests
+{
+    private static RtfmEnvironment Env(FrameModel model) => new(TinyModels.Scenario(), new ModelFrameSource(model));
+
+    [Test]
+    public void Reset_ModelSource_FirstFrameIsGroundTruthAndSeedsFillMemory()
+    {
+        using FrameModel model = TinyModels.Random();
+        using RtfmEnvironment env = Env(model);
+        env.Reset(2);
+        using var truth = new GroundTruthRenderer();
+        truth.BeginEpisode(env.World, 2);
+        Frame expected = truth.Render(new FrameRequest(env.Pose, env.Camera));
+        Assert.That(env.LastFrame!.Rgb, Is.EqualTo(expected.Rgb));
+        Assert.That(env.Memory!.Count, Is.EqualTo(6), "five ground-truth seed headings and the first frame");
+        Assert.That(env.Memory.Entries.All(e => e.Payload is ContextFrame), Is.True, "every entry carries its cached keys and values");
+    }
+
+    [Test]
+    public void Step_SameSeedAndActions_SameGeneratedFrames()
+    {
+        using FrameModel model = TinyModels.Random();
+        string[] Run()
+        {
+            using RtfmEnvironment env = Env(model);
+            env.Reset(7);
+            var sums = new List<string>();
+            foreach (long action in new long[] { 1, 2, 2, 1, 3 })
+            {
+                env.Step(action);
+                sums.Add(env.LastFrame!.Checksum());
+            }
+            return sums.ToArray();
+        }
+        string[] first = Run(), second = Run();
+        Assert.That(second, Is.EqualTo(first));
+        Assert.That(first.Distinct().Count(), Is.GreaterThan(1), "generated frames change with the pose");
+    }
+
+    [Test]
+    public void Step_ModelSource_InfoNamesSourceAndRetrievedContext()
+    {
+        using FrameModel model = TinyModels.Random();
+        using RtfmEnvironment env = Env(model);
+        env.Reset(1);
+        var step = env.Step(2L);
+        Assert.That(step.Info["frame_source"], Is.EqualTo("model:tiny"));
+        Assert.That((long[])step.Info["memory_retrieved"]!, Is.Not.Empty);
+        Assert.That(env.LastFrame!.Depth, Is.Not.Null, "the scenario asks for depth, which the model generates");
+    }
+
+    [Test]
+    public void SeedViews_BeforeBeginEpisode_Throws()
+    {
+        using FrameModel model = TinyModels.Random();
+        using var source = new ModelFrameSource(model);
+        Assert.That(() => source.SeedViews(default, TinyModels.Scenario().Camera.Intrinsics()), Throws.InvalidOperationException);
+    }
+}

@@ -1,0 +1,110 @@
+using System.Globalization;
+using RtfmGym.Env;
+using RtfmGym.Model.Checkpoints;
+using RtfmGym.Model.Training;
+
+namespace RtfmGym.Model.Tests.Training;
+
+public class TrainerTests
+{
+    private string _dir = "";
+
+    [SetUp]
+    public void MakeDir() => _dir = Path.Combine(Path.GetTempPath(), "rtfm-train-" + Guid.NewGuid().ToString("N"));
+
+    [TearDown]
+    public void RemoveDir()
+    {
+        if (Directory.Exists(_dir)) Directory.Delete(_dir, recursive: true);
+    }
+
+    private TrainOptions Options(long steps, bool resume = false, string? dir = null) => new()
+    {
+        Model = FrameModelConfig.Tiny,
+        OutputDirectory = dir ?? _dir,
+        Steps = steps,
+        BatchSize = 4,
+        LearningRate = 2e-3,
+        WarmupSteps = 20,
+        EmaDecay = 0.9,
+        CheckpointEvery = 10,
+        SampleEvery = 1000,
+        Seed = 11,
+        Resume = resume,
+        Data = TinyModels.Data,
+    };
+
+    private static double[] Losses(string dir) =>
+        File.ReadLines(Path.Combine(dir, "loss.csv")).Skip(1).Select(l => double.Parse(l.Split(',')[1], CultureInfo.InvariantCulture)).ToArray();
+
+    [Test]
+    public void Run_FewHundredStepsOnFixedSeed_LowersLoss()
+    {
+        TrainingSummary summary = new Trainer(Options(240)).Run();
+        double[] losses = Losses(_dir);
+        Assert.That(summary.Steps, Is.EqualTo(240));
+        Assert.That(losses, Has.Length.EqualTo(240));
+        double first = losses.Take(30).Average(), last = losses.TakeLast(30).Average();
+        Assert.That(last, Is.LessThan(0.8 * first), $"mean loss of the first 30 steps {first:F4}, of the last 30 {last:F4}");
+    }
+
+    [Test]
+    public void Run_ResumedFromCheckpoint_SameWeightsAsUninterrupted()
+    {
+        string straight = _dir + "-straight";
+        try
+        {
+            new Trainer(Options(20, dir: straight)).Run();
+            // Interrupted at step 10 (the learning-rate schedule depends on the total, so the same total).
+            using var cancel = new CancellationTokenSource();
+            new Trainer(Options(20)).Run(new Progress(p => { if (p.Step == 10) cancel.Cancel(); }), cancel.Token);
+            Assert.That(ModelCheckpoint.ReadConfig(_dir).Training!.Steps, Is.EqualTo(10));
+            new Trainer(Options(20, resume: true)).Run();
+            Assert.That(File.ReadAllBytes(Path.Combine(_dir, "train", "weights.safetensors")),
+                Is.EqualTo(File.ReadAllBytes(Path.Combine(straight, "train", "weights.safetensors"))));
+            Assert.That(File.ReadAllBytes(Path.Combine(_dir, ModelCheckpoint.WeightsFile)),
+                Is.EqualTo(File.ReadAllBytes(Path.Combine(straight, ModelCheckpoint.WeightsFile))));
+            Assert.That(Losses(_dir), Is.EqualTo(Losses(straight)));
+        }
+        finally
+        {
+            if (Directory.Exists(straight)) Directory.Delete(straight, recursive: true);
+        }
+    }
+
+    [Test]
+    public void Run_Cancelled_LeavesLoadableCheckpoint()
+    {
+        using var cancel = new CancellationTokenSource();
+        var trainer = new Trainer(Options(1000));
+        long seen = 0;
+        TrainingSummary summary = trainer.Run(new Progress(p => { seen = p.Step; if (p.Step == 3) cancel.Cancel(); }), cancel.Token);
+        Assert.That(summary.Steps, Is.EqualTo(3));
+        Assert.That(seen, Is.EqualTo(3));
+        using FrameModel model = ModelCheckpoint.Load(_dir);
+        Assert.That(ModelCheckpoint.ReadConfig(_dir).Training!.Steps, Is.EqualTo(3));
+    }
+
+    [Test]
+    public void Run_OutputHoldsCheckpointWithoutResume_RefusesToOverwrite()
+    {
+        new Trainer(Options(2)).Run();
+        Assert.That(() => new Trainer(Options(4)).Run(), Throws.InstanceOf<RtfmGymException>().With.Message.Contains("--resume"));
+    }
+
+    [Test]
+    public void Run_ResumeWithNothingThere_SaysStartAfresh() =>
+        Assert.That(() => new Trainer(Options(4, resume: true)).Run(), Throws.InstanceOf<RtfmGymException>().With.Message.Contains("without --resume"));
+
+    [Test]
+    public void Run_ResumeWithOtherSeed_Refused()
+    {
+        new Trainer(Options(2)).Run();
+        Assert.That(() => new Trainer(Options(4, resume: true) with { Seed = 12 }).Run(), Throws.InstanceOf<RtfmGymException>().With.Message.Contains("--seed"));
+    }
+
+    private sealed class Progress(Action<TrainProgress> handler) : IProgress<TrainProgress>
+    {
+        public void Report(TrainProgress value) => handler(value);
+    }
+}
