@@ -38,4 +38,22 @@ public class NativeLibraryLoaderTests
         Assert.That(first, Does.EndWith("librtfmtorch.so"));
         Assert.That(File.Exists(first), Is.True, "the build copies the shim next to the assembly");
     }
+
+    [Test]
+    public void Resolve_CalledAgain_SameHandleAndThreadCountKept()
+    {
+        var previous = torch.get_num_threads();
+        var first = NativeLibraryLoader.Resolve(NativeMethods.Lib, typeof(torch).Assembly, null);
+        torch.set_num_threads(previous == 1 ? 2 : 1);
+        var set = torch.get_num_threads();
+        try
+        {
+            Assert.That(NativeLibraryLoader.Resolve(NativeMethods.Lib, typeof(torch).Assembly, null), Is.EqualTo(first));
+            Assert.That(torch.get_num_threads(), Is.EqualTo(set), "binding another native function must not reset the thread count");
+        }
+        finally
+        {
+            torch.set_num_threads(previous);
+        }
+    }
 }

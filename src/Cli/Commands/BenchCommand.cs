@@ -26,6 +26,7 @@ public static class BenchCommand
         cmd.SetAction(pr => Run(pr.GetValue(json), pr.GetValue(steps)));
         cmd.Subcommands.Add(BenchBridgeCommand.Create());
         cmd.Subcommands.Add(TorchCommand());
+        cmd.Subcommands.Add(BenchModelCommand.Create());
         return cmd;
     }
 

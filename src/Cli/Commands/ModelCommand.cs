@@ -9,6 +9,7 @@ public static class ModelCommand
     {
         var cmd = new Command("model", "Train and evaluate the learned frame model.");
         cmd.Subcommands.Add(ModelTrainCommand.Create());
+        cmd.Subcommands.Add(ModelEvalCommand.Create());
         return cmd;
     }
 }

@@ -18,15 +18,27 @@ internal static class NativeLibraryLoader
     internal static void Register() =>
         NativeLibrary.SetDllImportResolver(typeof(NativeLibraryLoader).Assembly, Resolve);
 
-    private static IntPtr Resolve(string libraryName, Assembly assembly, DllImportSearchPath? searchPath)
+    private static readonly object Gate = new();
+    private static IntPtr _handle;
+
+    // The runtime calls the resolver for every P/Invoke it binds, not once per library: load and set the
+    // thread count only the first time, or binding a function first used later resets a count set since.
+    internal static IntPtr Resolve(string libraryName, Assembly assembly, DllImportSearchPath? searchPath)
     {
         if (libraryName != NativeMethods.Lib)
         {
             return IntPtr.Zero;
         }
-        var handle = Load(CandidatePaths());
-        ConfigureThreads(handle);
-        return handle;
+        lock (Gate)
+        {
+            if (_handle == IntPtr.Zero)
+            {
+                var handle = Load(CandidatePaths());
+                ConfigureThreads(handle);
+                _handle = handle;
+            }
+            return _handle;
+        }
     }
 
     /// <summary>Loads the newest existing candidate; throws a <see cref="TorchException"/> explaining how to build it otherwise.</summary>

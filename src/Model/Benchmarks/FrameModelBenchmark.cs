@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using RtfmGym.Env.Frames;
+using RtfmGym.Env.Geometry;
+using RtfmGym.Env.Randomness;
+using RtfmGym.Model.Sampling;
+
+namespace RtfmGym.Model.Benchmarks;
+
+/// <summary>
+/// Frame-model latency (metrics item 12): for each image size and denoising step count, the time to
+/// generate one frame from a full context, split into gathering the context, each denoising step and
+/// decoding, beside encoding one frame into the memory. Context frames are seeded noise images at
+/// poses around the origin: the network does the same work whatever the pixels and weights, so an
+/// untrained model of the same shape times the same as a trained one. A benchmark, not a test.
+/// </summary>
+public static class FrameModelBenchmark
+{
+    /// <summary>Measures <paramref name="model"/> on its device; <paramref name="onMeasured"/> is called after each (size, steps) pair.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An option is invalid or a size does not suit the model.</exception>
+    public static IReadOnlyList<GenerationTiming> Run(FrameModel model, FrameModelBenchmarkOptions options, Action<GenerationTiming>? onMeasured = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var results = new List<GenerationTiming>();
+        foreach (int size in options.Sizes)
+        {
+            model.Config.CheckImageSize(size, size);
+            var camera = CameraIntrinsics.FromVerticalFov(size, size, MathF.PI / 2);
+            var rng = new Rng(1);
+            ContextFrame[] context = Enumerable.Range(0, options.ContextFrames)
+                .Select(i => model.EncodeContext(NoiseFrame(size, rng), Pose.FromYawPitchRoll(0.3f * i, 1.25f, 0f, 0.5f * i), camera)).ToArray();
+            Frame sample = NoiseFrame(size, rng);
+            Pose target = Pose.FromYawPitchRoll(0.1f, 1.25f, 0.2f, 0.3f);
+            var encodeMs = new List<double>();
+            for (int i = 0; i < options.WarmupFrames + options.Frames; i++)
+            {
+                var clock = Stopwatch.StartNew();
+                model.EncodeContext(sample, target, camera);
+                if (i >= options.WarmupFrames) encodeMs.Add(clock.Elapsed.TotalMilliseconds);
+            }
+            foreach (int steps in options.SamplerSteps)
+            {
+                var settings = new SamplerSettings(steps);
+                for (int i = 0; i < options.WarmupFrames; i++) model.Generate(context, target, camera, settings, (ulong)i);
+                var profiles = new List<GenerationProfile>();
+                var frameMs = new List<double>();
+                var wall = Stopwatch.StartNew();
+                for (int i = 0; i < options.Frames; i++)
+                {
+                    var profile = new GenerationProfile();
+                    var clock = Stopwatch.StartNew();
+                    model.Generate(context, target, camera, settings, (ulong)i, profile);
+                    frameMs.Add(clock.Elapsed.TotalMilliseconds);
+                    profiles.Add(profile);
+                }
+                double seconds = wall.Elapsed.TotalSeconds;
+                var timing = new GenerationTiming(size, context.Length, steps, Round(options.Frames / seconds), Round(Median(frameMs)), Round(Median(encodeMs)),
+                    Round(Median(profiles.Select(p => p.PrepareMs))), Enumerable.Range(0, steps).Select(s => Round(Median(profiles.Select(p => p.StepMs[s])))).ToArray(),
+                    Round(Median(profiles.Select(p => p.DecodeMs))));
+                results.Add(timing);
+                onMeasured?.Invoke(timing);
+            }
+        }
+        return results;
+    }
+
+    /// <summary>The median of <paramref name="values"/> (the mean of the middle two for an even count).</summary>
+    public static double Median(IEnumerable<double> values)
+    {
+        double[] v = values.Order().ToArray();
+        if (v.Length == 0) return double.NaN;
+        return v.Length % 2 == 1 ? v[v.Length / 2] : (v[v.Length / 2 - 1] + v[v.Length / 2]) / 2;
+    }
+
+    internal static double Round(double value) => Math.Round(value, 3);
+
+    private static Frame NoiseFrame(int size, Rng rng)
+    {
+        var rgb = new byte[size * size * 3];
+        for (int i = 0; i < rgb.Length; i++) rgb[i] = (byte)rng.NextLong(256);
+        return new Frame(size, size, rgb);
+    }
+}

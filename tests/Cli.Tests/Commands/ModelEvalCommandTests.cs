@@ -1,0 +1,90 @@
+using System.Text.Json.Nodes;
+using RtfmGym.Model;
+using RtfmGym.Model.Checkpoints;
+
+namespace RtfmGym.Cli.Tests.Commands;
+
+public class ModelEvalCommandTests
+{
+    private string _dir = "";
+
+    [SetUp]
+    public void MakeDir() => Directory.CreateDirectory(_dir = Path.Combine(Path.GetTempPath(), $"rtfm-model-eval-{Guid.NewGuid():N}"));
+
+    [TearDown]
+    public void RemoveDir() => Directory.Delete(_dir, recursive: true);
+
+    /// <summary>An untrained tiny model saved as a checkpoint: the verbs' work does not depend on the weights.</summary>
+    internal static string TinyCheckpoint(string dir)
+    {
+        string path = Path.Combine(dir, "tiny");
+        using var model = FrameModel.Create(FrameModelConfig.Tiny, seed: 1);
+        ModelCheckpoint.Save(model, path, training: null);
+        return path;
+    }
+
+    [Test]
+    public void Eval_TinyCheckpointJson_TableOfKindsAndViewsDriftAndFiles()
+    {
+        string checkpoint = TinyCheckpoint(_dir);
+        var r = CliRunner.Run(_dir, "model", "eval", "--checkpoint", checkpoint, "--json", "--samples", "1", "--drift-steps", "2", "--sampler-steps", "1", "--out", "eval");
+        Assert.That(r.ExitCode, Is.EqualTo(0), r.Err);
+        var doc = JsonNode.Parse(r.Out)!;
+        Assert.That(doc["preset"]!.GetValue<string>(), Is.EqualTo("tiny"));
+        Assert.That(doc["sampler_steps"]!.GetValue<int>(), Is.EqualTo(1));
+        Assert.That(doc["samples_per_cell"]!.GetValue<int>(), Is.EqualTo(1));
+        JsonArray cells = doc["cells"]!.AsArray();
+        Assert.That(cells.Select(c => $"{c!["kind"]} {c["views"]}"), Is.EqualTo(new[]
+        {
+            "interpolation 1", "interpolation 2", "interpolation 4", "interpolation 8",
+            "extrapolation 1", "extrapolation 2", "extrapolation 4", "extrapolation 8",
+            "trajectory 1", "trajectory 2", "trajectory 4", "trajectory 8",
+        }));
+        foreach (string key in new[] { "model_psnr", "model_ssim", "nearest_psnr", "nearest_ssim" })
+            Assert.That(cells[0]![key]!.GetValue<double>(), Is.GreaterThan(-1), key);
+        JsonNode drift = doc["drift"]!;
+        Assert.That(drift["steps"]!.GetValue<int>(), Is.EqualTo(2));
+        Assert.That(drift["points"]!.AsArray().Select(p => p!["step"]!.GetValue<int>()), Is.EqualTo(new[] { 1, 2 }));
+        Assert.That(drift["per_step_psnr"]!.AsArray(), Has.Count.EqualTo(2));
+        Assert.That(File.Exists(Path.Combine(_dir, "eval", "comparison.png")), Is.True);
+        Assert.That(JsonNode.Parse(File.ReadAllText(Path.Combine(_dir, "eval", "eval.json")))!["cells"]!.AsArray(), Has.Count.EqualTo(12));
+    }
+
+    [Test]
+    public void Eval_Table_PrintsKindsAndDrift()
+    {
+        string checkpoint = TinyCheckpoint(_dir);
+        var r = CliRunner.Run(_dir, "model", "eval", "--checkpoint", checkpoint, "--samples", "1", "--drift-steps", "1", "--sampler-steps", "1", "--out", "eval");
+        Assert.That(r.ExitCode, Is.EqualTo(0), r.Err);
+        Assert.That(r.Out, Does.Contain("extrapolation").And.Contain("trajectory (last k)").And.Contain("nearest PSNR").And.Contain("drift"));
+    }
+
+    [Test]
+    public void Eval_MissingCheckpoint_ExitsTwoNamingIt()
+    {
+        var r = CliRunner.Run(_dir, "model", "eval", "--checkpoint", "no-such-dir");
+        Assert.That(r.ExitCode, Is.EqualTo(2), r.Out + r.Err);
+        Assert.That(r.Err, Does.Contain("No frame-model checkpoint at 'no-such-dir'"));
+    }
+
+    [Test]
+    public void Eval_FolderWithoutConfig_ExitsTwoSayingWhatIsMissing()
+    {
+        Directory.CreateDirectory(Path.Combine(_dir, "empty"));
+        var r = CliRunner.Run(_dir, "model", "eval", "--checkpoint", "empty");
+        Assert.That(r.ExitCode, Is.EqualTo(2), r.Out + r.Err);
+        Assert.That(r.Err, Does.Contain("config.json is missing"));
+    }
+
+    [TestCase("--samples", "0", "Samples per cell")]
+    [TestCase("--sampler-steps", "0", "Sampling steps")]
+    [TestCase("--drift-steps", "-3", "Drift steps")]
+    [TestCase("--threads", "0", "--threads must be at least 1")]
+    public void Eval_BadNumber_ExitsTwoNamingOption(string option, string value, string message)
+    {
+        string checkpoint = TinyCheckpoint(_dir);
+        var r = CliRunner.Run(_dir, "model", "eval", "--checkpoint", checkpoint, option, value);
+        Assert.That(r.ExitCode, Is.EqualTo(2), r.Out + r.Err);
+        Assert.That(r.Err, Does.Contain(message));
+    }
+}
