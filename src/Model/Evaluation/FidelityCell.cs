@@ -1,3 +1,4 @@
+using RtfmGym.Env.Imaging;
 using RtfmGym.Model.Training;
 
 namespace RtfmGym.Model.Evaluation;

@@ -1,3 +1,4 @@
+using RtfmGym.Env.Imaging;
 using System.Diagnostics;
 using RtfmGym.Env.Frames;
 using RtfmGym.Env.Geometry;

@@ -1,8 +1,8 @@
 using RtfmGym.Env.Frames;
 using RtfmGym.Env.Randomness;
-using RtfmGym.Model.Evaluation;
+using RtfmGym.Env.Imaging;
 
-namespace RtfmGym.Model.Tests.Evaluation;
+namespace RtfmGym.Env.Tests.Imaging;
 
 public class ImageMetricsTests
 {
