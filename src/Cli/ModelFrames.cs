@@ -45,7 +45,9 @@ internal static class ModelFrames
         if (checkpointDir is not null) ModelCheckpoint.ReadConfig(checkpointDir);
         FrameSources.Register(SourceName, _ =>
         {
-            torch.set_num_threads(torch.DefaultThreadCount());
+            // One frame's products are small: more threads gain little and, on shared cores, OpenMP's
+            // spinning made generation 5x slower (BENCHMARKS.md). RTFMGYM_TORCH_THREADS overrides.
+            torch.set_num_threads(Environment.GetEnvironmentVariable("RTFMGYM_TORCH_THREADS") is null ? 1 : torch.DefaultThreadCount());
             return new ModelFrameSource(ModelCheckpoint.Load(checkpointDir ?? DefaultCheckpoint()), ownsModel: true);
         });
     }

@@ -60,7 +60,7 @@ public sealed record FrameModelConfig
     /// <summary>The test preset: 2 blocks of width 64, trains at 32x32 in seconds.</summary>
     public static FrameModelConfig Tiny => new() { Preset = "tiny", ImageSize = 32, PatchSize = 8, Width = 64, Depth = 2, Heads = 2, MlpRatio = 2 };
 
-    /// <summary>The shipped preset: 4 blocks of width 128 at 64x64 (about 0.9 M parameters), sized to train on a 2-core CPU.</summary>
+    /// <summary>The shipped preset: 4 blocks of width 128 at 64x64 (1.4 M parameters), sized to train on a 2-core CPU.</summary>
     public static FrameModelConfig Small => new() { Preset = "small", ImageSize = 64, PatchSize = 8, Width = 128, Depth = 4, Heads = 4, MlpRatio = 4 };
 
     /// <summary>The preset called <paramref name="name"/>.</summary>
