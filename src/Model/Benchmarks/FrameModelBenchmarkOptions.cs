@@ -1,3 +1,5 @@
+using RtfmGym.Model.Sampling;
+
 namespace RtfmGym.Model.Benchmarks;
 
 /// <summary>Settings of <see cref="FrameModelBenchmark"/> (<c>rtfmgym bench model</c>). Immutable; validated by <see cref="Validate"/>.</summary>
@@ -12,7 +14,7 @@ public sealed record FrameModelBenchmarkOptions
     /// <summary>Square image sides measured, pixels. Default 64 and 128.</summary>
     public IReadOnlyList<int> Sizes { get; init; } = [64, 128];
 
-    /// <summary>Denoising step counts measured. Default 4 (the interactive default) and 1.</summary>
+    /// <summary>Denoising step counts measured. Default 4 and 1 (the interactive default, <see cref="SamplerSettings.DefaultSteps"/>).</summary>
     public IReadOnlyList<int> SamplerSteps { get; init; } = [4, 1];
 
     /// <summary>Context frames each generated frame attends to. Default 8 (the memory's retrieval count).</summary>

@@ -9,7 +9,7 @@ public sealed record ModelEvalOptions
     /// <summary>Held-out samples per (kind, views) cell. Default 24.</summary>
     public int SamplesPerCell { get; init; } = 24;
 
-    /// <summary>Denoising steps per generated frame. Default 4 (the interactive default).</summary>
+    /// <summary>Denoising steps per generated frame. Default <see cref="SamplerSettings.DefaultSteps"/> (the interactive default).</summary>
     public SamplerSettings Sampler { get; init; } = SamplerSettings.Default;
 
     /// <summary>Context view counts of the table, ascending. Default 1, 2, 4, 8. Each sample's contexts are nested (the first k views, or the last k frames of its walk), so the rows are paired.</summary>
