@@ -13,8 +13,13 @@ public static class ReplayCommand
     {
         var record = new Argument<string>("record") { Description = "An episode record (episode.json from `rtfmgym run`) or a scenario file with a record: section." };
         var frames = new Option<string>("--frames") { Description = "Replay with another frame source (a mismatch is then expected unless it is deterministic and identical)." };
-        var cmd = new Command("replay", "Replay a recorded episode and check every frame checksum, reward and pose; exit code 3 names the first step that differs.") { record, frames };
-        cmd.SetAction(pr => Run(pr.GetValue(record)!, pr.GetValue(frames)));
+        var checkpoint = new Option<string>("--checkpoint") { Description = "Frame-model checkpoint the episode was recorded with (frames: model). Default: the shipped models/small." };
+        var cmd = new Command("replay", "Replay a recorded episode and check every frame checksum, reward and pose; exit code 3 names the first step that differs.") { record, frames, checkpoint };
+        cmd.SetAction(pr =>
+        {
+            if (pr.GetValue(checkpoint) is { } dir) ModelFrames.Use(dir);
+            return Run(pr.GetValue(record)!, pr.GetValue(frames));
+        });
         return cmd;
     }
 

@@ -43,7 +43,8 @@ public sealed class ModelFrameSource : IMemoryAwareFrameSource
     /// <summary>The model that draws the frames.</summary>
     public FrameModel Model => _model;
 
-    public string Name => $"model:{_model.Config.Preset}";
+    /// <summary>"model": the name the frame-source registry knows, so that episode records replay (the preset is in the checkpoint).</summary>
+    public string Name => "model";
 
     public object? LastPayload { get; private set; }
 

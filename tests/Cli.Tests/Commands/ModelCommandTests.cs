@@ -27,7 +27,9 @@ public class ModelCommandTests
         var run = CliRunner.Run(_dir, "run", scenario, "--checkpoint", "ckpt", "--out", "out", "--json", "--agent", "random");
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Err);
         var record = JsonNode.Parse(File.ReadAllText(Path.Combine(_dir, "out", "episode-000", "episode.json")))!;
-        Assert.That(record.ToJsonString(), Does.Contain("model:tiny"));
+        Assert.That(record.ToJsonString(), Does.Contain("\"model\""));
+        var replay = CliRunner.Run(_dir, "replay", Path.Combine(_dir, "out", "episode-000", "episode.json"), "--checkpoint", "ckpt");
+        Assert.That(replay.ExitCode, Is.EqualTo(0), replay.Err);
     }
 
     [TestCase("model train --preset huge --out x", "Unknown model preset 'huge'")]

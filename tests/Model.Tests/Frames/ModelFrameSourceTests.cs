@@ -51,7 +51,7 @@ public class ModelFrameSourceTests
         using RtfmEnvironment env = Env(model);
         env.Reset(1);
         var step = env.Step(2L);
-        Assert.That(step.Info["frame_source"], Is.EqualTo("model:tiny"));
+        Assert.That(step.Info["frame_source"], Is.EqualTo("model"));
         Assert.That((long[])step.Info["memory_retrieved"]!, Is.Not.Empty);
         Assert.That(env.LastFrame!.Depth, Is.Not.Null, "the scenario asks for depth, which the model generates");
     }
