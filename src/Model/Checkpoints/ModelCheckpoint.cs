@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using RtfmGym.Env;
+using RtfmGym.Env.Imaging;
 using RtfmGym.Model.Network;
 using RtfmGym.Torch;
 
@@ -39,12 +40,12 @@ public static class ModelCheckpoint
             ["config"] = JsonSerializer.SerializeToNode(model.Config, Json),
             ["training"] = training is null ? null : JsonSerializer.SerializeToNode(training, Json),
         };
-        WriteAtomically(Path.Combine(directory, ConfigFile), path => File.WriteAllText(path, doc.ToJsonString(Json)));
+        AtomicFile.WriteAllText(Path.Combine(directory, ConfigFile), doc.ToJsonString(Json));
     }
 
-    /// <summary>Saves a network's weights atomically with the preset in the safetensors metadata.</summary>
+    /// <summary>Saves a network's weights with the preset in the safetensors metadata (safetensors files are written atomically).</summary>
     internal static void SaveWeights(torch.nn.Module network, string path, FrameModelConfig config) =>
-        WriteAtomically(path, tmp => network.save(tmp, new Dictionary<string, string> { ["format"] = Format, ["preset"] = config.Preset }));
+        network.save(path, new Dictionary<string, string> { ["format"] = Format, ["preset"] = config.Preset });
 
     /// <summary>Reads the config and training summary of a checkpoint without loading its weights.</summary>
     /// <exception cref="RtfmGymException">The directory or its config is missing, unreadable or of another format.</exception>
@@ -99,10 +100,4 @@ public static class ModelCheckpoint
 
     internal static void LoadWeights(FrameTransformer network, string path) => network.load(path, strict: true);
 
-    internal static void WriteAtomically(string path, Action<string> write)
-    {
-        string tmp = path + ".tmp";
-        write(tmp);
-        File.Move(tmp, path, overwrite: true);
-    }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using RtfmGym.Env;
+using RtfmGym.Env.Imaging;
 using RtfmGym.Env.Randomness;
 using RtfmGym.Model.Checkpoints;
 using RtfmGym.Model.Network;
@@ -65,6 +66,7 @@ public sealed class Trainer
         long startStep = step;
         Task<TrainingBatch> next = Prepare(data, step, config);
         var csv = new List<string>();
+        long saved = step;
         train.Network.train();
         while (step < Options.Steps && !cancel.IsCancellationRequested)
         {
@@ -93,14 +95,17 @@ public sealed class Trainer
             double rate = (step - startStep) / Math.Max(1e-9, clock.Elapsed.TotalSeconds);
             progress?.Report(new TrainProgress(step, Options.Steps, loss, rate, TimeSpan.FromSeconds((Options.Steps - step) / Math.Max(rate, 1e-9)), optimizer.lr));
             if (step % Options.CheckpointEvery == 0 || step == Options.Steps)
+            {
                 Save(outDir, step, seconds, loss, train, average, optimizer, ema, config, csv);
+                saved = step;
+            }
             if (step % Options.SampleEvery == 0 && Sampling is { } sampling)
             {
                 ema.copy_to(average.Network);
                 sampling(outDir, step, average);
             }
         }
-        if (step % Options.CheckpointEvery != 0 && step != Options.Steps || cancel.IsCancellationRequested)
+        if (saved != step)
             Save(outDir, step, seconds, loss, train, average, optimizer, ema, config, csv);
         try { next.Wait(); } catch (AggregateException) { /* a prefetch cut short by the end of the run */ }
         return Summary(step, loss, seconds);
@@ -118,9 +123,9 @@ public sealed class Trainer
         string state = Path.Combine(outDir, StateDir);
         ModelCheckpoint.SaveWeights(train.Network, Path.Combine(state, "weights.safetensors"), config);
         using (NewDisposeScope())
-            ModelCheckpoint.WriteAtomically(Path.Combine(state, "optimizer.safetensors"), tmp => SafeTensors.Save(tmp, optimizer.state_dict()));
-        ModelCheckpoint.WriteAtomically(Path.Combine(state, "state.json"), tmp =>
-            File.WriteAllText(tmp, JsonSerializer.Serialize(new TrainerState(step, seconds, loss, Options.Seed, Options.BatchSize), ModelCheckpoint.Json)));
+            SafeTensors.Save(Path.Combine(state, "optimizer.safetensors"), optimizer.state_dict());
+        AtomicFile.WriteAllText(Path.Combine(state, "state.json"),
+            JsonSerializer.Serialize(new TrainerState(step, seconds, loss, Options.Seed, Options.BatchSize), ModelCheckpoint.Json));
         ema.copy_to(average.Network);
         ModelCheckpoint.Save(average, outDir, Summary(step, loss, seconds));
         File.AppendAllLines(Path.Combine(outDir, LossCsv), csv);

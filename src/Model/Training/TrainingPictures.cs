@@ -18,8 +18,9 @@ public sealed class TrainingPictures(TrainingDataOptions data)
     {
         _grid ??= new SampleGrid(data);
         string dir = Path.Combine(outDir, "samples");
-        _grid.Write(model, Path.Combine(dir, $"step-{step:000000}.png"), $"step {step}");
-        File.Copy(Path.Combine(dir, $"step-{step:000000}.png"), Path.Combine(dir, "latest.png"), overwrite: true);
+        string path = Path.Combine(dir, $"step-{step:000000}.png");
+        _grid.Write(model, path, $"step {step}");
+        AtomicFile.WriteAllBytes(Path.Combine(dir, "latest.png"), File.ReadAllBytes(path));
     }
 
     /// <summary>Redraws loss.png from loss.csv.</summary>
