@@ -36,6 +36,18 @@ internal static class ModelFrames
     }
 
     /// <summary>
+    /// The libtorch thread count for drawing with the model: <paramref name="requested"/> if given, else
+    /// $RTFMGYM_TORCH_THREADS if set, else 1. One frame's products are small: more threads gain little and,
+    /// on shared cores, OpenMP's spinning made generation 5 to 12 times slower (BENCHMARKS.md, docs/model.md).
+    /// </summary>
+    /// <exception cref="ArgumentException">The requested count is below 1.</exception>
+    public static int ThreadCount(int? requested)
+    {
+        if (requested is < 1) throw new ArgumentException($"--threads must be at least 1, not {requested}.");
+        return requested ?? (Environment.GetEnvironmentVariable(torch.ThreadsVariable) is null ? 1 : torch.DefaultThreadCount());
+    }
+
+    /// <summary>
     /// Registers frame source "model" loaded from <paramref name="checkpointDir"/> (null: the shipped checkpoint,
     /// found when first used). An explicit directory is checked at once.
     /// </summary>
@@ -45,9 +57,7 @@ internal static class ModelFrames
         if (checkpointDir is not null) ModelCheckpoint.ReadConfig(checkpointDir);
         FrameSources.Register(SourceName, _ =>
         {
-            // One frame's products are small: more threads gain little and, on shared cores, OpenMP's
-            // spinning made generation 5x slower (BENCHMARKS.md). RTFMGYM_TORCH_THREADS overrides.
-            torch.set_num_threads(Environment.GetEnvironmentVariable("RTFMGYM_TORCH_THREADS") is null ? 1 : torch.DefaultThreadCount());
+            torch.set_num_threads(ThreadCount(null));
             return new ModelFrameSource(ModelCheckpoint.Load(checkpointDir ?? DefaultCheckpoint()), ownsModel: true);
         });
     }

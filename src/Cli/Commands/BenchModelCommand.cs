@@ -27,7 +27,7 @@ public static class BenchModelCommand
         var json = new Option<bool>("--json") { Description = "Print one JSON document." };
         var frames = new Option<int>("--frames") { Description = "Frames generated per measurement (and env steps with the model).", DefaultValueFactory = _ => 20 };
         var device = new Option<string>("--device") { Description = "cpu, cuda or cuda:N.", DefaultValueFactory = _ => "cpu" };
-        var threads = new Option<int?>("--threads") { Description = $"libtorch intra-op threads. Default: ${torch.ThreadsVariable} if set, else one per core (what `rtfmgym run` uses)." };
+        var threads = new Option<int?>("--threads") { Description = $"libtorch intra-op threads. Default: ${torch.ThreadsVariable} if set, else 1 (what `rtfmgym run` uses for the model)." };
         var scenario = new Option<string>("--scenario") { Description = "Scenario of the env steps/s figure.", DefaultValueFactory = _ => ScenarioResolver.DefaultScenario };
         var cmd = new Command("model", "Measure frame-model latency (encode, each denoising step, decode) and env steps/s with the model vs ground truth.")
         {
@@ -42,7 +42,7 @@ public static class BenchModelCommand
         var options = new FrameModelBenchmarkOptions { Frames = frames }.Validate();
         Device device = ModelTrainCommand.ParseDevice(deviceName);
         Scenario scenario = ScenarioResolver.Load(scenarioName);
-        torch.set_num_threads(ModelEvalCommand.ThreadCount(threads, fallback: torch.DefaultThreadCount()));
+        torch.set_num_threads(ModelFrames.ThreadCount(threads));
         checkpoint ??= ShippedCheckpoint();
         using FrameModel model = checkpoint is null ? FrameModel.Create(FrameModelConfig.Small, 0, device) : ModelCheckpoint.Load(checkpoint, device);
         string weights = checkpoint is null

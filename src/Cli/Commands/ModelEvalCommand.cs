@@ -61,7 +61,7 @@ public static class ModelEvalCommand
         options = (options with { ImagePath = Path.Combine(outDir, "comparison.png") }).Validate();
         Device device = ModelTrainCommand.ParseDevice(deviceName);
         var (_, training) = ModelCheckpoint.ReadConfig(checkpoint);
-        torch.set_num_threads(ThreadCount(threads, fallback: 1));
+        torch.set_num_threads(ModelFrames.ThreadCount(threads));
         using FrameModel model = ModelCheckpoint.Load(checkpoint, device);
         ModelEvalResult result = null!;
         Consoles.Err.Progress().AutoClear(true)
@@ -98,13 +98,6 @@ public static class ModelEvalCommand
         return 0;
     }
 
-    /// <summary>The libtorch thread count: <paramref name="requested"/> if given, else $RTFMGYM_TORCH_THREADS if set, else <paramref name="fallback"/>.</summary>
-    /// <exception cref="ArgumentException">The requested count is below 1.</exception>
-    internal static int ThreadCount(int? requested, int fallback)
-    {
-        if (requested is < 1) throw new ArgumentException($"--threads must be at least 1, not {requested}.");
-        return requested ?? (Environment.GetEnvironmentVariable(torch.ThreadsVariable) is null ? fallback : torch.DefaultThreadCount());
-    }
 
     private static void Print(ModelEvalResult r, string checkpoint, TrainingSummary? training)
     {
