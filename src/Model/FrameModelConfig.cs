@@ -77,7 +77,7 @@ public sealed record FrameModelConfig
     public void CheckImageSize(int width, int height)
     {
         if (width is < 32 or > 128 || height is < 32 or > 128 || width % PatchSize != 0 || height % PatchSize != 0)
-            throw new ArgumentOutOfRangeException(nameof(width), $"The frame model draws images from 32 to 128 pixels a side in multiples of its patch size {PatchSize}; {width}x{height} is not one. Change the scenario's camera size.");
+            throw new ArgumentOutOfRangeException(nameof(width), $"The frame model draws images from 32 to 128 pixels a side in multiples of its patch size {PatchSize}; {width}x{height} is not one. Change the scenario's camera size, or draw with --frames ground-truth.");
     }
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid setting.</summary>
