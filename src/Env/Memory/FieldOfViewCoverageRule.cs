@@ -6,17 +6,25 @@ namespace RtfmGym.Env.Memory;
 /// <summary>
 /// The default rule: the entries that see the most of the target view, estimated from the
 /// memory alone, the way the <see cref="CovisibilityOracle"/> measures it with the target's true depth.
-/// <para>The target view is cut into a <see cref="GridSize"/> x <see cref="GridSize"/> grid of
-/// cells. Candidates are the entries within the memory's search radius. First the target's
-/// surfaces are guessed: the depth samples of every candidate with depth
-/// (<see cref="SamplesPerSide"/> x <see cref="SamplesPerSide"/> of them) are projected into the
-/// target view, and each cell keeps the nearest point that lands in it (the front-most surface any
-/// stored frame saw there; farther points are hidden behind it from the target). Then each
-/// candidate with depth covers a cell when that point projects into its image and its depth there
-/// is within <see cref="DepthTolerance"/> of the point's (so it saw that very surface, not
-/// something in front of it); a candidate without depth covers a cell when the cell's point (or,
-/// for a cell no one saw, the point at <see cref="NominalDepth"/> along the cell's central ray)
-/// projects into its image. All use the target's intrinsics for every entry (one camera per environment).</para>
+/// <para>Two passes, so that a step costs about the same however full the memory is around the
+/// target. The cheap pass examines at most <see cref="ExamineLimit"/> entries: the nearest of those
+/// within the memory's search radius whose heading is within 90 degrees of the target's. It guesses
+/// the target's surfaces from their <see cref="ProbesPerSide"/> x <see cref="ProbesPerSide"/> probe
+/// points (3D points each saw, from its depth; points at <see cref="NominalDepth"/> along its rays
+/// without depth) on a coarse 6 x 6 grid of the view, and scores each entry with a probe in view by
+/// the coarse cells it covers, the way the full score does (below), reading its depth at 16 x 16
+/// sample pixels. The <see cref="CandidateLimit"/> best (ties to the newer) are scored in full. Each
+/// entry's points are computed once, when it is first examined, and kept with it.</para>
+/// <para>The full score: the target view is cut into a <see cref="GridSize"/> x <see cref="GridSize"/>
+/// grid of cells. First the target's surfaces are guessed: the depth samples of every shortlisted
+/// entry with depth (<see cref="SamplesPerSide"/> x <see cref="SamplesPerSide"/> of them) are
+/// projected into the target view, and each cell keeps the nearest point that lands in it (the
+/// front-most surface any of them saw there; farther points are hidden behind it from the target).
+/// Then each entry with depth covers a cell when that point projects into its image and its depth
+/// there is within <see cref="DepthTolerance"/> of the point's (so it saw that very surface, not
+/// something in front of it); an entry without depth covers a cell when the cell's point (or, for a
+/// cell no one saw, the point at <see cref="NominalDepth"/> along the cell's central ray) projects
+/// into its image. All use the target's intrinsics for every entry (one camera per environment).</para>
 /// <para>Score = covered cells / all cells - <see cref="RecencyPenalty"/> * age in steps; the
 /// best k with at least one covered cell are returned, ties to the newer entry.</para>
 /// <para>Why not the greedy set cover it once was: the audit (docs/memory.md, "memory-eval")
@@ -26,20 +34,32 @@ namespace RtfmGym.Env.Memory;
 /// </summary>
 public sealed class FieldOfViewCoverageRule : IRetrievalRule
 {
+    // Entries are immutable, so their points are too; the table lets go of an entry's points when the entry is gone.
+    // Thread-safe, so memories cloned for branching rollouts may share the rule across threads.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<MemoryEntry, EntryFootprint> _footprints = new();
+
     /// <summary>Creates the rule.</summary>
     /// <param name="gridSize">Cells per side of the target view, 2 to 64 (default 16).</param>
     /// <param name="samplesPerSide">Depth samples per side of each entry's frame, 2 to 256 (default 16).</param>
     /// <param name="nominalDepth">Metres along the view axis of the points tested for cells no stored frame saw, for entries without depth (default 2).</param>
     /// <param name="recencyPenalty">Score taken off per step of an entry's age (default 1e-6: 10,000 steps weigh as much as 2.5 of 256 cells, so an old view that sees more still wins).</param>
     /// <param name="depthTolerance">Largest depth difference still counted as the same surface, metres (default 0.1, as the oracle's).</param>
-    public FieldOfViewCoverageRule(int gridSize = 16, int samplesPerSide = 16, float nominalDepth = 2f, double recencyPenalty = 1e-6, float depthTolerance = 0.1f)
+    /// <param name="candidateLimit">Entries scored in full after the cheap pass, 1 to 4096 (default 32).</param>
+    /// <param name="probesPerSide">Probe points per side of each entry for the cheap pass, 1 to <paramref name="samplesPerSide"/> (default 4).</param>
+    /// <param name="examineLimit">Entries the cheap pass examines at most, the nearest that face the target's way, 1 to 1,000,000 (default 256).</param>
+    public FieldOfViewCoverageRule(int gridSize = 16, int samplesPerSide = 16, float nominalDepth = 2f, double recencyPenalty = 1e-6, float depthTolerance = 0.1f,
+        int candidateLimit = 32, int probesPerSide = 4, int examineLimit = 256)
     {
         if (gridSize is < 2 or > 64) throw new ArgumentOutOfRangeException(nameof(gridSize), gridSize, "The grid must be 2 to 64 cells per side.");
         if (samplesPerSide is < 2 or > 256) throw new ArgumentOutOfRangeException(nameof(samplesPerSide), samplesPerSide, "Samples per side must be 2 to 256.");
         if (!(nominalDepth > 0 && float.IsFinite(nominalDepth))) throw new ArgumentOutOfRangeException(nameof(nominalDepth), nominalDepth, "The nominal depth must be a positive number of metres.");
         if (!(recencyPenalty >= 0)) throw new ArgumentOutOfRangeException(nameof(recencyPenalty), recencyPenalty, "The recency penalty must be non-negative.");
         if (!(depthTolerance > 0 && float.IsFinite(depthTolerance))) throw new ArgumentOutOfRangeException(nameof(depthTolerance), depthTolerance, "The depth tolerance must be a positive number of metres.");
-        (GridSize, SamplesPerSide, NominalDepth, RecencyPenalty, DepthTolerance) = (gridSize, samplesPerSide, nominalDepth, recencyPenalty, depthTolerance);
+        if (candidateLimit is < 1 or > 4096) throw new ArgumentOutOfRangeException(nameof(candidateLimit), candidateLimit, "The candidate limit must be 1 to 4096 entries.");
+        if (probesPerSide < 1 || probesPerSide > samplesPerSide) throw new ArgumentOutOfRangeException(nameof(probesPerSide), probesPerSide, $"Probes per side must be 1 to the samples per side ({samplesPerSide}).");
+        if (examineLimit is < 1 or > 1_000_000) throw new ArgumentOutOfRangeException(nameof(examineLimit), examineLimit, "The examine limit must be 1 to 1,000,000 entries.");
+        (GridSize, SamplesPerSide, NominalDepth, RecencyPenalty, DepthTolerance, CandidateLimit, ProbesPerSide, ExamineLimit) =
+            (gridSize, samplesPerSide, nominalDepth, recencyPenalty, depthTolerance, candidateLimit, probesPerSide, examineLimit);
     }
 
     /// <summary>Cells per side of the target view. Default 16.</summary>
@@ -57,21 +77,32 @@ public sealed class FieldOfViewCoverageRule : IRetrievalRule
     /// <summary>Largest depth difference still counted as the same surface, metres. Default 0.1.</summary>
     public float DepthTolerance { get; }
 
+    /// <summary>Most entries scored in full for one target, after the cheap pass; bounds the cost of a step. Default 32.</summary>
+    public int CandidateLimit { get; }
+
+    /// <summary>Probe points per side of each entry for the cheap pass. Default 4.</summary>
+    public int ProbesPerSide { get; }
+
+    /// <summary>Most entries the cheap pass examines for one target: the nearest of those within the search radius that face the target's way. Default 256.</summary>
+    public int ExamineLimit { get; }
+
     public string Name => "fov-coverage";
 
     public IReadOnlyList<ScoredEntry> Select(SpatialMemory memory, Pose target, CameraIntrinsics camera, int k)
     {
-        IReadOnlyList<MemoryEntry> candidates = memory.Near(target.Position, memory.Options.SearchRadius);
-        if (candidates.Count == 0 || k <= 0) return [];
+        if (k <= 0) return [];
         // Points live in the target camera's frame; one matrix per entry maps between the two cameras.
         Matrix4x4 targetToWorld = ToWorld(target), worldToTarget = ToLocal(target);
-        (Vector3[] points, bool[] seen) = TargetSurface(candidates, worldToTarget, camera);
+        var toTarget = new PointProjector(worldToTarget, camera);
+        List<(MemoryEntry Entry, EntryFootprint Footprint)> shortlist = Shortlist(memory, target, camera, targetToWorld, toTarget);
+        if (shortlist.Count == 0) return [];
+        (Vector3[] points, bool[] seen) = Surface(shortlist.Select(c => c.Footprint.Samples), toTarget, camera, GridSize);
         double cells = GridSize * GridSize;
-        var scored = new List<ScoredEntry>(candidates.Count);
-        foreach (MemoryEntry e in candidates)
+        var scored = new List<ScoredEntry>(shortlist.Count);
+        foreach (var (e, f) in shortlist)
         {
-            Matrix4x4 targetToEntry = targetToWorld * ToLocal(e.Pose);
-            int covered = e.Frame.Depth is null ? CoveredWithoutDepth(targetToEntry, points, camera) : CoveredWithDepth(e, targetToEntry, points, seen, camera);
+            var toEntry = new PointProjector(targetToWorld * f.WorldToCamera, camera);
+            int covered = Covered(toEntry, camera, points, seen, e.Frame.Depth, e.Frame.Width, e.Frame.Height, 0);
             if (covered > 0) scored.Add(new ScoredEntry(e, covered / cells - RecencyPenalty * (memory.LatestStep - e.Step)));
         }
         scored.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : b.Entry.Id.CompareTo(a.Entry.Id));
@@ -79,66 +110,176 @@ public sealed class FieldOfViewCoverageRule : IRetrievalRule
     }
 
     /// <summary>
-    /// Per cell of the target view (row-major), in the target camera's frame: the nearest depth
-    /// sample any candidate projects into it (seen = true), or the point at the nominal depth on
-    /// the cell's central ray when none does (seen = false).
+    /// The cheap pass: the same estimate as the full score, on a coarse grid of the target view. The
+    /// surface is guessed from the probe points of every entry within the search radius whose probes
+    /// may reach into the view (front-most probe per coarse cell); each such entry is scored by the
+    /// coarse cells it covers, judged by its depth at its sample pixels. The <see cref="CandidateLimit"/>
+    /// best (at least one cell; ties to the newer) go on, in id order.
     /// </summary>
-    private (Vector3[] Points, bool[] Seen) TargetSurface(IReadOnlyList<MemoryEntry> candidates, Matrix4x4 worldToTarget, CameraIntrinsics camera)
+    private List<(MemoryEntry, EntryFootprint)> Shortlist(SpatialMemory memory, Pose target, CameraIntrinsics camera, Matrix4x4 targetToWorld, PointProjector toTarget)
     {
-        int g = GridSize, s = SamplesPerSide;
+        List<MemoryEntry> near = Nearest(memory, target);
+        Span<Vector3> planes = stackalloc Vector3[4];
+        FrustumPlanes(camera, planes);
+        var reach = new List<(MemoryEntry Entry, EntryFootprint Footprint)>();
+        int g = CoarseGrid;
         var nearest = new float[g * g];
         Array.Fill(nearest, float.PositiveInfinity);
         var points = new Vector3[g * g];
         var seen = new bool[g * g];
-        foreach (MemoryEntry e in candidates)
+        foreach (MemoryEntry e in near)
         {
-            if (e.Frame.Depth is not { } depth) continue;
-            Matrix4x4 entryToTarget = ToWorld(e.Pose) * worldToTarget;
-            int w = e.Frame.Width, h = e.Frame.Height;
-            for (int sy = 0; sy < s; sy++)
-            {
-                for (int sx = 0; sx < s; sx++)
-                {
-                    int px = (2 * sx + 1) * w / (2 * s), py = (2 * sy + 1) * h / (2 * s);
-                    float d = depth[py * w + px];
-                    if (!(d > 0 && float.IsFinite(d))) continue;
-                    // Pixel centre in the camera's pixel units (frames are the camera's size; the scale guards against one that is not).
-                    Vector3 local = Vector3.Transform(camera.RayDirection((px + 0.5f) * camera.Width / w, (py + 0.5f) * camera.Height / h) * d, entryToTarget);
-                    if (!camera.Project(local, out float u, out float v) || u < 0 || u >= camera.Width || v < 0 || v >= camera.Height) continue;
-                    int cell = (int)(v * g / camera.Height) * g + (int)(u * g / camera.Width);
-                    if (-local.Z < nearest[cell]) (nearest[cell], points[cell], seen[cell]) = (-local.Z, local, true);
-                }
-            }
+            EntryFootprint f = Footprint(e, camera);
+            if (!MayBeInView(toTarget.ToCamera(f.Centre), f.Reach, planes)) continue;
+            if (AddToSurface(f.Probes, toTarget, camera, g, nearest, points, seen) > 0) reach.Add((e, f));
         }
-        for (int cell = 0; cell < points.Length; cell++)
+        FillUnseen(camera, g, points, seen);
+        // The worst of the best so far on top: (coarse cells covered, step, id) ascending.
+        var best = new PriorityQueue<(MemoryEntry, EntryFootprint), (int, int, long)>(CandidateLimit + 1);
+        foreach (var (e, f) in reach)
         {
-            if (!seen[cell]) points[cell] = camera.RayDirection((cell % g + 0.5f) * camera.Width / g, (cell / g + 0.5f) * camera.Height / g) * NominalDepth;
+            var toEntry = new PointProjector(targetToWorld * f.WorldToCamera, camera);
+            int covered = Covered(toEntry, camera, points, seen, f.SampleDepths, f.SamplesPerSide, f.SamplesPerSide, CoarseDepthSlack);
+            if (covered == 0) continue;
+            var key = (covered, e.Step, e.Id);
+            if (best.Count < CandidateLimit) best.Enqueue((e, f), key);
+            else if (best.TryPeek(out _, out var worst) && key.CompareTo(worst) > 0) best.EnqueueDequeue((e, f), key);
         }
+        var list = new List<(MemoryEntry Entry, EntryFootprint Footprint)>(best.Count);
+        while (best.TryDequeue(out var item, out _)) list.Add(item);
+        // Id order, so the surface guess does not depend on the order the index lists entries in.
+        list.Sort((a, b) => a.Entry.Id.CompareTo(b.Entry.Id));
+        return list;
+    }
+
+    /// <summary>
+    /// The entries the cheap pass examines: those within the search radius that face the target's way
+    /// (heading within 90 degrees: views that face away from each other share little), and of these at
+    /// most <see cref="ExamineLimit"/>, the nearest (ties to the smaller id). The limit is what keeps the
+    /// cost of a step flat once the neighbourhood is full.
+    /// </summary>
+    private List<MemoryEntry> Nearest(SpatialMemory memory, Pose target)
+    {
+        var near = new List<MemoryEntry>();
+        memory.CollectNear(target.Position, memory.Options.SearchRadius, near);
+        Vector3 forward = Vector3.Transform(-Vector3.UnitZ, target.Orientation);
+        var keyed = new List<(float Distance, long Id, MemoryEntry Entry)>(near.Count);
+        foreach (MemoryEntry e in near)
+        {
+            Vector3 f = Vector3.Transform(-Vector3.UnitZ, e.Pose.Orientation);
+            if (f.X * forward.X + f.Z * forward.Z < 0) continue;
+            float dx = e.Pose.Position.X - target.Position.X, dz = e.Pose.Position.Z - target.Position.Z;
+            keyed.Add((dx * dx + dz * dz, e.Id, e));
+        }
+        // Sorted even when all are kept: the surface guess must not depend on the order the index lists entries in.
+        keyed.Sort((a, b) => a.Distance != b.Distance ? a.Distance.CompareTo(b.Distance) : a.Id.CompareTo(b.Id));
+        if (keyed.Count > ExamineLimit) keyed.RemoveRange(ExamineLimit, keyed.Count - ExamineLimit);
+        near.Clear();
+        foreach (var k in keyed) near.Add(k.Entry);
+        return near;
+    }
+
+    /// <summary>Cells per side of the cheap pass's grid (36 points to test per entry, against 256 in the full score).</summary>
+    private const int CoarseGrid = 6;
+
+    /// <summary>How much the depth tolerance of the cheap pass grows per metre of depth: it reads the depth at the nearest sample pixel, which may lie a few pixels from where the point lands.</summary>
+    private const float CoarseDepthSlack = 0.1f;
+
+    private EntryFootprint Footprint(MemoryEntry entry, CameraIntrinsics camera)
+    {
+        if (_footprints.TryGetValue(entry, out EntryFootprint? cached) && cached.Camera == camera) return cached;
+        var fresh = EntryFootprint.Of(entry, camera, SamplesPerSide, Math.Max(1, SamplesPerSide / ProbesPerSide), NominalDepth);
+        _footprints.AddOrUpdate(entry, fresh);
+        return fresh;
+    }
+
+    /// <summary>Inward normals of the four side planes of the view's frustum (through the camera centre), camera frame.</summary>
+    private static void FrustumPlanes(CameraIntrinsics camera, Span<Vector3> planes)
+    {
+        Vector3 tl = camera.RayDirection(0, 0), tr = camera.RayDirection(camera.Width, 0);
+        Vector3 br = camera.RayDirection(camera.Width, camera.Height), bl = camera.RayDirection(0, camera.Height);
+        Vector3 axis = new(0, 0, -1);
+        ReadOnlySpan<(Vector3 A, Vector3 B)> edges = [(tl, tr), (tr, br), (br, bl), (bl, tl)];
+        for (int i = 0; i < 4; i++)
+        {
+            Vector3 n = Vector3.Normalize(Vector3.Cross(edges[i].A, edges[i].B));
+            planes[i] = Vector3.Dot(n, axis) >= 0 ? n : -n;
+        }
+    }
+
+    /// <summary>Whether a ball at <paramref name="centre"/> (target camera frame) of <paramref name="radius"/> metres may reach into the view.</summary>
+    private static bool MayBeInView(Vector3 centre, float radius, ReadOnlySpan<Vector3> planes)
+    {
+        if (centre.Z > radius) return false; // wholly behind the camera
+        foreach (Vector3 n in planes)
+            if (Vector3.Dot(n, centre) < -radius) return false;
+        return true;
+    }
+
+    /// <summary>
+    /// The guess of the target's surfaces on a <paramref name="grid"/> x <paramref name="grid"/> grid of
+    /// its view (row-major), in the target camera's frame: per cell the nearest of the world points
+    /// (NaN: none) that lands in it (seen = true), or the point at the nominal depth on the cell's
+    /// central ray when none does (seen = false).
+    /// </summary>
+    private (Vector3[] Points, bool[] Seen) Surface(IEnumerable<Vector3[]?> pointSets, PointProjector toTarget, CameraIntrinsics camera, int grid)
+    {
+        var nearest = new float[grid * grid];
+        Array.Fill(nearest, float.PositiveInfinity);
+        var points = new Vector3[grid * grid];
+        var seen = new bool[grid * grid];
+        foreach (Vector3[]? set in pointSets)
+            if (set is not null) AddToSurface(set, toTarget, camera, grid, nearest, points, seen);
+        FillUnseen(camera, grid, points, seen);
         return (points, seen);
     }
 
-    private int CoveredWithDepth(MemoryEntry entry, Matrix4x4 targetToEntry, Vector3[] points, bool[] seen, CameraIntrinsics camera)
+    /// <summary>Adds the world points of <paramref name="set"/> (NaN: none) to a surface guess; returns how many landed in the view.</summary>
+    private static int AddToSurface(Vector3[] set, PointProjector toTarget, CameraIntrinsics camera, int grid, float[] nearest, Vector3[] points, bool[] seen)
     {
-        float[] depth = entry.Frame.Depth!;
-        int w = entry.Frame.Width, h = entry.Frame.Height, covered = 0;
-        for (int cell = 0; cell < points.Length; cell++)
+        float cellsPerU = grid / (float)camera.Width, cellsPerV = grid / (float)camera.Height;
+        int inView = 0;
+        foreach (Vector3 world in set)
         {
-            if (!seen[cell]) continue;
-            Vector3 local = Vector3.Transform(points[cell], targetToEntry);
-            if (!camera.Project(local, out float u, out float v) || u < 0 || v < 0) continue;
-            int px = (int)(u * w / camera.Width), py = (int)(v * h / camera.Height);
-            if (px >= w || py >= h) continue;
-            if (MathF.Abs(depth[py * w + px] + local.Z) <= DepthTolerance) covered++;
+            if (!toTarget.TryProject(world, out float u, out float v, out float depth)) continue;
+            inView++;
+            int cell = Math.Min(grid - 1, (int)(v * cellsPerV)) * grid + Math.Min(grid - 1, (int)(u * cellsPerU));
+            if (depth < nearest[cell]) (nearest[cell], points[cell], seen[cell]) = (depth, toTarget.ToCamera(world), true);
         }
-        return covered;
+        return inView;
     }
 
-    private static int CoveredWithoutDepth(Matrix4x4 targetToEntry, Vector3[] points, CameraIntrinsics camera)
+    /// <summary>Puts the point at the nominal depth on the central ray of each cell no point landed in.</summary>
+    private void FillUnseen(CameraIntrinsics camera, int grid, Vector3[] points, bool[] seen)
+    {
+        for (int cell = 0; cell < points.Length; cell++)
+            if (!seen[cell]) points[cell] = camera.RayDirection((cell % grid + 0.5f) * camera.Width / grid, (cell / grid + 0.5f) * camera.Height / grid) * NominalDepth;
+    }
+
+    /// <summary>
+    /// How many of the target's surface <paramref name="points"/> (target camera frame) the entry
+    /// saw. With a depth image (<paramref name="depth"/>, <paramref name="depthWidth"/> x
+    /// <paramref name="depthHeight"/>, spanning the entry's view; 0 or less where invalid) a seen point
+    /// counts when it lands in the entry's view and the depth at that pixel is within the
+    /// <see cref="DepthTolerance"/> (+ <paramref name="slackPerMetre"/> per metre of depth) of its
+    /// own; without one, any point (seen or not) that lands in the view counts.
+    /// </summary>
+    private int Covered(PointProjector toEntry, CameraIntrinsics camera, Vector3[] points, bool[] seen, float[]? depth, int depthWidth, int depthHeight, float slackPerMetre)
     {
         int covered = 0;
-        foreach (Vector3 p in points)
-            if (camera.Project(Vector3.Transform(p, targetToEntry), out float u, out float v) && u >= 0 && u < camera.Width && v >= 0 && v < camera.Height)
+        float xScale = depthWidth / (float)camera.Width, yScale = depthHeight / (float)camera.Height;
+        for (int cell = 0; cell < points.Length; cell++)
+        {
+            if (depth is not null && !seen[cell]) continue;
+            if (!toEntry.TryProject(points[cell], out float u, out float v, out float d)) continue;
+            if (depth is null)
+            {
                 covered++;
+                continue;
+            }
+            int px = Math.Min(depthWidth - 1, (int)(u * xScale)), py = Math.Min(depthHeight - 1, (int)(v * yScale));
+            if (MathF.Abs(depth[py * depthWidth + px] - d) <= DepthTolerance + slackPerMetre * d) covered++;
+        }
         return covered;
     }
 

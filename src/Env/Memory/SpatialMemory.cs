@@ -83,11 +83,23 @@ public sealed class SpatialMemory
     /// <summary>Entries whose horizontal distance from <paramref name="position"/> is at most <paramref name="radius"/> metres, oldest first. Looks only at the cells the radius reaches.</summary>
     public IReadOnlyList<MemoryEntry> Near(Vector3 position, float radius)
     {
+        var found = new List<MemoryEntry>();
+        CollectNear(position, radius, found);
+        found.Sort((a, b) => a.Id.CompareTo(b.Id));
+        return found;
+    }
+
+    /// <summary>
+    /// Adds to <paramref name="found"/> the entries <see cref="Near"/> returns, in no particular order
+    /// (saves the sort when the caller ranks them anyway; a deterministic rule must then break ties by id).
+    /// </summary>
+    public void CollectNear(Vector3 position, float radius, List<MemoryEntry> found)
+    {
+        ArgumentNullException.ThrowIfNull(found);
         if (!(radius >= 0)) throw new ArgumentOutOfRangeException(nameof(radius), radius, "The radius must be non-negative.");
         float cs = Options.CellSize;
         int x0 = MemorySlot.CellOf(position.X - radius, cs), x1 = MemorySlot.CellOf(position.X + radius, cs);
         int z0 = MemorySlot.CellOf(position.Z - radius, cs), z1 = MemorySlot.CellOf(position.Z + radius, cs);
-        var found = new List<MemoryEntry>();
         // Walk whichever is smaller: the cells the radius spans or the occupied cells.
         if ((long)(x1 - x0 + 1) * (z1 - z0 + 1) <= _cells.Count)
         {
@@ -100,8 +112,6 @@ public sealed class SpatialMemory
             foreach (var (key, list) in _cells)
                 if (key.X >= x0 && key.X <= x1 && key.Z >= z0 && key.Z <= z1) AddWithin(list);
         }
-        found.Sort((a, b) => a.Id.CompareTo(b.Id));
-        return found;
 
         void AddWithin(List<MemoryEntry> list)
         {

@@ -1,3 +1,5 @@
+using RtfmGym.Env.Frames;
+using RtfmGym.Env.Geometry;
 using RtfmGym.Env.Memory;
 using static RtfmGym.Env.Tests.Memory.MemoryFixtures;
 
@@ -64,14 +66,75 @@ public class RetrievalRuleTests
         Assert.That(memory.Retrieve(At(0, 0, 0), Camera, 2)[0].Entry, Is.SameAs(old));
     }
 
-    [TestCase(1, 16, 2f, 0.0, 0.1f)]
-    [TestCase(65, 16, 2f, 0.0, 0.1f)]
-    [TestCase(16, 1, 2f, 0.0, 0.1f)]
-    [TestCase(16, 16, 0f, 0.0, 0.1f)]
-    [TestCase(16, 16, 2f, -1.0, 0.1f)]
-    [TestCase(16, 16, 2f, 0.0, 0f)]
-    public void FieldOfViewCoverage_BadSettings_Throw(int grid, int samples, float nominal, double recency, float tolerance) =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => _ = new FieldOfViewCoverageRule(grid, samples, nominal, recency, tolerance));
+    [TestCase(1, 16, 2f, 0.0, 0.1f, 32, 4, 256)]
+    [TestCase(65, 16, 2f, 0.0, 0.1f, 32, 4, 256)]
+    [TestCase(16, 1, 2f, 0.0, 0.1f, 32, 1, 256)]
+    [TestCase(16, 16, 0f, 0.0, 0.1f, 32, 4, 256)]
+    [TestCase(16, 16, 2f, -1.0, 0.1f, 32, 4, 256)]
+    [TestCase(16, 16, 2f, 0.0, 0f, 32, 4, 256)]
+    [TestCase(16, 16, 2f, 0.0, 0.1f, 0, 4, 256)]
+    [TestCase(16, 16, 2f, 0.0, 0.1f, 4097, 4, 256)]
+    [TestCase(16, 16, 2f, 0.0, 0.1f, 32, 0, 256)]
+    [TestCase(16, 16, 2f, 0.0, 0.1f, 32, 17, 256)]
+    [TestCase(16, 16, 2f, 0.0, 0.1f, 32, 4, 0)]
+    public void FieldOfViewCoverage_BadSettings_Throw(int grid, int samples, float nominal, double recency, float tolerance, int candidates, int probes, int examine) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => _ = new FieldOfViewCoverageRule(grid, samples, nominal, recency, tolerance, candidates, probes, examine));
+
+    [Test]
+    public void FieldOfViewCoverage_ExamineLimit_OnlyNearestExamined()
+    {
+        // The best view stands 3 m behind the target (it sees all of the target's view of a wall 2 m
+        // ahead); four nearer views are turned 60 degrees and see less. Examining only the 4 nearest
+        // leaves the best one out; the default limit finds it.
+        var entries = new List<(Pose Pose, Frame Frame)> { (At(0, 3, 0), Wall(9, At(0, 3, 0), -2)) };
+        for (int i = 0; i < 4; i++)
+        {
+            Pose pose = At(0.6f * (i - 1.5f), 0.2f, i % 2 == 0 ? 60 : -60);
+            entries.Add((pose, Wall((byte)i, pose, -2)));
+        }
+        foreach (int limit in new[] { 4, 256 })
+        {
+            var memory = new SpatialMemory(rule: new FieldOfViewCoverageRule(examineLimit: limit));
+            for (int i = 0; i < entries.Count; i++) memory.Insert(entries[i].Pose, entries[i].Frame, i);
+            byte best = memory.Retrieve(At(0, 0, 0), Camera, 1).Single().Entry.Frame.Rgb[0];
+            Assert.That(best, limit == 4 ? Is.Not.EqualTo(9) : Is.EqualTo(9), $"examine limit {limit}");
+        }
+    }
+
+    [Test]
+    public void FieldOfViewCoverage_CandidateLimitOne_StillReturnsBestOfDenseBank()
+    {
+        // A dense bank of views of one wall around the target, one of them from the target's own pose:
+        // the cheap pass must rank that one first (or tie it with views that see all the target sees, and
+        // prefer it as the newest), so a shortlist of one still finds it.
+        var memory = new SpatialMemory(rule: new FieldOfViewCoverageRule(candidateLimit: 1));
+        var rng = new Random(5);
+        for (int i = 0; i < 150; i++)
+        {
+            Pose pose = At(rng.NextSingle() * 6 - 3, rng.NextSingle() * 3 - 1.5f, rng.Next(-80, 80));
+            memory.Insert(pose, Wall(1, pose, -3), i);
+        }
+        MemoryEntry own = memory.Insert(At(0.1f, 0.1f, 0), Wall(2, At(0.1f, 0.1f, 0), -3), 200);
+        Assert.That(memory.Retrieve(At(0.1f, 0.1f, 0), Camera, 1).Single().Entry, Is.SameAs(own));
+    }
+
+    [Test]
+    public void FieldOfViewCoverage_RuleSharedAcrossThreads_SameAsSerial()
+    {
+        // Memories cloned for branching rollouts share their rule (and its cache of entry points).
+        var memory = new SpatialMemory();
+        var rng = new Random(11);
+        for (int i = 0; i < 120; i++) memory.Insert(At(rng.NextSingle() * 8 - 4, rng.NextSingle() * 8 - 4, rng.Next(0, 360)), Varied(i % 5), i);
+        Pose[] targets = Enumerable.Range(0, 64).Select(_ => At(rng.NextSingle() * 6 - 3, rng.NextSingle() * 6 - 3, rng.Next(0, 360))).ToArray();
+        string Picks(SpatialMemory m, Pose t) => string.Join(",", m.Rule.Select(m, t, Camera, 8).Select(s => $"{s.Entry.Id}:{s.Score:R}"));
+        var fresh = new SpatialMemory(rule: new FieldOfViewCoverageRule());
+        fresh.CopyFrom(memory);
+        string[] serial = targets.Select(t => Picks(fresh, t)).ToArray();
+        var parallel = new string[targets.Length];
+        Parallel.For(0, targets.Length, i => parallel[i] = Picks(memory.Clone(), targets[i]));
+        Assert.That(parallel, Is.EqualTo(serial));
+        Assert.That(serial.Count(p => p.Length > 0), Is.GreaterThan(targets.Length / 2), "most targets should retrieve something");
+    }
 
     [Test]
     public void FieldOfViewCoverage_DepthPointsBehindTarget_NotCovered()
