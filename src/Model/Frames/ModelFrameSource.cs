@@ -27,6 +27,11 @@ public sealed class ModelFrameSource : IMemoryAwareFrameSource
     private RigidMotion _centre = RigidMotion.Identity;
     private ulong _seed;
     private bool _begun;
+    // Keys and values of entries that came without them (a memory loaded from a file, whose payloads are not
+    // saved): encoded at their first retrieval and kept while the entry lives, instead of at every retrieval.
+    // Emptied at each episode, whose world centre they depend on.
+    private System.Runtime.CompilerServices.ConditionalWeakTable<MemoryEntry, ContextFrame> _encoded = new();
+    private CameraIntrinsics? _encodedCamera;
 
     /// <param name="model">The model; disposed with this source when <paramref name="ownsModel"/>.</param>
     /// <param name="options">Start and sampling settings; null for the defaults.</param>
@@ -56,6 +61,7 @@ public sealed class ModelFrameSource : IMemoryAwareFrameSource
         _seed = seed;
         _begun = true;
         LastPayload = null;
+        _encoded = new();
     }
 
     public IReadOnlyList<MemorySeed> SeedViews(Pose start, CameraIntrinsics camera)
@@ -87,13 +93,28 @@ public sealed class ModelFrameSource : IMemoryAwareFrameSource
         else
         {
             var encoded = context.Take(_model.Config.MaxContext)
-                .Select(e => e.Payload as ContextFrame ?? _model.EncodeContext(e.Frame, _centre.Apply(e.Pose), request.Camera))
+                .Select(e => e.Payload as ContextFrame ?? Encoded(e, request.Camera))
                 .ToArray();
             ulong noiseSeed = Rng.Derive(_seed, $"frame {request.Step}").NextUInt64();
             frame = _model.Generate(encoded, pose, request.Camera, Options.Sampler, noiseSeed);
         }
         LastPayload = _model.EncodeContext(frame, pose, request.Camera);
         return request.Channels.HasFlag(FrameChannels.Depth) ? frame : new Frame(frame.Width, frame.Height, frame.Rgb);
+    }
+
+    /// <summary>Entries without a payload whose keys and values are cached now (this episode).</summary>
+    internal int CachedEncodings => _encoded.Count();
+
+    /// <summary>Drops the cached encodings (tests compare against encoding afresh).</summary>
+    internal void ForgetEncodings() => _encoded = new();
+
+    private ContextFrame Encoded(MemoryEntry entry, CameraIntrinsics camera)
+    {
+        if (camera != _encodedCamera) (_encoded, _encodedCamera) = (new(), camera);
+        if (_encoded.TryGetValue(entry, out ContextFrame? cached)) return cached;
+        ContextFrame fresh = _model.EncodeContext(entry.Frame, _centre.Apply(entry.Pose), camera);
+        _encoded.AddOrUpdate(entry, fresh);
+        return fresh;
     }
 
     private void RequireBegun()

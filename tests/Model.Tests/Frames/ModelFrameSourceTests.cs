@@ -57,6 +57,44 @@ public class ModelFrameSourceTests
     }
 
     [Test]
+    public void Step_PreloadedEntriesWithoutPayload_EncodedOnceAndFramesUnchanged()
+    {
+        // A memory read from a file has no payloads. Its entries are encoded when first retrieved and
+        // kept, and the frames are the same as when every retrieval encodes them afresh.
+        using FrameModel model = TinyModels.Random();
+        Env.Memory.SpatialMemory recorded;
+        using (RtfmEnvironment first = Env(model))
+        {
+            first.Reset(3);
+            foreach (long action in new long[] { 1, 1, 2 }) first.Step(action);
+            recorded = first.Memory!.Clone();
+        }
+        var bare = new Env.Memory.SpatialMemory(recorded.Options);
+        bare.WorldSeed = recorded.WorldSeed;
+        foreach (var e in recorded.Entries) bare.Insert(e.Pose, e.Frame, e.Step);
+
+        (string[] Sums, int Cached) Run(bool cache)
+        {
+            var source = new ModelFrameSource(model);
+            using RtfmEnvironment env = new(TinyModels.Scenario(), source);
+            env.PreloadMemory(bare);
+            env.Reset(3);
+            var sums = new List<string>();
+            foreach (long action in new long[] { 3, 3, 2, 2 })
+            {
+                if (!cache) source.ForgetEncodings();
+                env.Step(action);
+                sums.Add(env.LastFrame!.Checksum());
+            }
+            return (sums.ToArray(), source.CachedEncodings);
+        }
+        var (cachedSums, cachedCount) = Run(cache: true);
+        var (freshSums, _) = Run(cache: false);
+        Assert.That(cachedSums, Is.EqualTo(freshSums));
+        Assert.That(cachedCount, Is.GreaterThan(0), "preloaded entries were retrieved and their encodings kept");
+    }
+
+    [Test]
     public void SeedViews_BeforeBeginEpisode_Throws()
     {
         using FrameModel model = TinyModels.Random();
