@@ -8,4 +8,8 @@ namespace RtfmGym.Cli.MemoryEval;
 /// <param name="BankSize">Entries in the spatial memory.</param>
 /// <param name="WorkingSetMiB">The process's working set, MiB.</param>
 /// <param name="GcHeapMiB">Live managed heap after a full collection (GC.GetTotalMemory(true)), MiB.</param>
-public sealed record CostCheckpoint(int Step, int WindowSteps, double P50Ms, double P95Ms, int BankSize, double WorkingSetMiB, double GcHeapMiB);
+/// <param name="MeanRetrieved">
+/// Mean number of entries retrieved as context per step over the window. A learned source's step costs
+/// more with more context, up to the memory's retrieve count (8), which early steps may not reach.
+/// </param>
+public sealed record CostCheckpoint(int Step, int WindowSteps, double P50Ms, double P95Ms, int BankSize, double WorkingSetMiB, double GcHeapMiB, double MeanRetrieved);

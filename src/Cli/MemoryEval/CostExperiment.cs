@@ -51,6 +51,7 @@ public static class CostExperiment
         var truthById = new Dictionary<long, Frame>();
         int stride = Math.Max(1, steps / AuditTargets);
         var latencies = new double[steps];
+        var contexts = new int[steps];
         var checkpoints = new List<CostCheckpoint>();
         var marks = CheckpointSteps.Where(c => c < steps).Append(steps).ToHashSet();
         long[] retrieved = [];
@@ -66,6 +67,7 @@ public static class CostExperiment
             latencies[taken++] = clock.Elapsed.TotalMilliseconds;
             collided = r.Info["collided"] is true;
             retrieved = r.Info.TryGetValue("memory_retrieved", out object? ids) && ids is long[] l ? l : [];
+            contexts[taken - 1] = retrieved.Length;
             Frame frame = env.LastFrame!;
             if (taken % stride == 0)
             {
@@ -74,7 +76,7 @@ public static class CostExperiment
                 audit.Add(mirror, env.Pose, Truth(frame, env.Pose), env.Camera, e => truthById.TryGetValue(e.Id, out Frame? f) ? f : truthById[e.Id] = Truth(e.Frame, e.Pose));
             }
             mirror.Insert(env.Pose, frame, env.StepCount);
-            if (marks.Contains(taken)) checkpoints.Add(Measure(taken, latencies, env.Memory!.Count));
+            if (marks.Contains(taken)) checkpoints.Add(Measure(taken, latencies, contexts, env.Memory!.Count));
             advance();
             if (r.Done) break;
         }
@@ -86,16 +88,17 @@ public static class CostExperiment
                 : truth.Render(new FrameRequest(pose, env.Camera, FrameChannels.Rgb | FrameChannels.Depth));
     }
 
-    private static CostCheckpoint Measure(int step, double[] latencies, int bankSize)
+    private static CostCheckpoint Measure(int step, double[] latencies, int[] contexts, int bankSize)
     {
         int from = Math.Max(0, step - Window);
         double[] window = latencies[from..step];
+        double meanContext = contexts[from..step].Average();
         // A full collection first: the live heap, not whatever garbage the last collection left. Each
         // latency window ends before it; the next one (of 10, 100, 1000, 10000) starts well after it,
         // so only a last step closer than the window to the one before (short runs) sees its cost.
         long live = GC.GetTotalMemory(forceFullCollection: true);
         using var process = Process.GetCurrentProcess();
         return new CostCheckpoint(step, window.Length, Percentiles.Of(window, 50), Percentiles.Of(window, 95), bankSize,
-            process.WorkingSet64 / (1024.0 * 1024.0), live / (1024.0 * 1024.0));
+            process.WorkingSet64 / (1024.0 * 1024.0), live / (1024.0 * 1024.0), meanContext);
     }
 }
