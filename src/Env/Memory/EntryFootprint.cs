@@ -82,8 +82,6 @@ internal sealed class EntryFootprint
         centre = probes.Count > 0 ? centre / probes.Count : entry.Pose.Position;
         float reach = 0;
         foreach (Vector3 p in probes) reach = MathF.Max(reach, Vector3.Distance(p, centre));
-        Pose pose = entry.Pose;
-        Matrix4x4 worldToCamera = Matrix4x4.CreateTranslation(-pose.Position) * Matrix4x4.CreateFromQuaternion(Quaternion.Conjugate(pose.Orientation));
-        return new EntryFootprint(camera, worldToCamera, samples, sampleDepths, probes.ToArray(), centre, reach);
+        return new EntryFootprint(camera, FieldOfViewCoverageRule.ToLocal(entry.Pose), samples, sampleDepths, probes.ToArray(), centre, reach);
     }
 }

@@ -287,5 +287,5 @@ public sealed class FieldOfViewCoverageRule : IRetrievalRule
     private static Matrix4x4 ToWorld(Pose pose) => Matrix4x4.CreateFromQuaternion(pose.Orientation) * Matrix4x4.CreateTranslation(pose.Position);
 
     /// <summary>World-to-camera as a row-vector matrix.</summary>
-    private static Matrix4x4 ToLocal(Pose pose) => Matrix4x4.CreateTranslation(-pose.Position) * Matrix4x4.CreateFromQuaternion(Quaternion.Conjugate(pose.Orientation));
+    internal static Matrix4x4 ToLocal(Pose pose) => Matrix4x4.CreateTranslation(-pose.Position) * Matrix4x4.CreateFromQuaternion(Quaternion.Conjugate(pose.Orientation));
 }
