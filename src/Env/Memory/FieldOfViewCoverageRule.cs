@@ -96,7 +96,7 @@ public sealed class FieldOfViewCoverageRule : IRetrievalRule
         var toTarget = new PointProjector(worldToTarget, camera);
         List<(MemoryEntry Entry, EntryFootprint Footprint)> shortlist = Shortlist(memory, target, camera, targetToWorld, toTarget);
         if (shortlist.Count == 0) return [];
-        (Vector3[] points, bool[] seen) = Surface(shortlist.Select(c => c.Footprint.Samples), toTarget, camera, GridSize);
+        (Vector3[] points, bool[] seen, _) = Surface(shortlist.Select(c => c.Footprint.Samples).ToArray(), toTarget, camera, GridSize);
         double cells = GridSize * GridSize;
         var scored = new List<ScoredEntry>(shortlist.Count);
         foreach (var (e, f) in shortlist)
@@ -121,19 +121,14 @@ public sealed class FieldOfViewCoverageRule : IRetrievalRule
         List<MemoryEntry> near = Nearest(memory, target);
         Span<Vector3> planes = stackalloc Vector3[4];
         FrustumPlanes(camera, planes);
-        var reach = new List<(MemoryEntry Entry, EntryFootprint Footprint)>();
-        int g = CoarseGrid;
-        var nearest = new float[g * g];
-        Array.Fill(nearest, float.PositiveInfinity);
-        var points = new Vector3[g * g];
-        var seen = new bool[g * g];
+        var inReach = new List<(MemoryEntry Entry, EntryFootprint Footprint)>();
         foreach (MemoryEntry e in near)
         {
             EntryFootprint f = Footprint(e, camera);
-            if (!MayBeInView(toTarget.ToCamera(f.Centre), f.Reach, planes)) continue;
-            if (AddToSurface(f.Probes, toTarget, camera, g, nearest, points, seen) > 0) reach.Add((e, f));
+            if (MayBeInView(toTarget.ToCamera(f.Centre), f.Reach, planes)) inReach.Add((e, f));
         }
-        FillUnseen(camera, g, points, seen);
+        (Vector3[] points, bool[] seen, int[] inView) = Surface(inReach.Select(c => c.Footprint.Probes).ToArray(), toTarget, camera, CoarseGrid);
+        var reach = inReach.Where((_, i) => inView[i] > 0);
         // The worst of the best so far on top: (coarse cells covered, step, id) ascending.
         var best = new PriorityQueue<(MemoryEntry, EntryFootprint), (int, int, long)>(CandidateLimit + 1);
         foreach (var (e, f) in reach)
@@ -220,40 +215,29 @@ public sealed class FieldOfViewCoverageRule : IRetrievalRule
     /// The guess of the target's surfaces on a <paramref name="grid"/> x <paramref name="grid"/> grid of
     /// its view (row-major), in the target camera's frame: per cell the nearest of the world points
     /// (NaN: none) that lands in it (seen = true), or the point at the nominal depth on the cell's
-    /// central ray when none does (seen = false).
+    /// central ray when none does (seen = false); and per point set, how many of its points landed in the view.
     /// </summary>
-    private (Vector3[] Points, bool[] Seen) Surface(IEnumerable<Vector3[]?> pointSets, PointProjector toTarget, CameraIntrinsics camera, int grid)
+    private (Vector3[] Points, bool[] Seen, int[] InView) Surface(IReadOnlyList<Vector3[]?> pointSets, PointProjector toTarget, CameraIntrinsics camera, int grid)
     {
         var nearest = new float[grid * grid];
         Array.Fill(nearest, float.PositiveInfinity);
         var points = new Vector3[grid * grid];
         var seen = new bool[grid * grid];
-        foreach (Vector3[]? set in pointSets)
-            if (set is not null) AddToSurface(set, toTarget, camera, grid, nearest, points, seen);
-        FillUnseen(camera, grid, points, seen);
-        return (points, seen);
-    }
-
-    /// <summary>Adds the world points of <paramref name="set"/> (NaN: none) to a surface guess; returns how many landed in the view.</summary>
-    private static int AddToSurface(Vector3[] set, PointProjector toTarget, CameraIntrinsics camera, int grid, float[] nearest, Vector3[] points, bool[] seen)
-    {
+        var inView = new int[pointSets.Count];
         float cellsPerU = grid / (float)camera.Width, cellsPerV = grid / (float)camera.Height;
-        int inView = 0;
-        foreach (Vector3 world in set)
+        for (int i = 0; i < pointSets.Count; i++)
         {
-            if (!toTarget.TryProject(world, out float u, out float v, out float depth)) continue;
-            inView++;
-            int cell = Math.Min(grid - 1, (int)(v * cellsPerV)) * grid + Math.Min(grid - 1, (int)(u * cellsPerU));
-            if (depth < nearest[cell]) (nearest[cell], points[cell], seen[cell]) = (depth, toTarget.ToCamera(world), true);
+            foreach (Vector3 world in pointSets[i] ?? [])
+            {
+                if (!toTarget.TryProject(world, out float u, out float v, out float depth)) continue;
+                inView[i]++;
+                int cell = Math.Min(grid - 1, (int)(v * cellsPerV)) * grid + Math.Min(grid - 1, (int)(u * cellsPerU));
+                if (depth < nearest[cell]) (nearest[cell], points[cell], seen[cell]) = (depth, toTarget.ToCamera(world), true);
+            }
         }
-        return inView;
-    }
-
-    /// <summary>Puts the point at the nominal depth on the central ray of each cell no point landed in.</summary>
-    private void FillUnseen(CameraIntrinsics camera, int grid, Vector3[] points, bool[] seen)
-    {
         for (int cell = 0; cell < points.Length; cell++)
             if (!seen[cell]) points[cell] = camera.RayDirection((cell % grid + 0.5f) * camera.Width / grid, (cell / grid + 0.5f) * camera.Height / grid) * NominalDepth;
+        return (points, seen, inView);
     }
 
     /// <summary>
