@@ -26,7 +26,9 @@ namespace RtfmGym.Env.Memory;
 /// cell no one saw, the point at <see cref="NominalDepth"/> along the cell's central ray) projects
 /// into its image. All use the target's intrinsics for every entry (one camera per environment).</para>
 /// <para>Score = covered cells / all cells - <see cref="RecencyPenalty"/> * age in steps; the
-/// best k with at least one covered cell are returned, ties to the newer entry.</para>
+/// best k with at least one covered cell are returned, ties to the newer entry. When fewer than k
+/// cover a cell, <see cref="Fill"/> (on by default) tops the list up with the newest examined
+/// entries, which cover nothing and so score -<see cref="RecencyPenalty"/> * age.</para>
 /// <para>Why not the greedy set cover it once was: the audit (docs/memory.md, "memory-eval")
 /// measures recall of the entries that each see the most of the view; a cover picks one view and
 /// then views of whatever it missed, which reached a recall@4 of 0.14 where this estimate
@@ -47,8 +49,9 @@ public sealed class FieldOfViewCoverageRule : IRetrievalRule
     /// <param name="candidateLimit">Entries scored in full after the cheap pass, 1 to 4096 (default 32).</param>
     /// <param name="probesPerSide">Probe points per side of each entry for the cheap pass, 1 to <paramref name="samplesPerSide"/> (default 4).</param>
     /// <param name="examineLimit">Entries the cheap pass examines at most, the nearest that face the target's way, 1 to 1,000,000 (default 256).</param>
+    /// <param name="fill">Whether entries that cover no cell fill the places left when fewer than k cover some (default true).</param>
     public FieldOfViewCoverageRule(int gridSize = 16, int samplesPerSide = 16, float nominalDepth = 2f, double recencyPenalty = 1e-6, float depthTolerance = 0.1f,
-        int candidateLimit = 32, int probesPerSide = 4, int examineLimit = 256)
+        int candidateLimit = 32, int probesPerSide = 4, int examineLimit = 256, bool fill = true)
     {
         if (gridSize is < 2 or > 64) throw new ArgumentOutOfRangeException(nameof(gridSize), gridSize, "The grid must be 2 to 64 cells per side.");
         if (samplesPerSide is < 2 or > 256) throw new ArgumentOutOfRangeException(nameof(samplesPerSide), samplesPerSide, "Samples per side must be 2 to 256.");
@@ -58,8 +61,8 @@ public sealed class FieldOfViewCoverageRule : IRetrievalRule
         if (candidateLimit is < 1 or > 4096) throw new ArgumentOutOfRangeException(nameof(candidateLimit), candidateLimit, "The candidate limit must be 1 to 4096 entries.");
         if (probesPerSide < 1 || probesPerSide > samplesPerSide) throw new ArgumentOutOfRangeException(nameof(probesPerSide), probesPerSide, $"Probes per side must be 1 to the samples per side ({samplesPerSide}).");
         if (examineLimit is < 1 or > 1_000_000) throw new ArgumentOutOfRangeException(nameof(examineLimit), examineLimit, "The examine limit must be 1 to 1,000,000 entries.");
-        (GridSize, SamplesPerSide, NominalDepth, RecencyPenalty, DepthTolerance, CandidateLimit, ProbesPerSide, ExamineLimit) =
-            (gridSize, samplesPerSide, nominalDepth, recencyPenalty, depthTolerance, candidateLimit, probesPerSide, examineLimit);
+        (GridSize, SamplesPerSide, NominalDepth, RecencyPenalty, DepthTolerance, CandidateLimit, ProbesPerSide, ExamineLimit, Fill) =
+            (gridSize, samplesPerSide, nominalDepth, recencyPenalty, depthTolerance, candidateLimit, probesPerSide, examineLimit, fill);
     }
 
     /// <summary>Cells per side of the target view. Default 16.</summary>
@@ -86,6 +89,15 @@ public sealed class FieldOfViewCoverageRule : IRetrievalRule
     /// <summary>Most entries the cheap pass examines for one target: the nearest of those within the search radius that face the target's way. Default 256.</summary>
     public int ExamineLimit { get; }
 
+    /// <summary>
+    /// Whether entries that cover no cell of the view fill the places left when fewer than k cover
+    /// some: the newest first, from the entries the cheap pass examined (near, facing the target's
+    /// way), each scored -<see cref="RecencyPenalty"/> * age like any entry that covers nothing. A
+    /// learned frame source then gets the same number of context frames at every step (its cost per
+    /// step grows with that number), and recent frames of the walk besides. Default true.
+    /// </summary>
+    public bool Fill { get; }
+
     public string Name => "fov-coverage";
 
     public IReadOnlyList<ScoredEntry> Select(SpatialMemory memory, Pose target, CameraIntrinsics camera, int k)
@@ -94,8 +106,8 @@ public sealed class FieldOfViewCoverageRule : IRetrievalRule
         // Points live in the target camera's frame; one matrix per entry maps between the two cameras.
         Matrix4x4 targetToWorld = ToWorld(target), worldToTarget = ToLocal(target);
         var toTarget = new PointProjector(worldToTarget, camera);
-        List<(MemoryEntry Entry, EntryFootprint Footprint)> shortlist = Shortlist(memory, target, camera, targetToWorld, toTarget);
-        if (shortlist.Count == 0) return [];
+        List<MemoryEntry> near = Nearest(memory, target);
+        List<(MemoryEntry Entry, EntryFootprint Footprint)> shortlist = Shortlist(near, camera, targetToWorld, toTarget);
         (Vector3[] points, bool[] seen, _) = Surface(shortlist.Select(c => c.Footprint.Samples).ToArray(), toTarget, camera, GridSize);
         double cells = GridSize * GridSize;
         var scored = new List<ScoredEntry>(shortlist.Count);
@@ -105,8 +117,25 @@ public sealed class FieldOfViewCoverageRule : IRetrievalRule
             int covered = Covered(toEntry, camera, points, seen, e.Frame.Depth, e.Frame.Width, e.Frame.Height, 0);
             if (covered > 0) scored.Add(new ScoredEntry(e, covered / cells - RecencyPenalty * (memory.LatestStep - e.Step)));
         }
-        scored.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : b.Entry.Id.CompareTo(a.Entry.Id));
-        return scored.Count > k ? scored.GetRange(0, k) : scored;
+        scored.Sort(BestFirst);
+        if (scored.Count >= k) return scored.GetRange(0, k);
+        if (Fill) FillUp(scored, near, memory.LatestStep, k);
+        return scored;
+    }
+
+    /// <summary>Highest score first, ties to the newer entry (the larger id).</summary>
+    private static int BestFirst(ScoredEntry a, ScoredEntry b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : b.Entry.Id.CompareTo(a.Entry.Id);
+
+    /// <summary>Appends to <paramref name="scored"/> (fewer than <paramref name="k"/>) the newest of <paramref name="examined"/> not in it, scored as covering nothing, until it holds k.</summary>
+    private void FillUp(List<ScoredEntry> scored, List<MemoryEntry> examined, int latestStep, int k)
+    {
+        var taken = scored.Select(s => s.Entry.Id).ToHashSet();
+        var rest = new List<ScoredEntry>();
+        foreach (MemoryEntry e in examined)
+            if (!taken.Contains(e.Id)) rest.Add(new ScoredEntry(e, -RecencyPenalty * (latestStep - e.Step)));
+        // By step, not score, so that a zero penalty still prefers the newest; ties (entries of one step) to the larger id.
+        rest.Sort((a, b) => a.Entry.Step != b.Entry.Step ? b.Entry.Step.CompareTo(a.Entry.Step) : b.Entry.Id.CompareTo(a.Entry.Id));
+        scored.AddRange(rest.Take(k - scored.Count));
     }
 
     /// <summary>
@@ -116,9 +145,8 @@ public sealed class FieldOfViewCoverageRule : IRetrievalRule
     /// coarse cells it covers, judged by its depth at its sample pixels. The <see cref="CandidateLimit"/>
     /// best (at least one cell; ties to the newer) go on, in id order.
     /// </summary>
-    private List<(MemoryEntry, EntryFootprint)> Shortlist(SpatialMemory memory, Pose target, CameraIntrinsics camera, Matrix4x4 targetToWorld, PointProjector toTarget)
+    private List<(MemoryEntry, EntryFootprint)> Shortlist(List<MemoryEntry> near, CameraIntrinsics camera, Matrix4x4 targetToWorld, PointProjector toTarget)
     {
-        List<MemoryEntry> near = Nearest(memory, target);
         Span<Vector3> planes = stackalloc Vector3[4];
         FrustumPlanes(camera, planes);
         var inReach = new List<(MemoryEntry Entry, EntryFootprint Footprint)>();

@@ -43,17 +43,53 @@ public class RetrievalRuleTests
         Assert.That(picked[1].Score, Is.GreaterThan(picked[2].Score));
     }
 
-    [Test]
-    public void FieldOfViewCoverage_EntryBehindOccluder_NotReturned()
+    [TestCase(false)]
+    [TestCase(true)]
+    public void FieldOfViewCoverage_EntryBehindOccluder_CoversNothing(bool fill)
     {
         // From the target, a screen 1 m ahead fills the view (the first entry saw it from the
         // target's own pose). The second entry stands 2 m ahead, past the screen, and sees a wall
         // at 4 m: its points project into the target view, but the target sees the screen there.
-        var memory = new SpatialMemory();
+        // It covers nothing, so it is returned only to fill up k, after the screen and scored as covering nothing.
+        var memory = new SpatialMemory(rule: new FieldOfViewCoverageRule(recencyPenalty: 0.01, fill: fill));
         MemoryEntry screen = memory.Insert(At(0, 0, 0), Flat(1, depth: 1), 0);
-        memory.Insert(At(0, -2, 0), Flat(2, depth: 2), 1);
+        MemoryEntry behind = memory.Insert(At(0, -2, 0), Flat(2, depth: 2), 1);
         var picked = memory.Retrieve(At(0, 0.1f, 0), Camera, 4);
-        Assert.That(picked.Select(s => s.Entry), Is.EqualTo(new[] { screen }));
+        Assert.That(picked.Select(s => s.Entry), Is.EqualTo(fill ? new[] { screen, behind } : new[] { screen }));
+        if (fill) Assert.That(picked[1].Score, Is.EqualTo(0.0), "covers nothing and is the newest (age 0)");
+    }
+
+    [Test]
+    public void FieldOfViewCoverage_FewerCoverThanK_FilledWithNewestExaminedEntries()
+    {
+        // One entry sees the target's view; three face the same way from beside it but look at a wall
+        // the target does not see (their walls stand 1 m behind the target's screen: hidden). One faces
+        // away and is never examined. Asked for 4, the rule returns the one that covers, then the
+        // newest of the rest, each scored -penalty * age.
+        const double penalty = 0.001;
+        var memory = new SpatialMemory(rule: new FieldOfViewCoverageRule(recencyPenalty: penalty));
+        MemoryEntry sees = memory.Insert(At(0, 0, 0), Wall(1, At(0, 0, 0), -1), 0);
+        var hidden = new List<MemoryEntry>();
+        for (int i = 0; i < 3; i++)
+        {
+            Pose side = At(0.6f * (i - 1), -1.5f, 0); // one memory cell (0.5 m) each
+            hidden.Add(memory.Insert(side, Wall((byte)(10 + i), side, -2.5f), 10 * (i + 1)));
+        }
+        memory.Insert(At(0, 0.5f, 180), Wall(20, At(0, 0.5f, 180), 3), 40);
+        var picked = memory.Retrieve(At(0, 0, 0), Camera, 4);
+        Assert.That(picked.Select(s => s.Entry), Is.EqualTo(new[] { sees, hidden[2], hidden[1], hidden[0] }));
+        Assert.That(picked.Skip(1).Select(s => s.Score), Is.EqualTo(new[] { -penalty * 10, -penalty * 20, -penalty * 30 }).Within(1e-12));
+        Assert.That(picked[0].Score, Is.GreaterThan(0.5));
+    }
+
+    [Test]
+    public void FieldOfViewCoverage_FillOff_ReturnsOnlyCoveringEntries()
+    {
+        var memory = new SpatialMemory(rule: new FieldOfViewCoverageRule(fill: false));
+        MemoryEntry sees = memory.Insert(At(0, 0, 0), Wall(1, At(0, 0, 0), -1), 0);
+        Pose side = At(0.4f, -1.5f, 0);
+        memory.Insert(side, Wall(2, side, -2.5f), 1);
+        Assert.That(memory.Retrieve(At(0, 0, 0), Camera, 4).Select(s => s.Entry), Is.EqualTo(new[] { sees }));
     }
 
     [Test]
