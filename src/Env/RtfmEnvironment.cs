@@ -299,7 +299,11 @@ public sealed partial class RtfmEnvironment : IEnvironment
         if (frame.Width != _camera.Width || frame.Height != _camera.Height)
             throw new RtfmGymException($"Frame source '{_frames.Name}' returned {frame.Width}x{frame.Height}, expected {_camera.Width}x{_camera.Height}.");
         LastFrame = frame;
-        Memory?.Insert(_pose, frame, StepCount, (_frames as IMemoryAwareFrameSource)?.LastPayload);
+        if (Memory is not null)
+        {
+            var aware = _frames as IMemoryAwareFrameSource;
+            Memory.Insert(_pose, aware?.MemoryFrame(frame) ?? frame, StepCount, aware?.LastPayload);
+        }
         var obs = new Dictionary<string, object>(4)
         {
             ["rgb"] = new NDArray(DType.UInt8, [_camera.Height, _camera.Width, 3], frame.Rgb),

@@ -75,7 +75,7 @@ public static class CostExperiment
                 foreach (long gone in truthById.Keys.Where(id => !mirror.TryGet(id, out _)).ToArray()) truthById.Remove(gone);
                 audit.Add(mirror, env.Pose, Truth(frame, env.Pose), env.Camera, e => truthById.TryGetValue(e.Id, out Frame? f) ? f : truthById[e.Id] = Truth(e.Frame, e.Pose));
             }
-            mirror.Insert(env.Pose, frame, env.StepCount);
+            mirror.Insert(env.Pose, (frames as IMemoryAwareFrameSource)?.MemoryFrame(frame) ?? frame, env.StepCount);
             if (marks.Contains(taken)) checkpoints.Add(Measure(taken, latencies, contexts, env.Memory!.Count));
             advance();
             if (r.Done) break;

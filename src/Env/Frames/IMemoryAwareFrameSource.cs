@@ -8,7 +8,7 @@ namespace RtfmGym.Env.Frames;
 /// (the learned model, issue 5). When the environment has a memory and its source implements
 /// this, it retrieves entries for each requested pose and calls
 /// <see cref="Render(FrameRequest, IReadOnlyList{MemoryEntry})"/> instead of
-/// <see cref="IFrameSource.Render"/>, then stores the frame with <see cref="LastPayload"/>.
+/// <see cref="IFrameSource.Render"/>, then stores <see cref="MemoryFrame"/> of the frame with <see cref="LastPayload"/>.
 /// </summary>
 public interface IMemoryAwareFrameSource : IFrameSource
 {
@@ -26,4 +26,12 @@ public interface IMemoryAwareFrameSource : IFrameSource
     /// <param name="start">The camera pose of the first frame (metres, radians, world frame).</param>
     /// <param name="camera">The episode's camera.</param>
     IReadOnlyList<MemorySeed> SeedViews(Pose start, CameraIntrinsics camera);
+
+    /// <summary>
+    /// What the memory keeps of <paramref name="drawn"/>, the frame this source rendered last (by default the
+    /// frame itself). A source whose depth is generated rather than measured returns it without depth:
+    /// retrieval (<see cref="FieldOfViewCoverageRule"/>) trusts stored depth to tell which surfaces an entry
+    /// saw, and generated depth misleads it; an entry without depth is judged by its view alone.
+    /// </summary>
+    Frame MemoryFrame(Frame drawn) => drawn;
 }

@@ -37,7 +37,7 @@ public static class EnvironmentBenchmark
         using var modelEnv = new RtfmEnvironment(scenario, timed);
         var visits = new List<(Pose Pose, Frame Frame)>();
         var stepMs = new List<double>();
-        double modelRate = StepsPerSecond(modelEnv, modelSteps, (ms, env) => { stepMs.Add(ms); visits.Add((env.Pose, env.LastFrame!)); });
+        double modelRate = StepsPerSecond(modelEnv, modelSteps, (ms, env) => { stepMs.Add(ms); visits.Add((env.Pose, env.Memory!.Newest(1).Single().Frame)); }); // the frame as stored
         double renderMs = FrameModelBenchmark.Median(timed.RenderMs.TakeLast(modelSteps));
 
         // Retrieval and insertion again, alone, on a copy of the final memory at the poses visited.

@@ -23,6 +23,21 @@ public class EnvironmentMemoryTests
     }
 
     [Test]
+    public void Step_SourceKeepsOtherFrame_MemoryStoresSourcesMemoryFrame()
+    {
+        // A source with generated depth keeps its frames without it; the observation still has everything drawn.
+        var source = new RecordingSource { Keep = drawn => new Frame(drawn.Width, drawn.Height, drawn.Rgb) };
+        using var env = new RtfmEnvironment(TestScenarios.Small(), source, new SpatialMemory());
+        env.Reset(3);
+        env.Step(5L);
+        MemoryEntry newest = env.Memory!.Newest(1).Single();
+        Assert.That(newest.Frame, Is.Not.SameAs(env.LastFrame));
+        Assert.That(newest.Frame.Rgb, Is.EqualTo(env.LastFrame!.Rgb));
+        Assert.That(newest.Frame.Depth, Is.Null);
+        Assert.That(newest.Payload, Is.EqualTo("payload 1"));
+    }
+
+    [Test]
     public void Step_WithoutMemory_NoMemoryInfo()
     {
         using var env = new RtfmEnvironment(TestScenarios.Small());
@@ -116,6 +131,11 @@ public class EnvironmentMemoryTests
             LastPayload = $"payload {request.Step}";
             return _inner.Render(request);
         }
+
+        /// <summary>What <see cref="MemoryFrame"/> makes of a drawn frame; null keeps it as drawn.</summary>
+        public Func<Frame, Frame>? Keep { get; init; }
+
+        public Frame MemoryFrame(Frame drawn) => Keep?.Invoke(drawn) ?? drawn;
 
         public void Dispose() { }
     }

@@ -1,5 +1,6 @@
 using RtfmGym.Env;
 using RtfmGym.Env.Frames;
+using RtfmGym.Env.Memory;
 using RtfmGym.Env.Rendering;
 using RtfmGym.Model.Frames;
 
@@ -54,6 +55,21 @@ public class ModelFrameSourceTests
         Assert.That(step.Info["frame_source"], Is.EqualTo("model"));
         Assert.That((long[])step.Info["memory_retrieved"]!, Is.Not.Empty);
         Assert.That(env.LastFrame!.Depth, Is.Not.Null, "the scenario asks for depth, which the model generates");
+    }
+
+    [Test]
+    public void Step_GeneratedFrame_StoredWithoutDepthWhileTruthKeepsIt()
+    {
+        // Retrieval judges entries by stored depth, and generated depth would mislead it; measured depth stays.
+        using FrameModel model = TinyModels.Random();
+        using RtfmEnvironment env = Env(model);
+        env.Reset(1);
+        Assert.That(env.Memory!.Entries.All(e => e.Frame.Depth is not null), Is.True, "seed views and the first frame are ground truth");
+        env.Step(2L);
+        MemoryEntry generated = env.Memory.Newest(1).Single();
+        Assert.That(env.LastFrame!.Depth, Is.Not.Null, "the observation keeps the generated depth the scenario asks for");
+        Assert.That(generated.Frame.Depth, Is.Null);
+        Assert.That(generated.Frame.Rgb, Is.EqualTo(env.LastFrame.Rgb));
     }
 
     [Test]

@@ -58,10 +58,11 @@ public sealed class MemoryRollout
     {
         var request = new FrameRequest(pose, _camera, _channels, step);
         LastRetrieved = Memory.Count > 0 ? Memory.Retrieve(pose, _camera) : [];
-        Frame frame = _frames is IMemoryAwareFrameSource aware
+        var aware = _frames as IMemoryAwareFrameSource;
+        Frame frame = aware is not null
             ? aware.Render(request, LastRetrieved.Select(s => s.Entry).ToArray())
             : _frames.Render(request);
-        Memory.Insert(pose, frame, step, (_frames as IMemoryAwareFrameSource)?.LastPayload);
+        Memory.Insert(pose, aware?.MemoryFrame(frame) ?? frame, step, aware?.LastPayload);
         return frame;
     }
 }
