@@ -15,7 +15,7 @@ namespace RtfmGym.Env.Memory;
 /// </summary>
 internal sealed class EntryFootprint
 {
-    private EntryFootprint(CameraIntrinsics camera, Matrix4x4 worldToCamera, Vector3[]? samples, float[]? sampleDepths, Vector3[] probes, Vector3 centre, float reach) =>
+    private EntryFootprint(CameraIntrinsics camera, Matrix4x4 worldToCamera, PointBatch? samples, float[]? sampleDepths, PointBatch probes, Vector3 centre, float reach) =>
         (Camera, WorldToCamera, Samples, SampleDepths, Probes, Centre, Reach) = (camera, worldToCamera, samples, sampleDepths, probes, centre, reach);
 
     /// <summary>The camera the points were computed with.</summary>
@@ -25,7 +25,7 @@ internal sealed class EntryFootprint
     public Matrix4x4 WorldToCamera { get; }
 
     /// <summary>World points of the depth samples, row-major, NaN where invalid; null without depth.</summary>
-    public Vector3[]? Samples { get; }
+    public PointBatch? Samples { get; }
 
     /// <summary>
     /// The entry's depth at the sample pixels, row-major (metres; 0 where invalid); null without depth. A
@@ -38,7 +38,7 @@ internal sealed class EntryFootprint
     public int SamplesPerSide => (int)Math.Sqrt(SampleDepths?.Length ?? 0);
 
     /// <summary>Valid world points of the coarse probe grid (metres).</summary>
-    public Vector3[] Probes { get; }
+    public PointBatch Probes { get; }
 
     /// <summary>Mean of <see cref="Probes"/> (metres, world).</summary>
     public Vector3 Centre { get; }
@@ -82,6 +82,6 @@ internal sealed class EntryFootprint
         centre = probes.Count > 0 ? centre / probes.Count : entry.Pose.Position;
         float reach = 0;
         foreach (Vector3 p in probes) reach = MathF.Max(reach, Vector3.Distance(p, centre));
-        return new EntryFootprint(camera, FieldOfViewCoverageRule.ToLocal(entry.Pose), samples, sampleDepths, probes.ToArray(), centre, reach);
+        return new EntryFootprint(camera, FieldOfViewCoverageRule.ToLocal(entry.Pose), samples is null ? null : PointBatch.Of(samples), sampleDepths, PointBatch.Of(probes), centre, reach);
     }
 }

@@ -7,8 +7,9 @@ namespace RtfmGym.Env.Memory;
 /// The default rule: the entries that see the most of the target view, estimated from the
 /// memory alone, the way the <see cref="CovisibilityOracle"/> measures it with the target's true depth.
 /// <para>Two passes, so that a step costs about the same however full the memory is around the
-/// target. The cheap pass examines at most <see cref="ExamineLimit"/> entries: the nearest of those
-/// within the memory's search radius whose heading is within 90 degrees of the target's. It guesses
+/// target. The cheap pass examines at most <see cref="ExamineLimit"/> entries: of those within the
+/// memory's search radius whose heading is within 90 degrees of the target's, the ones that look
+/// nearest where the target looks (their points <see cref="LookAhead"/> metres ahead). It guesses
 /// the target's surfaces from their <see cref="ProbesPerSide"/> x <see cref="ProbesPerSide"/> probe
 /// points (3D points each saw, from its depth; points at <see cref="NominalDepth"/> along its rays
 /// without depth) on a coarse 6 x 6 grid of the view, and scores each entry with a probe in view by
@@ -46,12 +47,13 @@ public sealed class FieldOfViewCoverageRule : IRetrievalRule
     /// <param name="nominalDepth">Metres along the view axis of the points tested for cells no stored frame saw, for entries without depth (default 2).</param>
     /// <param name="recencyPenalty">Score taken off per step of an entry's age (default 1e-6: 10,000 steps weigh as much as 2.5 of 256 cells, so an old view that sees more still wins).</param>
     /// <param name="depthTolerance">Largest depth difference still counted as the same surface, metres (default 0.1, as the oracle's).</param>
-    /// <param name="candidateLimit">Entries scored in full after the cheap pass, 1 to 4096 (default 32).</param>
+    /// <param name="candidateLimit">Entries scored in full after the cheap pass, 1 to 4096 (default 24).</param>
     /// <param name="probesPerSide">Probe points per side of each entry for the cheap pass, 1 to <paramref name="samplesPerSide"/> (default 4).</param>
-    /// <param name="examineLimit">Entries the cheap pass examines at most, the nearest that face the target's way, 1 to 1,000,000 (default 256).</param>
+    /// <param name="examineLimit">Entries the cheap pass examines at most, those facing the target's way that look nearest where it looks, 1 to 1,000,000 (default 80).</param>
     /// <param name="fill">Whether entries that cover no cell fill the places left when fewer than k cover some (default true).</param>
+    /// <param name="lookAhead">Metres in front of each camera of the point by which the cheap pass ranks entries, 0 (rank by camera position) to 100 (default 3).</param>
     public FieldOfViewCoverageRule(int gridSize = 16, int samplesPerSide = 16, float nominalDepth = 2f, double recencyPenalty = 1e-6, float depthTolerance = 0.1f,
-        int candidateLimit = 32, int probesPerSide = 4, int examineLimit = 256, bool fill = true)
+        int candidateLimit = 24, int probesPerSide = 4, int examineLimit = 80, bool fill = true, float lookAhead = 3f)
     {
         if (gridSize is < 2 or > 64) throw new ArgumentOutOfRangeException(nameof(gridSize), gridSize, "The grid must be 2 to 64 cells per side.");
         if (samplesPerSide is < 2 or > 256) throw new ArgumentOutOfRangeException(nameof(samplesPerSide), samplesPerSide, "Samples per side must be 2 to 256.");
@@ -61,8 +63,9 @@ public sealed class FieldOfViewCoverageRule : IRetrievalRule
         if (candidateLimit is < 1 or > 4096) throw new ArgumentOutOfRangeException(nameof(candidateLimit), candidateLimit, "The candidate limit must be 1 to 4096 entries.");
         if (probesPerSide < 1 || probesPerSide > samplesPerSide) throw new ArgumentOutOfRangeException(nameof(probesPerSide), probesPerSide, $"Probes per side must be 1 to the samples per side ({samplesPerSide}).");
         if (examineLimit is < 1 or > 1_000_000) throw new ArgumentOutOfRangeException(nameof(examineLimit), examineLimit, "The examine limit must be 1 to 1,000,000 entries.");
-        (GridSize, SamplesPerSide, NominalDepth, RecencyPenalty, DepthTolerance, CandidateLimit, ProbesPerSide, ExamineLimit, Fill) =
-            (gridSize, samplesPerSide, nominalDepth, recencyPenalty, depthTolerance, candidateLimit, probesPerSide, examineLimit, fill);
+        if (!(lookAhead is >= 0 and <= 100)) throw new ArgumentOutOfRangeException(nameof(lookAhead), lookAhead, "The look-ahead must be 0 to 100 metres.");
+        (GridSize, SamplesPerSide, NominalDepth, RecencyPenalty, DepthTolerance, CandidateLimit, ProbesPerSide, ExamineLimit, Fill, LookAhead) =
+            (gridSize, samplesPerSide, nominalDepth, recencyPenalty, depthTolerance, candidateLimit, probesPerSide, examineLimit, fill, lookAhead);
     }
 
     /// <summary>Cells per side of the target view. Default 16.</summary>
@@ -80,14 +83,21 @@ public sealed class FieldOfViewCoverageRule : IRetrievalRule
     /// <summary>Largest depth difference still counted as the same surface, metres. Default 0.1.</summary>
     public float DepthTolerance { get; }
 
-    /// <summary>Most entries scored in full for one target, after the cheap pass; bounds the cost of a step. Default 32.</summary>
+    /// <summary>Most entries scored in full for one target, after the cheap pass; bounds the cost of a step. Default 24.</summary>
     public int CandidateLimit { get; }
 
     /// <summary>Probe points per side of each entry for the cheap pass. Default 4.</summary>
     public int ProbesPerSide { get; }
 
-    /// <summary>Most entries the cheap pass examines for one target: the nearest of those within the search radius that face the target's way. Default 256.</summary>
+    /// <summary>Most entries the cheap pass examines for one target: of those within the search radius that face the target's way, the ones whose <see cref="LookAhead"/> points lie nearest the target's. Default 80.</summary>
     public int ExamineLimit { get; }
+
+    /// <summary>
+    /// Distance in front of a camera, metres, of the point (on the floor plane) by which the cheap pass
+    /// ranks entries: the nearer an entry's point to the target's, the sooner it is examined. 0 ranks by
+    /// camera position. Default 3, about the depth of a room's far wall.
+    /// </summary>
+    public float LookAhead { get; }
 
     /// <summary>
     /// Whether entries that cover no cell of the view fill the places left when fewer than k cover
@@ -108,13 +118,14 @@ public sealed class FieldOfViewCoverageRule : IRetrievalRule
         var toTarget = new PointProjector(worldToTarget, camera);
         List<MemoryEntry> near = Nearest(memory, target);
         List<(MemoryEntry Entry, EntryFootprint Footprint)> shortlist = Shortlist(near, camera, targetToWorld, toTarget);
-        (Vector3[] points, bool[] seen, _) = Surface(shortlist.Select(c => c.Footprint.Samples).ToArray(), toTarget, camera, GridSize);
+        (PointBatch points, bool[] seen, _) = Surface(shortlist.Select(c => c.Footprint.Samples).ToArray(), toTarget, camera, GridSize);
         double cells = GridSize * GridSize;
         var scored = new List<ScoredEntry>(shortlist.Count);
+        var scratch = new GridScratch(points.Length);
         foreach (var (e, f) in shortlist)
         {
             var toEntry = new PointProjector(targetToWorld * f.WorldToCamera, camera);
-            int covered = Covered(toEntry, camera, points, seen, e.Frame.Depth, e.Frame.Width, e.Frame.Height, 0);
+            int covered = Covered(toEntry, points, seen, e.Frame.Depth, e.Frame.Width, e.Frame.Height, 0, scratch);
             if (covered > 0) scored.Add(new ScoredEntry(e, covered / cells - RecencyPenalty * (memory.LatestStep - e.Step)));
         }
         scored.Sort(BestFirst);
@@ -155,14 +166,15 @@ public sealed class FieldOfViewCoverageRule : IRetrievalRule
             EntryFootprint f = Footprint(e, camera);
             if (MayBeInView(toTarget.ToCamera(f.Centre), f.Reach, planes)) inReach.Add((e, f));
         }
-        (Vector3[] points, bool[] seen, int[] inView) = Surface(inReach.Select(c => c.Footprint.Probes).ToArray(), toTarget, camera, CoarseGrid);
+        (PointBatch points, bool[] seen, int[] inView) = Surface(inReach.Select(c => c.Footprint.Probes).ToArray(), toTarget, camera, CoarseGrid);
+        var scratch = new GridScratch(points.Length);
         var reach = inReach.Where((_, i) => inView[i] > 0);
         // The worst of the best so far on top: (coarse cells covered, step, id) ascending.
         var best = new PriorityQueue<(MemoryEntry, EntryFootprint), (int, int, long)>(CandidateLimit + 1);
         foreach (var (e, f) in reach)
         {
             var toEntry = new PointProjector(targetToWorld * f.WorldToCamera, camera);
-            int covered = Covered(toEntry, camera, points, seen, f.SampleDepths, f.SamplesPerSide, f.SamplesPerSide, CoarseDepthSlack);
+            int covered = Covered(toEntry, points, seen, f.SampleDepths, f.SamplesPerSide, f.SamplesPerSide, CoarseDepthSlack, scratch);
             if (covered == 0) continue;
             var key = (covered, e.Step, e.Id);
             if (best.Count < CandidateLimit) best.Enqueue((e, f), key);
@@ -178,28 +190,34 @@ public sealed class FieldOfViewCoverageRule : IRetrievalRule
     /// <summary>
     /// The entries the cheap pass examines: those within the search radius that face the target's way
     /// (heading within 90 degrees: views that face away from each other share little), and of these at
-    /// most <see cref="ExamineLimit"/>, the nearest (ties to the smaller id). The limit is what keeps the
-    /// cost of a step flat once the neighbourhood is full.
+    /// most <see cref="ExamineLimit"/>, those whose look-ahead points (<see cref="LookAhead"/> metres in
+    /// front of the camera, on the floor plane) lie nearest the target's (ties to the smaller id). The
+    /// limit is what keeps the cost of a step flat once the neighbourhood is full; ranking by where the
+    /// views look rather than where they stand keeps the entries that see the most within it (an entry a
+    /// few metres behind the target, looking the same way, sees all of its view).
     /// </summary>
     private List<MemoryEntry> Nearest(SpatialMemory memory, Pose target)
     {
-        var near = new List<MemoryEntry>();
+        var near = new List<IndexedEntry>();
         memory.CollectNear(target.Position, memory.Options.SearchRadius, near);
-        Vector3 forward = Vector3.Transform(-Vector3.UnitZ, target.Orientation);
-        var keyed = new List<(float Distance, long Id, MemoryEntry Entry)>(near.Count);
-        foreach (MemoryEntry e in near)
+        Vector3 forward = target.Forward;
+        // The point LookAhead metres in front of the camera, on the floor plane; views whose such points lie close look at the same things.
+        float lookX = target.Position.X + LookAhead * forward.X, lookZ = target.Position.Z + LookAhead * forward.Z;
+        var keys = new ulong[near.Count];
+        var facing = new MemoryEntry[near.Count];
+        int n = 0;
+        foreach (IndexedEntry e in near)
         {
-            Vector3 f = Vector3.Transform(-Vector3.UnitZ, e.Pose.Orientation);
-            if (f.X * forward.X + f.Z * forward.Z < 0) continue;
-            float dx = e.Pose.Position.X - target.Position.X, dz = e.Pose.Position.Z - target.Position.Z;
-            keyed.Add((dx * dx + dz * dz, e.Id, e));
+            if (e.ForwardX * forward.X + e.ForwardZ * forward.Z < 0) continue;
+            float dx = e.X + LookAhead * e.ForwardX - lookX, dz = e.Z + LookAhead * e.ForwardZ - lookZ;
+            // One integer key per entry, distance then id: the bits of a non-negative float order as the float does,
+            // and a primitive sort is several times faster than one through a comparison delegate.
+            keys[n] = (ulong)BitConverter.SingleToUInt32Bits(dx * dx + dz * dz) << 32 | (uint)e.Entry.Id;
+            facing[n++] = e.Entry;
         }
         // Sorted even when all are kept: the surface guess must not depend on the order the index lists entries in.
-        keyed.Sort((a, b) => a.Distance != b.Distance ? a.Distance.CompareTo(b.Distance) : a.Id.CompareTo(b.Id));
-        if (keyed.Count > ExamineLimit) keyed.RemoveRange(ExamineLimit, keyed.Count - ExamineLimit);
-        near.Clear();
-        foreach (var k in keyed) near.Add(k.Entry);
-        return near;
+        Array.Sort(keys, facing, 0, n);
+        return facing[..Math.Min(n, ExamineLimit)].ToList();
     }
 
     /// <summary>Cells per side of the cheap pass's grid (36 points to test per entry, against 256 in the full score).</summary>
@@ -245,27 +263,29 @@ public sealed class FieldOfViewCoverageRule : IRetrievalRule
     /// (NaN: none) that lands in it (seen = true), or the point at the nominal depth on the cell's
     /// central ray when none does (seen = false); and per point set, how many of its points landed in the view.
     /// </summary>
-    private (Vector3[] Points, bool[] Seen, int[] InView) Surface(IReadOnlyList<Vector3[]?> pointSets, PointProjector toTarget, CameraIntrinsics camera, int grid)
+    private (PointBatch Points, bool[] Seen, int[] InView) Surface(IReadOnlyList<PointBatch?> pointSets, PointProjector toTarget, CameraIntrinsics camera, int grid)
     {
         var nearest = new float[grid * grid];
         Array.Fill(nearest, float.PositiveInfinity);
-        var points = new Vector3[grid * grid];
+        var winner = new Vector3[grid * grid];
         var seen = new bool[grid * grid];
         var inView = new int[pointSets.Count];
-        float cellsPerU = grid / (float)camera.Width, cellsPerV = grid / (float)camera.Height;
+        var scratch = new GridScratch(pointSets.Count == 0 ? 0 : pointSets.Max(p => p?.Length ?? 0));
         for (int i = 0; i < pointSets.Count; i++)
         {
-            foreach (Vector3 world in pointSets[i] ?? [])
+            if (pointSets[i] is not PointBatch set) continue;
+            toTarget.ToGrid(set, grid, grid, scratch.Cells, scratch.Depths);
+            for (int j = 0; j < set.Length; j++)
             {
-                if (!toTarget.TryProject(world, out float u, out float v, out float depth)) continue;
+                int cell = scratch.Cells[j];
+                if (cell < 0) continue;
                 inView[i]++;
-                int cell = Math.Min(grid - 1, (int)(v * cellsPerV)) * grid + Math.Min(grid - 1, (int)(u * cellsPerU));
-                if (depth < nearest[cell]) (nearest[cell], points[cell], seen[cell]) = (depth, toTarget.ToCamera(world), true);
+                if (scratch.Depths[j] < nearest[cell]) (nearest[cell], winner[cell], seen[cell]) = (scratch.Depths[j], set[j], true);
             }
         }
-        for (int cell = 0; cell < points.Length; cell++)
-            if (!seen[cell]) points[cell] = camera.RayDirection((cell % grid + 0.5f) * camera.Width / grid, (cell / grid + 0.5f) * camera.Height / grid) * NominalDepth;
-        return (points, seen, inView);
+        for (int cell = 0; cell < winner.Length; cell++)
+            winner[cell] = seen[cell] ? toTarget.ToCamera(winner[cell]) : camera.RayDirection((cell % grid + 0.5f) * camera.Width / grid, (cell / grid + 0.5f) * camera.Height / grid) * NominalDepth;
+        return (PointBatch.Of(winner), seen, inView);
     }
 
     /// <summary>
@@ -276,21 +296,18 @@ public sealed class FieldOfViewCoverageRule : IRetrievalRule
     /// <see cref="DepthTolerance"/> (+ <paramref name="slackPerMetre"/> per metre of depth) of its
     /// own; without one, any point (seen or not) that lands in the view counts.
     /// </summary>
-    private int Covered(PointProjector toEntry, CameraIntrinsics camera, Vector3[] points, bool[] seen, float[]? depth, int depthWidth, int depthHeight, float slackPerMetre)
+    private int Covered(PointProjector toEntry, PointBatch points, bool[] seen, float[]? depth, int depthWidth, int depthHeight, float slackPerMetre, GridScratch scratch)
     {
+        // Without depth only whether a point lands matters; a one-by-one grid is the cheapest question.
+        if (depth is null) (depthWidth, depthHeight) = (1, 1);
+        toEntry.ToGrid(points, depthWidth, depthHeight, scratch.Cells, scratch.Depths);
         int covered = 0;
-        float xScale = depthWidth / (float)camera.Width, yScale = depthHeight / (float)camera.Height;
         for (int cell = 0; cell < points.Length; cell++)
         {
-            if (depth is not null && !seen[cell]) continue;
-            if (!toEntry.TryProject(points[cell], out float u, out float v, out float d)) continue;
-            if (depth is null)
-            {
-                covered++;
-                continue;
-            }
-            int px = Math.Min(depthWidth - 1, (int)(u * xScale)), py = Math.Min(depthHeight - 1, (int)(v * yScale));
-            if (MathF.Abs(depth[py * depthWidth + px] - d) <= DepthTolerance + slackPerMetre * d) covered++;
+            int pixel = scratch.Cells[cell];
+            if (pixel < 0) continue;
+            if (depth is null) covered++;
+            else if (seen[cell] && MathF.Abs(depth[pixel] - scratch.Depths[cell]) <= DepthTolerance + slackPerMetre * scratch.Depths[cell]) covered++;
         }
         return covered;
     }

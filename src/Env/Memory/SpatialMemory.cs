@@ -15,14 +15,15 @@ namespace RtfmGym.Env.Memory;
 /// <see cref="SpatialMemoryOptions.Capacity"/>, the least recently used entry goes first.
 /// An entry is used when it is inserted and each time a retrieval returns it; ties (entries
 /// returned by the same retrieval) go to the oldest, the smallest id.</para>
-/// <para>Index: a dictionary from slot to entry, and per floor cell the entries in it, so a
-/// neighbourhood query looks only at the cells within its radius.</para>
+/// <para>Index: a dictionary from slot to entry, and per floor cell the entries in it (each with
+/// its place and heading beside it, <see cref="IndexedEntry"/>), so a neighbourhood query looks
+/// only at the cells within its radius and reads them from contiguous memory.</para>
 /// <para>Not thread-safe: one environment uses it at a time.</para>
 /// </summary>
 public sealed class SpatialMemory
 {
     private readonly Dictionary<MemorySlot, MemoryEntry> _slots = new();
-    private readonly Dictionary<(int X, int Z), List<MemoryEntry>> _cells = new();
+    private readonly Dictionary<(int X, int Z), List<IndexedEntry>> _cells = new();
     private readonly Dictionary<long, MemoryEntry> _byId = new();
     private readonly SortedSet<long> _ids = new();
     private readonly Dictionary<long, long> _lastUse = new();
@@ -83,17 +84,19 @@ public sealed class SpatialMemory
     /// <summary>Entries whose horizontal distance from <paramref name="position"/> is at most <paramref name="radius"/> metres, oldest first. Looks only at the cells the radius reaches.</summary>
     public IReadOnlyList<MemoryEntry> Near(Vector3 position, float radius)
     {
-        var found = new List<MemoryEntry>();
+        var found = new List<IndexedEntry>();
         CollectNear(position, radius, found);
-        found.Sort((a, b) => a.Id.CompareTo(b.Id));
-        return found;
+        var entries = found.ConvertAll(f => f.Entry);
+        entries.Sort((a, b) => a.Id.CompareTo(b.Id));
+        return entries;
     }
 
     /// <summary>
-    /// Adds to <paramref name="found"/> the entries <see cref="Near"/> returns, in no particular order
-    /// (saves the sort when the caller ranks them anyway; a deterministic rule must then break ties by id).
+    /// Adds to <paramref name="found"/> the entries <see cref="Near"/> returns, with their place and
+    /// heading, in no particular order (saves the sort when the caller ranks them anyway; a
+    /// deterministic rule must then break ties by id).
     /// </summary>
-    public void CollectNear(Vector3 position, float radius, List<MemoryEntry> found)
+    public void CollectNear(Vector3 position, float radius, List<IndexedEntry> found)
     {
         ArgumentNullException.ThrowIfNull(found);
         if (!(radius >= 0)) throw new ArgumentOutOfRangeException(nameof(radius), radius, "The radius must be non-negative.");
@@ -113,11 +116,11 @@ public sealed class SpatialMemory
                 if (key.X >= x0 && key.X <= x1 && key.Z >= z0 && key.Z <= z1) AddWithin(list);
         }
 
-        void AddWithin(List<MemoryEntry> list)
+        void AddWithin(List<IndexedEntry> list)
         {
-            foreach (MemoryEntry e in list)
+            foreach (IndexedEntry e in list)
             {
-                float dx = e.Pose.Position.X - position.X, dz = e.Pose.Position.Z - position.Z;
+                float dx = e.X - position.X, dz = e.Z - position.Z;
                 if (dx * dx + dz * dz <= radius * radius) found.Add(e);
             }
         }
@@ -191,7 +194,7 @@ public sealed class SpatialMemory
         _slots[slot] = entry;
         var cell = (slot.CellX, slot.CellZ);
         if (!_cells.TryGetValue(cell, out var list)) _cells[cell] = list = [];
-        list.Add(entry);
+        list.Add(IndexedEntry.Of(entry));
         _byId[entry.Id] = entry;
         _ids.Add(entry.Id);
         _lastUse[entry.Id] = use;
@@ -205,7 +208,7 @@ public sealed class SpatialMemory
         _slots.Remove(slot);
         var cell = (slot.CellX, slot.CellZ);
         var list = _cells[cell];
-        list.Remove(entry);
+        list.RemoveAt(list.FindIndex(e => ReferenceEquals(e.Entry, entry)));
         if (list.Count == 0) _cells.Remove(cell);
         _byId.Remove(entry.Id);
         _ids.Remove(entry.Id);

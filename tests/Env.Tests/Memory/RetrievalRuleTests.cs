@@ -116,12 +116,18 @@ public class RetrievalRuleTests
     public void FieldOfViewCoverage_BadSettings_Throw(int grid, int samples, float nominal, double recency, float tolerance, int candidates, int probes, int examine) =>
         Assert.Throws<ArgumentOutOfRangeException>(() => _ = new FieldOfViewCoverageRule(grid, samples, nominal, recency, tolerance, candidates, probes, examine));
 
+    [TestCase(-1f)]
+    [TestCase(100.5f)]
+    [TestCase(float.NaN)]
+    public void FieldOfViewCoverage_BadLookAhead_Throws(float lookAhead) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => _ = new FieldOfViewCoverageRule(lookAhead: lookAhead));
+
     [Test]
     public void FieldOfViewCoverage_ExamineLimit_OnlyNearestExamined()
     {
         // The best view stands 3 m behind the target (it sees all of the target's view of a wall 2 m
-        // ahead); four nearer views are turned 60 degrees and see less. Examining only the 4 nearest
-        // leaves the best one out; the default limit finds it.
+        // ahead); four nearer views are turned 60 degrees and see less. Ranked by camera position
+        // (look-ahead 0), examining only the 4 nearest leaves the best one out; a limit of 256 finds it.
         var entries = new List<(Pose Pose, Frame Frame)> { (At(0, 3, 0), Wall(9, At(0, 3, 0), -2)) };
         for (int i = 0; i < 4; i++)
         {
@@ -130,11 +136,26 @@ public class RetrievalRuleTests
         }
         foreach (int limit in new[] { 4, 256 })
         {
-            var memory = new SpatialMemory(rule: new FieldOfViewCoverageRule(examineLimit: limit));
+            var memory = new SpatialMemory(rule: new FieldOfViewCoverageRule(examineLimit: limit, lookAhead: 0));
             for (int i = 0; i < entries.Count; i++) memory.Insert(entries[i].Pose, entries[i].Frame, i);
             byte best = memory.Retrieve(At(0, 0, 0), Camera, 1).Single().Entry.Frame.Rgb[0];
             Assert.That(best, limit == 4 ? Is.Not.EqualTo(9) : Is.EqualTo(9), $"examine limit {limit}");
         }
+    }
+
+    [TestCase(0f, false)]
+    [TestCase(3f, true)]
+    public void FieldOfViewCoverage_LookAhead_ExaminesViewsThatLookWhereTheTargetLooksFirst(float lookAhead, bool bestFound)
+    {
+        // The best view stands 3 m behind the target, looking the same way; a nearer view, 0.3 m away,
+        // is turned 75 degrees. By camera position the turned one comes first; by the points 3 m ahead
+        // of each camera the one behind does (3 m from the target's point, against 3.7 m). With one
+        // entry examined, only the ranking decides what comes back.
+        var memory = new SpatialMemory(rule: new FieldOfViewCoverageRule(examineLimit: 1, lookAhead: lookAhead));
+        memory.Insert(At(0, 3, 0), Wall(9, At(0, 3, 0), -2), 0);
+        memory.Insert(At(0.3f, 0, 75), Wall(1, At(0.3f, 0, 75), -2), 1);
+        IReadOnlyList<ScoredEntry> picked = memory.Retrieve(At(0, 0, 0), Camera, 1);
+        Assert.That(picked.Single().Entry.Frame.Rgb[0] == 9, Is.EqualTo(bestFound));
     }
 
     [Test]
