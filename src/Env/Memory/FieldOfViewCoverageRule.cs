@@ -215,8 +215,8 @@ public sealed class FieldOfViewCoverageRule : IRetrievalRule
             keys[n] = (ulong)BitConverter.SingleToUInt32Bits(dx * dx + dz * dz) << 32 | (uint)e.Entry.Id;
             facing[n++] = e.Entry;
         }
-        // Sorted even when all are kept: the surface guess must not depend on the order the index lists entries in.
-        Array.Sort(keys, facing, 0, n);
+        // In key order even when all are kept: the surface guess must not depend on the order the index lists entries in.
+        SmallestKeys.MoveToFront(keys.AsSpan(0, n), facing.AsSpan(0, n), ExamineLimit);
         return facing[..Math.Min(n, ExamineLimit)].ToList();
     }
 

@@ -15,15 +15,17 @@ namespace RtfmGym.Env.Memory;
 /// <see cref="SpatialMemoryOptions.Capacity"/>, the least recently used entry goes first.
 /// An entry is used when it is inserted and each time a retrieval returns it; ties (entries
 /// returned by the same retrieval) go to the oldest, the smallest id.</para>
-/// <para>Index: a dictionary from slot to entry, and per floor cell the entries in it (each with
-/// its place and heading beside it, <see cref="IndexedEntry"/>), so a neighbourhood query looks
-/// only at the cells within its radius and reads them from contiguous memory.</para>
+/// <para>Index: a dictionary from slot to entry, and per square bucket of floor (half the search
+/// radius wide, at least a cell) the entries in it, each with its place and heading beside it
+/// (<see cref="IndexedEntry"/>), so a neighbourhood query looks only at the buckets within its radius
+/// and reads them from contiguous memory.</para>
 /// <para>Not thread-safe: one environment uses it at a time.</para>
 /// </summary>
 public sealed class SpatialMemory
 {
     private readonly Dictionary<MemorySlot, MemoryEntry> _slots = new();
-    private readonly Dictionary<(int X, int Z), List<IndexedEntry>> _cells = new();
+    private readonly Dictionary<(int X, int Z), List<IndexedEntry>> _buckets = new();
+    private readonly float _bucketSize;
     private readonly Dictionary<long, MemoryEntry> _byId = new();
     private readonly SortedSet<long> _ids = new();
     private readonly Dictionary<long, long> _lastUse = new();
@@ -34,6 +36,9 @@ public sealed class SpatialMemory
     public SpatialMemory(SpatialMemoryOptions? options = null, IRetrievalRule? rule = null)
     {
         Options = (options ?? new SpatialMemoryOptions()).Validate();
+        // Buckets half the search radius wide: a retrieval's neighbourhood spans at most 5 x 5 of them, so
+        // it looks up 25 lists rather than (say) 17 x 17 floor cells, each lookup a likely cache miss.
+        _bucketSize = Math.Max(Options.CellSize, Options.SearchRadius / 2);
         Rule = rule ?? new FieldOfViewCoverageRule();
     }
 
@@ -100,19 +105,19 @@ public sealed class SpatialMemory
     {
         ArgumentNullException.ThrowIfNull(found);
         if (!(radius >= 0)) throw new ArgumentOutOfRangeException(nameof(radius), radius, "The radius must be non-negative.");
-        float cs = Options.CellSize;
-        int x0 = MemorySlot.CellOf(position.X - radius, cs), x1 = MemorySlot.CellOf(position.X + radius, cs);
-        int z0 = MemorySlot.CellOf(position.Z - radius, cs), z1 = MemorySlot.CellOf(position.Z + radius, cs);
-        // Walk whichever is smaller: the cells the radius spans or the occupied cells.
-        if ((long)(x1 - x0 + 1) * (z1 - z0 + 1) <= _cells.Count)
+        float bs = _bucketSize;
+        int x0 = MemorySlot.CellOf(position.X - radius, bs), x1 = MemorySlot.CellOf(position.X + radius, bs);
+        int z0 = MemorySlot.CellOf(position.Z - radius, bs), z1 = MemorySlot.CellOf(position.Z + radius, bs);
+        // Walk whichever is smaller: the buckets the radius spans or the occupied buckets.
+        if ((long)(x1 - x0 + 1) * (z1 - z0 + 1) <= _buckets.Count)
         {
             for (int z = z0; z <= z1; z++)
                 for (int x = x0; x <= x1; x++)
-                    if (_cells.TryGetValue((x, z), out var list)) AddWithin(list);
+                    if (_buckets.TryGetValue((x, z), out var list)) AddWithin(list);
         }
         else
         {
-            foreach (var (key, list) in _cells)
+            foreach (var (key, list) in _buckets)
                 if (key.X >= x0 && key.X <= x1 && key.Z >= z0 && key.Z <= z1) AddWithin(list);
         }
 
@@ -148,7 +153,7 @@ public sealed class SpatialMemory
     /// <summary>Removes every entry and forgets the <see cref="WorldSeed"/>; ids keep increasing so an old id never names a new entry.</summary>
     public void Clear()
     {
-        _slots.Clear(); _cells.Clear(); _byId.Clear(); _ids.Clear(); _lastUse.Clear(); _byUse.Clear();
+        _slots.Clear(); _buckets.Clear(); _byId.Clear(); _ids.Clear(); _lastUse.Clear(); _byUse.Clear();
         LatestStep = 0;
         WorldSeed = null;
     }
@@ -192,8 +197,8 @@ public sealed class SpatialMemory
     private void Put(MemoryEntry entry, MemorySlot slot, long use)
     {
         _slots[slot] = entry;
-        var cell = (slot.CellX, slot.CellZ);
-        if (!_cells.TryGetValue(cell, out var list)) _cells[cell] = list = [];
+        var bucket = BucketOf(entry.Pose);
+        if (!_buckets.TryGetValue(bucket, out var list)) _buckets[bucket] = list = [];
         list.Add(IndexedEntry.Of(entry));
         _byId[entry.Id] = entry;
         _ids.Add(entry.Id);
@@ -206,15 +211,17 @@ public sealed class SpatialMemory
     {
         var slot = MemorySlot.Of(entry.Pose, Options);
         _slots.Remove(slot);
-        var cell = (slot.CellX, slot.CellZ);
-        var list = _cells[cell];
+        var bucket = BucketOf(entry.Pose);
+        var list = _buckets[bucket];
         list.RemoveAt(list.FindIndex(e => ReferenceEquals(e.Entry, entry)));
-        if (list.Count == 0) _cells.Remove(cell);
+        if (list.Count == 0) _buckets.Remove(bucket);
         _byId.Remove(entry.Id);
         _ids.Remove(entry.Id);
         _byUse.Remove((_lastUse[entry.Id], entry.Id));
         _lastUse.Remove(entry.Id);
     }
+
+    private (int X, int Z) BucketOf(Pose pose) => (MemorySlot.CellOf(pose.Position.X, _bucketSize), MemorySlot.CellOf(pose.Position.Z, _bucketSize));
 
     private void Touch(long id, long use)
     {
