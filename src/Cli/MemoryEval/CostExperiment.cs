@@ -15,6 +15,11 @@ namespace RtfmGym.Cli.MemoryEval;
 /// <see cref="RtfmEnvironment.Step"/> is timed. The audit runs on a mirror of the environment's
 /// memory that receives the same frames one step later, so each audited target is scored against
 /// the memory as it stood just before that target's frame was stored.
+/// <para>Timing: the episode is deterministic, so it can be run again step for step (same actions,
+/// same frames, same memory). With several timing runs each step's latency is the least it took in
+/// any of them, the usual way to measure a cost on a shared machine: other work only ever adds time,
+/// and on a small virtual machine it comes in bursts of seconds that can swamp a whole 50-step window
+/// of one run. Only the first run is audited and gives the bank size and memory figures.</para>
 /// </summary>
 public static class CostExperiment
 {
@@ -33,10 +38,12 @@ public static class CostExperiment
     /// <summary>
     /// Runs <paramref name="steps"/> steps of <paramref name="scenario"/> (task replaced by Free and the time
     /// limit by <paramref name="steps"/>, so nothing ends the episode early) with <paramref name="frames"/>;
-    /// <paramref name="truth"/> draws the ground truth with depth for the audit. <paramref name="advance"/> is called once per step.
+    /// <paramref name="truth"/> draws the ground truth with depth for the audit. Then runs the same episode
+    /// <paramref name="timingRuns"/> - 1 more times, timed only. <paramref name="advance"/> is called once per step of every run.
     /// </summary>
-    public static CostResult Run(Scenario scenario, IFrameSource frames, GroundTruthRenderer truth, int steps, Action advance)
+    public static CostResult Run(Scenario scenario, IFrameSource frames, GroundTruthRenderer truth, int steps, int timingRuns, Action advance)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(timingRuns, 1);
         Scenario s = scenario with { MaxSteps = steps, Task = scenario.Task with { Kind = TaskKind.Free } };
         // Start from a collected heap, so the memory figures are this episode's and not leftovers of earlier work (the revisit loops).
         GC.Collect();
@@ -52,7 +59,7 @@ public static class CostExperiment
         int stride = Math.Max(1, steps / AuditTargets);
         var latencies = new double[steps];
         var contexts = new int[steps];
-        var checkpoints = new List<CostCheckpoint>();
+        var memoryMarks = new List<(int Step, int Bank, double WorkingSetMiB, double GcHeapMiB)>();
         var marks = CheckpointSteps.Where(c => c < steps).Append(steps).ToHashSet();
         long[] retrieved = [];
         bool collided = false;
@@ -76,11 +83,17 @@ public static class CostExperiment
                 audit.Add(mirror, env.Pose, Truth(frame, env.Pose), env.Camera, e => truthById.TryGetValue(e.Id, out Frame? f) ? f : truthById[e.Id] = Truth(e.Frame, e.Pose));
             }
             mirror.Insert(env.Pose, (frames as IMemoryAwareFrameSource)?.MemoryFrame(frame) ?? frame, env.StepCount);
-            if (marks.Contains(taken)) checkpoints.Add(Measure(taken, latencies, contexts, env.Memory!.Count));
+            if (marks.Contains(taken)) memoryMarks.Add(MeasureMemory(taken, env.Memory!.Count));
             advance();
             if (r.Done) break;
         }
-        return new CostResult(checkpoints, audit, taken, env.World, env.Memory!.Clone(), env.Pose, retrieved);
+        for (int run = 1; run < timingRuns; run++)
+        {
+            double[] again = TimeAgain(s, frames, taken, advance);
+            for (int i = 0; i < taken; i++) latencies[i] = Math.Min(latencies[i], again[i]);
+        }
+        var checkpoints = memoryMarks.Select(m => Checkpoint(m.Step, latencies, contexts, m.Bank, m.WorkingSetMiB, m.GcHeapMiB)).ToList();
+        return new CostResult(checkpoints, audit, taken, env.World, env.Memory!.Clone(), env.Pose, retrieved, timingRuns);
 
         Frame Truth(Frame observed, Env.Geometry.Pose pose) =>
             frames is GroundTruthRenderer && observed.Depth is not null
@@ -88,17 +101,45 @@ public static class CostExperiment
                 : truth.Render(new FrameRequest(pose, env.Camera, FrameChannels.Rgb | FrameChannels.Depth));
     }
 
-    private static CostCheckpoint Measure(int step, double[] latencies, int[] contexts, int bankSize)
+    /// <summary>The same episode again (same seed, same walk), each <see cref="RtfmEnvironment.Step"/> timed, milliseconds.</summary>
+    private static double[] TimeAgain(Scenario s, IFrameSource frames, int steps, Action advance)
     {
-        int from = Math.Max(0, step - Window);
-        double[] window = latencies[from..step];
-        double meanContext = contexts[from..step].Average();
+        GC.Collect();
+        using var env = new RtfmEnvironment(s, frames, new SpatialMemory());
+        env.Reset(s.Seed);
+        var policy = new RandomWalkPolicy(env.Actions, env.ActionSpace, Rng.Derive((ulong)s.Seed, "memory-eval walk"));
+        var latencies = new double[steps];
+        var clock = new Stopwatch();
+        bool collided = false;
+        for (int i = 0; i < steps; i++)
+        {
+            object action = policy.Next(collided);
+            clock.Restart();
+            StepResult r = env.Step(action);
+            clock.Stop();
+            latencies[i] = clock.Elapsed.TotalMilliseconds;
+            collided = r.Info["collided"] is true;
+            advance();
+        }
+        return latencies;
+    }
+
+    /// <summary>Bank size and process memory at <paramref name="step"/> of the audited run.</summary>
+    private static (int, int, double, double) MeasureMemory(int step, int bankSize)
+    {
         // A full collection first: the live heap, not whatever garbage the last collection left. Each
         // latency window ends before it; the next one (of 10, 100, 1000, 10000) starts well after it,
         // so only a last step closer than the window to the one before (short runs) sees its cost.
         long live = GC.GetTotalMemory(forceFullCollection: true);
         using var process = Process.GetCurrentProcess();
+        return (step, bankSize, process.WorkingSet64 / (1024.0 * 1024.0), live / (1024.0 * 1024.0));
+    }
+
+    private static CostCheckpoint Checkpoint(int step, double[] latencies, int[] contexts, int bankSize, double workingSetMiB, double gcHeapMiB)
+    {
+        int from = Math.Max(0, step - Window);
+        double[] window = latencies[from..step];
         return new CostCheckpoint(step, window.Length, Percentiles.Of(window, 50), Percentiles.Of(window, 95), bankSize,
-            process.WorkingSet64 / (1024.0 * 1024.0), live / (1024.0 * 1024.0), meanContext);
+            workingSetMiB, gcHeapMiB, contexts[from..step].Average());
     }
 }

@@ -51,6 +51,7 @@ public class MemoryEvalCommandTests
         Assert.That(checkpoints.Select(c => c!["window_steps"]!.GetValue<int>()), Is.EqualTo(new[] { 10, 50, 50 }));
         Assert.That(checkpoints.Select(c => c!["bank_size"]!.GetValue<int>()), Is.Ordered.And.All.GreaterThan(0));
         Assert.That(checkpoints.All(c => c!["p95_ms"]!.GetValue<double>() >= c["p50_ms"]!.GetValue<double>()), Is.True);
+        Assert.That(doc["cost"]!["timing_runs"]!.GetValue<int>(), Is.EqualTo(3), "ground-truth frames: three timing runs by default");
 
         string map = doc["map"]!.GetValue<string>();
         Assert.That(map, Is.EqualTo(Path.Combine(_dir, "out", "memory-map.png")));
@@ -63,13 +64,15 @@ public class MemoryEvalCommandTests
     public void MemoryEval_ConstantFrames_FinitePsnrAndTablesPrinted()
     {
         // The constant source paints each frame by its step, so the return frame differs from the first visit.
-        var r = CliRunner.Run(_dir, "memory-eval", "--frames", "constant", "--steps", "20", "--gaps", "6", "--out", "out");
+        var r = CliRunner.Run(_dir, "memory-eval", "--frames", "constant", "--steps", "20", "--gaps", "6", "--out", "out", "--timing-runs", "2");
         Assert.That(r.ExitCode, Is.EqualTo(0), r.Err);
         Assert.That(r.Out, Does.Contain("Revisit error vs gap").And.Contain("Retrieval audit").And.Contain("Cost vs episode length"));
         var doc = JsonNode.Parse(File.ReadAllText(Path.Combine(_dir, "out", "report.json")))!;
         JsonNode m = doc["revisit"]!["gaps"]![0]!["memories"]!["fov-coverage"]!;
         Assert.That(m["identical_to_first_visit"]!.GetValue<bool>(), Is.False);
         Assert.That(m["psnr_vs_first_visit_db"]!.GetValue<double>(), Is.GreaterThan(0).And.LessThan(100));
+        Assert.That(doc["cost"]!["timing_runs"]!.GetValue<int>(), Is.EqualTo(2));
+        Assert.That(r.Out, Does.Contain("least of 2 runs"));
     }
 
     [TestCase("--gaps 0", "a gap of 0 steps is not positive")]
@@ -77,6 +80,7 @@ public class MemoryEvalCommandTests
     [TestCase("--gaps 16,x", "'x' is not a whole number")]
     [TestCase("--steps -5", "--steps -5 is not a positive number")]
     [TestCase("--steps 0", "--steps 0 is not a positive number")]
+    [TestCase("--timing-runs 0", "--timing-runs 0 is not a positive number of runs")]
     [TestCase("--frames nope", "Unknown frame source 'nope'")]
     [TestCase("--checkpoint nowhere", "rtfmgym: error:")]
     public void MemoryEval_BadOption_ExitsTwoWithMessage(string options, string message)
