@@ -47,13 +47,13 @@ public sealed class FieldOfViewCoverageRule : IRetrievalRule
     /// <param name="nominalDepth">Metres along the view axis of the points tested for cells no stored frame saw, for entries without depth (default 2).</param>
     /// <param name="recencyPenalty">Score taken off per step of an entry's age (default 1e-6: 10,000 steps weigh as much as 2.5 of 256 cells, so an old view that sees more still wins).</param>
     /// <param name="depthTolerance">Largest depth difference still counted as the same surface, metres (default 0.1, as the oracle's).</param>
-    /// <param name="candidateLimit">Entries scored in full after the cheap pass, 1 to 4096 (default 24).</param>
-    /// <param name="probesPerSide">Probe points per side of each entry for the cheap pass, 1 to <paramref name="samplesPerSide"/> (default 4).</param>
-    /// <param name="examineLimit">Entries the cheap pass examines at most, those facing the target's way that look nearest where it looks, 1 to 1,000,000 (default 80).</param>
+    /// <param name="candidateLimit">Entries scored in full after the cheap pass, 1 to 4096 (default 16).</param>
+    /// <param name="probesPerSide">Probe points per side of each entry for the cheap pass, 1 to <paramref name="samplesPerSide"/> (default 8: 64 points, enough to guess the surfaces the shortlist is chosen by).</param>
+    /// <param name="examineLimit">Entries the cheap pass examines at most, those facing the target's way that look nearest where it looks, 1 to 1,000,000 (default 48).</param>
     /// <param name="fill">Whether entries that cover no cell fill the places left when fewer than k cover some (default true).</param>
     /// <param name="lookAhead">Metres in front of each camera of the point by which the cheap pass ranks entries, 0 (rank by camera position) to 100 (default 3).</param>
     public FieldOfViewCoverageRule(int gridSize = 16, int samplesPerSide = 16, float nominalDepth = 2f, double recencyPenalty = 1e-6, float depthTolerance = 0.1f,
-        int candidateLimit = 24, int probesPerSide = 4, int examineLimit = 80, bool fill = true, float lookAhead = 3f)
+        int candidateLimit = 16, int probesPerSide = 8, int examineLimit = 48, bool fill = true, float lookAhead = 3f)
     {
         if (gridSize is < 2 or > 64) throw new ArgumentOutOfRangeException(nameof(gridSize), gridSize, "The grid must be 2 to 64 cells per side.");
         if (samplesPerSide is < 2 or > 256) throw new ArgumentOutOfRangeException(nameof(samplesPerSide), samplesPerSide, "Samples per side must be 2 to 256.");
@@ -83,13 +83,13 @@ public sealed class FieldOfViewCoverageRule : IRetrievalRule
     /// <summary>Largest depth difference still counted as the same surface, metres. Default 0.1.</summary>
     public float DepthTolerance { get; }
 
-    /// <summary>Most entries scored in full for one target, after the cheap pass; bounds the cost of a step. Default 24.</summary>
+    /// <summary>Most entries scored in full for one target, after the cheap pass; bounds the cost of a step. Default 16.</summary>
     public int CandidateLimit { get; }
 
-    /// <summary>Probe points per side of each entry for the cheap pass. Default 4.</summary>
+    /// <summary>Probe points per side of each entry for the cheap pass. Default 8.</summary>
     public int ProbesPerSide { get; }
 
-    /// <summary>Most entries the cheap pass examines for one target: of those within the search radius that face the target's way, the ones whose <see cref="LookAhead"/> points lie nearest the target's. Default 80.</summary>
+    /// <summary>Most entries the cheap pass examines for one target: of those within the search radius that face the target's way, the ones whose <see cref="LookAhead"/> points lie nearest the target's. Default 48.</summary>
     public int ExamineLimit { get; }
 
     /// <summary>
