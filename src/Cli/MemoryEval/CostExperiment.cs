@@ -125,7 +125,7 @@ public static class CostExperiment
     }
 
     /// <summary>Bank size and process memory at <paramref name="step"/> of the audited run.</summary>
-    private static (int, int, double, double) MeasureMemory(int step, int bankSize)
+    private static (int Step, int Bank, double WorkingSetMiB, double GcHeapMiB) MeasureMemory(int step, int bankSize)
     {
         // A full collection first: the live heap, not whatever garbage the last collection left. Each
         // latency window ends before it; the next one (of 10, 100, 1000, 10000) starts well after it,

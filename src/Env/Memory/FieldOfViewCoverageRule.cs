@@ -116,7 +116,7 @@ public sealed class FieldOfViewCoverageRule : IRetrievalRule
         // Points live in the target camera's frame; one matrix per entry maps between the two cameras.
         Matrix4x4 targetToWorld = ToWorld(target), worldToTarget = ToLocal(target);
         var toTarget = new PointProjector(worldToTarget, camera);
-        List<MemoryEntry> near = Nearest(memory, target);
+        List<MemoryEntry> near = Examined(memory, target);
         List<(MemoryEntry Entry, EntryFootprint Footprint)> shortlist = Shortlist(near, camera, targetToWorld, toTarget);
         (PointBatch points, bool[] seen, _) = Surface(shortlist.Select(c => c.Footprint.Samples).ToArray(), toTarget, camera, GridSize);
         double cells = GridSize * GridSize;
@@ -196,7 +196,7 @@ public sealed class FieldOfViewCoverageRule : IRetrievalRule
     /// views look rather than where they stand keeps the entries that see the most within it (an entry a
     /// few metres behind the target, looking the same way, sees all of its view).
     /// </summary>
-    private List<MemoryEntry> Nearest(SpatialMemory memory, Pose target)
+    private List<MemoryEntry> Examined(SpatialMemory memory, Pose target)
     {
         var near = new List<IndexedEntry>();
         memory.CollectNear(target.Position, memory.Options.SearchRadius, near);
@@ -211,13 +211,15 @@ public sealed class FieldOfViewCoverageRule : IRetrievalRule
             if (e.ForwardX * forward.X + e.ForwardZ * forward.Z < 0) continue;
             float dx = e.X + LookAhead * e.ForwardX - lookX, dz = e.Z + LookAhead * e.ForwardZ - lookZ;
             // One integer key per entry, distance then id: the bits of a non-negative float order as the float does,
-            // and a primitive sort is several times faster than one through a comparison delegate.
+            // so the selection compares integers instead of calling a comparison delegate.
             keys[n] = (ulong)BitConverter.SingleToUInt32Bits(dx * dx + dz * dz) << 32 | (uint)e.Entry.Id;
             facing[n++] = e.Entry;
         }
         // In key order even when all are kept: the surface guess must not depend on the order the index lists entries in.
         SmallestKeys.MoveToFront(keys.AsSpan(0, n), facing.AsSpan(0, n), ExamineLimit);
-        return facing[..Math.Min(n, ExamineLimit)].ToList();
+        var examined = new List<MemoryEntry>(Math.Min(n, ExamineLimit));
+        examined.AddRange(facing.AsSpan(0, examined.Capacity));
+        return examined;
     }
 
     /// <summary>Cells per side of the cheap pass's grid (36 points to test per entry, against 256 in the full score).</summary>

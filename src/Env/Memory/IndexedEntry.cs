@@ -3,7 +3,7 @@ namespace RtfmGym.Env.Memory;
 /// <summary>
 /// What the spatial index of a <see cref="SpatialMemory"/> keeps beside each entry: its floor
 /// position and the horizontal direction its camera faces. The index stores these side by side
-/// per floor cell, so a query can rank the entries of a neighbourhood (hundreds of them once it is
+/// per bucket of floor (half the search radius wide), so a query can rank the entries of a neighbourhood (hundreds of them once it is
 /// explored) by place and heading from a few contiguous arrays, without visiting each entry object.
 /// </summary>
 /// <param name="Entry">The entry.</param>
