@@ -198,29 +198,32 @@ public sealed class FieldOfViewCoverageRule : IRetrievalRule
     /// </summary>
     private List<MemoryEntry> Examined(SpatialMemory memory, Pose target)
     {
-        var near = new List<IndexedEntry>();
-        memory.CollectNear(target.Position, memory.Options.SearchRadius, near);
-        Vector3 forward = target.Forward;
-        // The point LookAhead metres in front of the camera, on the floor plane; views whose such points lie close look at the same things.
-        float lookX = target.Position.X + LookAhead * forward.X, lookZ = target.Position.Z + LookAhead * forward.Z;
-        var keys = new ulong[near.Count];
-        var facing = new MemoryEntry[near.Count];
+        float radius = memory.Options.SearchRadius;
+        List<IndexBucket> buckets = t_buckets ??= [];
+        buckets.Clear();
+        memory.BucketsNear(target.Position, radius, buckets);
+        int total = 0;
+        foreach (IndexBucket b in buckets) total += b.Count;
+        if ((t_keys?.Length ?? 0) < total) (t_keys, t_items) = (new ulong[total * 2], new MemoryEntry[total * 2]);
+        Span<ulong> keys = t_keys;
+        Span<MemoryEntry> items = t_items;
+        var ranking = new LookAheadRanking(target, radius, LookAhead);
         int n = 0;
-        foreach (IndexedEntry e in near)
-        {
-            if (e.ForwardX * forward.X + e.ForwardZ * forward.Z < 0) continue;
-            float dx = e.X + LookAhead * e.ForwardX - lookX, dz = e.Z + LookAhead * e.ForwardZ - lookZ;
-            // One integer key per entry, distance then id: the bits of a non-negative float order as the float does,
-            // so the selection compares integers instead of calling a comparison delegate.
-            keys[n] = (ulong)BitConverter.SingleToUInt32Bits(dx * dx + dz * dz) << 32 | (uint)e.Entry.Id;
-            facing[n++] = e.Entry;
-        }
+        foreach (IndexBucket b in buckets) n += ranking.Write(b, keys[n..], items[n..]);
+        buckets.Clear();
         // In key order even when all are kept: the surface guess must not depend on the order the index lists entries in.
-        SmallestKeys.MoveToFront(keys.AsSpan(0, n), facing.AsSpan(0, n), ExamineLimit);
+        SmallestKeys.MoveToFront(keys[..n], items[..n], ExamineLimit);
         var examined = new List<MemoryEntry>(Math.Min(n, ExamineLimit));
-        examined.AddRange(facing.AsSpan(0, examined.Capacity));
+        examined.AddRange(items[..examined.Capacity]);
+        items[..n].Clear(); // the scratch must not keep entries alive after they leave the memory
         return examined;
     }
+
+    // Scratch for ranking a neighbourhood, per thread (memories cloned for branching rollouts may share
+    // the rule across threads), so that a step allocates nothing in proportion to the neighbourhood.
+    [ThreadStatic] private static List<IndexBucket>? t_buckets;
+    [ThreadStatic] private static ulong[]? t_keys;
+    [ThreadStatic] private static MemoryEntry[]? t_items;
 
     /// <summary>Cells per side of the cheap pass's grid (36 points to test per entry, against 256 in the full score).</summary>
     private const int CoarseGrid = 6;

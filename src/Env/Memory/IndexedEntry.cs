@@ -1,10 +1,9 @@
 namespace RtfmGym.Env.Memory;
 
 /// <summary>
-/// What the spatial index of a <see cref="SpatialMemory"/> keeps beside each entry: its floor
-/// position and the horizontal direction its camera faces. The index stores these side by side
-/// per bucket of floor (half the search radius wide), so a query can rank the entries of a neighbourhood (hundreds of them once it is
-/// explored) by place and heading from a few contiguous arrays, without visiting each entry object.
+/// An entry with what the spatial index of a <see cref="SpatialMemory"/> keeps beside it: its floor
+/// position and the horizontal direction its camera faces (<see cref="SpatialMemory.CollectNear"/>
+/// lists these; the index itself keeps them in parallel arrays per <see cref="IndexBucket"/>).
 /// </summary>
 /// <param name="Entry">The entry.</param>
 /// <param name="X">Its camera's x, metres (world, y up).</param>

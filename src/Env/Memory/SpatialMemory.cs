@@ -16,15 +16,15 @@ namespace RtfmGym.Env.Memory;
 /// An entry is used when it is inserted and each time a retrieval returns it; ties (entries
 /// returned by the same retrieval) go to the oldest, the smallest id.</para>
 /// <para>Index: a dictionary from slot to entry, and per square bucket of floor (half the search
-/// radius wide, at least a cell) the entries in it, each with its place and heading beside it
-/// (<see cref="IndexedEntry"/>), so a neighbourhood query looks only at the buckets within its radius
+/// radius wide, at least a cell) the entries in it, with their places and headings in parallel arrays
+/// (<see cref="IndexBucket"/>), so a neighbourhood query looks only at the buckets within its radius
 /// and reads them from contiguous memory.</para>
 /// <para>Not thread-safe: one environment uses it at a time.</para>
 /// </summary>
 public sealed class SpatialMemory
 {
     private readonly Dictionary<MemorySlot, MemoryEntry> _slots = new();
-    private readonly Dictionary<(int X, int Z), List<IndexedEntry>> _buckets = new();
+    private readonly Dictionary<(int X, int Z), IndexBucket> _buckets = new();
     private readonly float _bucketSize;
     private readonly Dictionary<long, MemoryEntry> _byId = new();
     private readonly SortedSet<long> _ids = new();
@@ -104,8 +104,33 @@ public sealed class SpatialMemory
     public void CollectNear(Vector3 position, float radius, List<IndexedEntry> found)
     {
         ArgumentNullException.ThrowIfNull(found);
+        var buckets = new List<IndexBucket>();
+        BucketsNear(position, radius, buckets);
+        foreach (IndexBucket bucket in buckets)
+        {
+            ReadOnlySpan<float> xs = bucket.X, zs = bucket.Z;
+            for (int i = 0; i < xs.Length; i++)
+            {
+                float dx = xs[i] - position.X, dz = zs[i] - position.Z;
+                if (dx * dx + dz * dz <= radius * radius) found.Add(bucket[i]);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Adds to <paramref name="found"/> the index's buckets that may hold entries within
+    /// <paramref name="radius"/> metres (horizontally) of <paramref name="position"/>: those whose square
+    /// comes that close. Their entries farther away are the caller's to skip. For rules that rank a
+    /// whole neighbourhood, read straight from the buckets' arrays (<see cref="CollectNear"/> copies each entry out).
+    /// </summary>
+    public void BucketsNear(Vector3 position, float radius, List<IndexBucket> found)
+    {
+        ArgumentNullException.ThrowIfNull(found);
         if (!(radius >= 0)) throw new ArgumentOutOfRangeException(nameof(radius), radius, "The radius must be non-negative.");
         float bs = _bucketSize;
+        // Squares farther than a millimetre beyond the radius are skipped (the corners of the range often are): the
+        // millimetre so that rounding in the squares' edges never drops a bucket with an entry just inside.
+        float reach = radius + 1e-3f;
         int x0 = MemorySlot.CellOf(position.X - radius, bs), x1 = MemorySlot.CellOf(position.X + radius, bs);
         int z0 = MemorySlot.CellOf(position.Z - radius, bs), z1 = MemorySlot.CellOf(position.Z + radius, bs);
         // Walk whichever is smaller: the buckets the radius spans or the occupied buckets.
@@ -113,21 +138,19 @@ public sealed class SpatialMemory
         {
             for (int z = z0; z <= z1; z++)
                 for (int x = x0; x <= x1; x++)
-                    if (_buckets.TryGetValue((x, z), out var list)) AddWithin(list);
+                    if (_buckets.TryGetValue((x, z), out var bucket) && Reaches(bucket)) found.Add(bucket);
         }
         else
         {
-            foreach (var (key, list) in _buckets)
-                if (key.X >= x0 && key.X <= x1 && key.Z >= z0 && key.Z <= z1) AddWithin(list);
+            foreach (var (key, bucket) in _buckets)
+                if (key.X >= x0 && key.X <= x1 && key.Z >= z0 && key.Z <= z1 && Reaches(bucket)) found.Add(bucket);
         }
 
-        void AddWithin(List<IndexedEntry> list)
+        bool Reaches(IndexBucket b)
         {
-            foreach (IndexedEntry e in list)
-            {
-                float dx = e.X - position.X, dz = e.Z - position.Z;
-                if (dx * dx + dz * dz <= radius * radius) found.Add(e);
-            }
+            float dx = Math.Max(0, Math.Max(b.Column * bs - position.X, position.X - (b.Column + 1) * bs));
+            float dz = Math.Max(0, Math.Max(b.Row * bs - position.Z, position.Z - (b.Row + 1) * bs));
+            return dx * dx + dz * dz <= reach * reach;
         }
     }
 
@@ -197,9 +220,9 @@ public sealed class SpatialMemory
     private void Put(MemoryEntry entry, MemorySlot slot, long use)
     {
         _slots[slot] = entry;
-        var bucket = BucketOf(entry.Pose);
-        if (!_buckets.TryGetValue(bucket, out var list)) _buckets[bucket] = list = [];
-        list.Add(IndexedEntry.Of(entry));
+        var key = BucketOf(entry.Pose);
+        if (!_buckets.TryGetValue(key, out var bucket)) _buckets[key] = bucket = new IndexBucket(key.X, key.Z);
+        bucket.Add(entry);
         _byId[entry.Id] = entry;
         _ids.Add(entry.Id);
         _lastUse[entry.Id] = use;
@@ -211,10 +234,10 @@ public sealed class SpatialMemory
     {
         var slot = MemorySlot.Of(entry.Pose, Options);
         _slots.Remove(slot);
-        var bucket = BucketOf(entry.Pose);
-        var list = _buckets[bucket];
-        list.RemoveAt(list.FindIndex(e => ReferenceEquals(e.Entry, entry)));
-        if (list.Count == 0) _buckets.Remove(bucket);
+        var key = BucketOf(entry.Pose);
+        var bucket = _buckets[key];
+        bucket.Remove(entry);
+        if (bucket.Count == 0) _buckets.Remove(key);
         _byId.Remove(entry.Id);
         _ids.Remove(entry.Id);
         _byUse.Remove((_lastUse[entry.Id], entry.Id));
