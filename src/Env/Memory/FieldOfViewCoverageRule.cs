@@ -196,34 +196,10 @@ public sealed class FieldOfViewCoverageRule : IRetrievalRule
     /// views look rather than where they stand keeps the entries that see the most within it (an entry a
     /// few metres behind the target, looking the same way, sees all of its view).
     /// </summary>
-    private List<MemoryEntry> Examined(SpatialMemory memory, Pose target)
-    {
-        float radius = memory.Options.SearchRadius;
-        List<IndexBucket> buckets = t_buckets ??= [];
-        buckets.Clear();
-        memory.BucketsNear(target.Position, radius, buckets);
-        int total = 0;
-        foreach (IndexBucket b in buckets) total += b.Count;
-        if ((t_keys?.Length ?? 0) < total) (t_keys, t_items) = (new ulong[total * 2], new MemoryEntry[total * 2]);
-        Span<ulong> keys = t_keys;
-        Span<MemoryEntry> items = t_items;
-        var ranking = new LookAheadRanking(target, radius, LookAhead);
-        int n = 0;
-        foreach (IndexBucket b in buckets) n += ranking.Write(b, keys[n..], items[n..]);
-        buckets.Clear();
-        // In key order even when all are kept: the surface guess must not depend on the order the index lists entries in.
-        SmallestKeys.MoveToFront(keys[..n], items[..n], ExamineLimit);
-        var examined = new List<MemoryEntry>(Math.Min(n, ExamineLimit));
-        examined.AddRange(items[..examined.Capacity]);
-        items[..n].Clear(); // the scratch must not keep entries alive after they leave the memory
-        return examined;
-    }
-
-    // Scratch for ranking a neighbourhood, per thread (memories cloned for branching rollouts may share
-    // the rule across threads), so that a step allocates nothing in proportion to the neighbourhood.
-    [ThreadStatic] private static List<IndexBucket>? t_buckets;
-    [ThreadStatic] private static ulong[]? t_keys;
-    [ThreadStatic] private static MemoryEntry[]? t_items;
+    private List<MemoryEntry> Examined(SpatialMemory memory, Pose target) =>
+        LookAhead == SpatialMemory.ViewPointDistance
+            ? NearestViews.ByViewPoint(memory, target, ExamineLimit)
+            : NearestViews.ByPosition(memory, target, LookAhead, ExamineLimit);
 
     /// <summary>Cells per side of the cheap pass's grid (36 points to test per entry, against 256 in the full score).</summary>
     private const int CoarseGrid = 6;

@@ -1,9 +1,10 @@
 namespace RtfmGym.Env.Memory;
 
 /// <summary>
-/// One square of floor of a <see cref="SpatialMemory"/>'s index (half the search radius wide, at
-/// least a cell): the entries whose cameras stand on it, with each camera's floor position and the
-/// horizontal direction it faces, in parallel arrays. A rule that ranks a neighbourhood of hundreds
+/// One square of floor of a <see cref="SpatialMemory"/>'s index: the entries whose cameras stand on it
+/// (squares half the search radius wide, at least a cell) or, in the view-point index, whose view points
+/// lie on it (squares of <see cref="SpatialMemory.ViewBucketSize"/>); with each camera's floor position
+/// and the horizontal direction it faces, in parallel arrays. A rule that ranks a neighbourhood of hundreds
 /// of entries reads these as spans, a SIMD register at a time, without visiting an entry object
 /// (each one a likely cache miss). Changed only by the memory; the spans are valid until its next change.
 /// </summary>
@@ -15,10 +16,10 @@ public sealed class IndexBucket
 
     internal IndexBucket(int column, int row) => (Column, Row) = (column, row);
 
-    /// <summary>Column of the square: it spans x from Column * size to (Column + 1) * size, metres.</summary>
+    /// <summary>Column of the square: it spans x from Column * side to (Column + 1) * side, metres.</summary>
     public int Column { get; }
 
-    /// <summary>Row of the square: it spans z from Row * size to (Row + 1) * size, metres.</summary>
+    /// <summary>Row of the square: it spans z from Row * side to (Row + 1) * side, metres.</summary>
     public int Row { get; }
 
     /// <summary>Entries in the square.</summary>

@@ -31,6 +31,15 @@ internal readonly struct LookAheadRanking
         (_lookX, _lookZ) = (_x + lookAhead * forward.X, _z + lookAhead * forward.Z);
     }
 
+    /// <summary>x of the target's view point (its look-ahead point), metres.</summary>
+    public float LookX => _lookX;
+
+    /// <summary>z of the target's view point, metres.</summary>
+    public float LookZ => _lookZ;
+
+    /// <summary>The squared look-ahead distance a key holds, square metres.</summary>
+    public static float DistanceSquaredOf(ulong key) => BitConverter.UInt32BitsToSingle((uint)(key >> 32));
+
     /// <summary>
     /// Writes the key and the entry of each of <paramref name="bucket"/>'s entries within the radius
     /// that face the target's way to the front of <paramref name="keys"/> and <paramref name="items"/>

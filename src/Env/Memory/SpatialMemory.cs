@@ -18,13 +18,17 @@ namespace RtfmGym.Env.Memory;
 /// <para>Index: a dictionary from slot to entry, and per square bucket of floor (half the search
 /// radius wide, at least a cell) the entries in it, with their places and headings in parallel arrays
 /// (<see cref="IndexBucket"/>), so a neighbourhood query looks only at the buckets within its radius
-/// and reads them from contiguous memory.</para>
+/// and reads them from contiguous memory; and a second such index keyed by where each view looks (the
+/// floor point <see cref="ViewPointDistance"/> in front of the camera), in squares of
+/// <see cref="ViewBucketSize"/>, so a rule that ranks entries by where they look can search outwards
+/// from the target's view point and stop early.</para>
 /// <para>Not thread-safe: one environment uses it at a time.</para>
 /// </summary>
 public sealed class SpatialMemory
 {
     private readonly Dictionary<MemorySlot, MemoryEntry> _slots = new();
     private readonly Dictionary<(int X, int Z), IndexBucket> _buckets = new();
+    private readonly Dictionary<(int X, int Z), IndexBucket> _viewBuckets = new();
     private readonly float _bucketSize;
     private readonly Dictionary<long, MemoryEntry> _byId = new();
     private readonly SortedSet<long> _ids = new();
@@ -43,6 +47,16 @@ public sealed class SpatialMemory
     }
 
     public SpatialMemoryOptions Options { get; }
+
+    /// <summary>
+    /// Distance in front of each camera, metres, of the floor point by which entries are also indexed:
+    /// where the view looks, about the depth of a room's far wall. The default
+    /// <see cref="FieldOfViewCoverageRule.LookAhead"/>, which searches this index when it matches.
+    /// </summary>
+    public const float ViewPointDistance = 3f;
+
+    /// <summary>Side of the squares of the view-point index, metres: a power of two, so the square of a point is exact.</summary>
+    public const float ViewBucketSize = 1f;
 
     /// <summary>The rule <see cref="Retrieve"/> uses.</summary>
     public IRetrievalRule Rule { get; }
@@ -154,6 +168,12 @@ public sealed class SpatialMemory
         }
     }
 
+    /// <summary>The bucket of the view-point index at (<paramref name="column"/>, <paramref name="row"/>) (x and z over <see cref="ViewBucketSize"/>, floored), or null when none of the entries' view points lies in it.</summary>
+    internal IndexBucket? ViewBucket(int column, int row) => _viewBuckets.GetValueOrDefault((column, row));
+
+    /// <summary>The occupied buckets of the view-point index, in no particular order.</summary>
+    internal Dictionary<(int X, int Z), IndexBucket>.ValueCollection ViewBuckets => _viewBuckets.Values;
+
     /// <summary>The <paramref name="k"/> most recently inserted entries, newest first.</summary>
     public IEnumerable<MemoryEntry> Newest(int k) => _ids.Reverse().Take(Math.Max(0, k)).Select(id => _byId[id]);
 
@@ -176,7 +196,7 @@ public sealed class SpatialMemory
     /// <summary>Removes every entry and forgets the <see cref="WorldSeed"/>; ids keep increasing so an old id never names a new entry.</summary>
     public void Clear()
     {
-        _slots.Clear(); _buckets.Clear(); _byId.Clear(); _ids.Clear(); _lastUse.Clear(); _byUse.Clear();
+        _slots.Clear(); _buckets.Clear(); _viewBuckets.Clear(); _byId.Clear(); _ids.Clear(); _lastUse.Clear(); _byUse.Clear();
         LatestStep = 0;
         WorldSeed = null;
     }
@@ -220,9 +240,8 @@ public sealed class SpatialMemory
     private void Put(MemoryEntry entry, MemorySlot slot, long use)
     {
         _slots[slot] = entry;
-        var key = BucketOf(entry.Pose);
-        if (!_buckets.TryGetValue(key, out var bucket)) _buckets[key] = bucket = new IndexBucket(key.X, key.Z);
-        bucket.Add(entry);
+        AddTo(_buckets, BucketOf(entry.Pose), entry);
+        AddTo(_viewBuckets, ViewBucketOf(entry), entry);
         _byId[entry.Id] = entry;
         _ids.Add(entry.Id);
         _lastUse[entry.Id] = use;
@@ -234,10 +253,8 @@ public sealed class SpatialMemory
     {
         var slot = MemorySlot.Of(entry.Pose, Options);
         _slots.Remove(slot);
-        var key = BucketOf(entry.Pose);
-        var bucket = _buckets[key];
-        bucket.Remove(entry);
-        if (bucket.Count == 0) _buckets.Remove(key);
+        RemoveFrom(_buckets, BucketOf(entry.Pose), entry);
+        RemoveFrom(_viewBuckets, ViewBucketOf(entry), entry);
         _byId.Remove(entry.Id);
         _ids.Remove(entry.Id);
         _byUse.Remove((_lastUse[entry.Id], entry.Id));
@@ -245,6 +262,26 @@ public sealed class SpatialMemory
     }
 
     private (int X, int Z) BucketOf(Pose pose) => (MemorySlot.CellOf(pose.Position.X, _bucketSize), MemorySlot.CellOf(pose.Position.Z, _bucketSize));
+
+    /// <summary>The view-point square of <paramref name="entry"/>, from the same floats, by the same arithmetic, as a ranking's key (<see cref="LookAheadRanking"/>), so the two never disagree about which side of an edge a point lies.</summary>
+    private static (int X, int Z) ViewBucketOf(MemoryEntry entry)
+    {
+        IndexedEntry e = IndexedEntry.Of(entry);
+        return (MemorySlot.CellOf(e.X + ViewPointDistance * e.ForwardX, ViewBucketSize), MemorySlot.CellOf(e.Z + ViewPointDistance * e.ForwardZ, ViewBucketSize));
+    }
+
+    private static void AddTo(Dictionary<(int X, int Z), IndexBucket> index, (int X, int Z) key, MemoryEntry entry)
+    {
+        if (!index.TryGetValue(key, out var bucket)) index[key] = bucket = new IndexBucket(key.X, key.Z);
+        bucket.Add(entry);
+    }
+
+    private static void RemoveFrom(Dictionary<(int X, int Z), IndexBucket> index, (int X, int Z) key, MemoryEntry entry)
+    {
+        IndexBucket bucket = index[key];
+        bucket.Remove(entry);
+        if (bucket.Count == 0) index.Remove(key);
+    }
 
     private void Touch(long id, long use)
     {
