@@ -58,6 +58,7 @@ public static class CostExperiment
         var truthById = new Dictionary<long, Frame>();
         int stride = Math.Max(1, steps / AuditTargets);
         var latencies = new double[steps];
+        var retrievals = new double[steps];
         var contexts = new int[steps];
         var memoryMarks = new List<(int Step, int Bank, double WorkingSetMiB, double GcHeapMiB)>();
         var marks = CheckpointSteps.Where(c => c < steps).Append(steps).ToHashSet();
@@ -72,6 +73,7 @@ public static class CostExperiment
             StepResult r = env.Step(action);
             clock.Stop();
             latencies[taken++] = clock.Elapsed.TotalMilliseconds;
+            retrievals[taken - 1] = env.Memory!.LastRetrievalTime.TotalMilliseconds;
             collided = r.Info["collided"] is true;
             retrieved = r.Info.TryGetValue("memory_retrieved", out object? ids) && ids is long[] l ? l : [];
             contexts[taken - 1] = retrieved.Length;
@@ -89,10 +91,10 @@ public static class CostExperiment
         }
         for (int run = 1; run < timingRuns; run++)
         {
-            double[] again = TimeAgain(s, frames, taken, advance);
-            for (int i = 0; i < taken; i++) latencies[i] = Math.Min(latencies[i], again[i]);
+            (double[] again, double[] retrievedAgain) = TimeAgain(s, frames, taken, advance);
+            for (int i = 0; i < taken; i++) (latencies[i], retrievals[i]) = (Math.Min(latencies[i], again[i]), Math.Min(retrievals[i], retrievedAgain[i]));
         }
-        var checkpoints = memoryMarks.Select(m => Checkpoint(m.Step, latencies, contexts, m.Bank, m.WorkingSetMiB, m.GcHeapMiB)).ToList();
+        var checkpoints = memoryMarks.Select(m => Checkpoint(m.Step, latencies, retrievals, contexts, m.Bank, m.WorkingSetMiB, m.GcHeapMiB)).ToList();
         return new CostResult(checkpoints, audit, taken, env.World, env.Memory!.Clone(), env.Pose, retrieved, timingRuns);
 
         Frame Truth(Frame observed, Env.Geometry.Pose pose) =>
@@ -101,14 +103,15 @@ public static class CostExperiment
                 : truth.Render(new FrameRequest(pose, env.Camera, FrameChannels.Rgb | FrameChannels.Depth));
     }
 
-    /// <summary>The same episode again (same seed, same walk), each <see cref="RtfmEnvironment.Step"/> timed, milliseconds.</summary>
-    private static double[] TimeAgain(Scenario s, IFrameSource frames, int steps, Action advance)
+    /// <summary>The same episode again (same seed, same walk), each <see cref="RtfmEnvironment.Step"/> timed, and the retrieval within it, milliseconds.</summary>
+    private static (double[] Steps, double[] Retrievals) TimeAgain(Scenario s, IFrameSource frames, int steps, Action advance)
     {
         GC.Collect();
         using var env = new RtfmEnvironment(s, frames, new SpatialMemory());
         env.Reset(s.Seed);
         var policy = new RandomWalkPolicy(env.Actions, env.ActionSpace, Rng.Derive((ulong)s.Seed, "memory-eval walk"));
         var latencies = new double[steps];
+        var retrievals = new double[steps];
         var clock = new Stopwatch();
         bool collided = false;
         for (int i = 0; i < steps; i++)
@@ -118,10 +121,11 @@ public static class CostExperiment
             StepResult r = env.Step(action);
             clock.Stop();
             latencies[i] = clock.Elapsed.TotalMilliseconds;
+            retrievals[i] = env.Memory!.LastRetrievalTime.TotalMilliseconds;
             collided = r.Info["collided"] is true;
             advance();
         }
-        return latencies;
+        return (latencies, retrievals);
     }
 
     /// <summary>Bank size and process memory at <paramref name="step"/> of the audited run.</summary>
@@ -135,11 +139,11 @@ public static class CostExperiment
         return (step, bankSize, process.WorkingSet64 / (1024.0 * 1024.0), live / (1024.0 * 1024.0));
     }
 
-    private static CostCheckpoint Checkpoint(int step, double[] latencies, int[] contexts, int bankSize, double workingSetMiB, double gcHeapMiB)
+    private static CostCheckpoint Checkpoint(int step, double[] latencies, double[] retrievals, int[] contexts, int bankSize, double workingSetMiB, double gcHeapMiB)
     {
         int from = Math.Max(0, step - Window);
         double[] window = latencies[from..step];
-        return new CostCheckpoint(step, window.Length, Percentiles.Of(window, 50), Percentiles.Of(window, 95), bankSize,
+        return new CostCheckpoint(step, window.Length, Percentiles.Of(window, 50), Percentiles.Of(window, 95), Percentiles.Of(retrievals[from..step], 50), bankSize,
             workingSetMiB, gcHeapMiB, contexts[from..step].Average());
     }
 }

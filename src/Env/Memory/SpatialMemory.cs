@@ -186,12 +186,22 @@ public sealed class SpatialMemory
         ArgumentNullException.ThrowIfNull(camera);
         int count = k ?? Options.RetrieveCount;
         if (count < 0) throw new ArgumentOutOfRangeException(nameof(k), k, "The count must be non-negative.");
+        LastRetrievalTime = TimeSpan.Zero;
         if (count == 0 || Count == 0) return [];
+        long start = System.Diagnostics.Stopwatch.GetTimestamp();
         IReadOnlyList<ScoredEntry> picked = Rule.Select(this, target, camera, count);
+        LastRetrievalTime = System.Diagnostics.Stopwatch.GetElapsedTime(start);
         long use = ++_clock;
         foreach (ScoredEntry s in picked) Touch(s.Entry.Id, use);
         return picked;
     }
+
+    /// <summary>
+    /// Wall-clock time the last <see cref="Retrieve"/> spent choosing (the rule's <see cref="IRetrievalRule.Select"/>);
+    /// zero when it chose nothing (no entries, k = 0) and after <see cref="Clear"/>. For cost reports (memory-eval
+    /// splits a step's latency with it); a measurement, not part of the memory's state: never saved or cloned.
+    /// </summary>
+    public TimeSpan LastRetrievalTime { get; private set; }
 
     /// <summary>Removes every entry and forgets the <see cref="WorldSeed"/>; ids keep increasing so an old id never names a new entry.</summary>
     public void Clear()
@@ -199,6 +209,7 @@ public sealed class SpatialMemory
         _slots.Clear(); _buckets.Clear(); _viewBuckets.Clear(); _byId.Clear(); _ids.Clear(); _lastUse.Clear(); _byUse.Clear();
         LatestStep = 0;
         WorldSeed = null;
+        LastRetrievalTime = TimeSpan.Zero;
     }
 
     /// <summary>A copy with the same entries, ids and usage order (entries and frames are shared: they are immutable).</summary>

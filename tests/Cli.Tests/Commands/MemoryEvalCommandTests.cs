@@ -51,6 +51,9 @@ public class MemoryEvalCommandTests
         Assert.That(checkpoints.Select(c => c!["window_steps"]!.GetValue<int>()), Is.EqualTo(new[] { 10, 50, 50 }));
         Assert.That(checkpoints.Select(c => c!["bank_size"]!.GetValue<int>()), Is.Ordered.And.All.GreaterThan(0));
         Assert.That(checkpoints.All(c => c!["p95_ms"]!.GetValue<double>() >= c["p50_ms"]!.GetValue<double>()), Is.True);
+        // The retrieval is part of the step; by step 100 every step retrieves, so it takes some time.
+        Assert.That(checkpoints.All(c => c!["retrieval_p50_ms"]!.GetValue<double>() <= c["p50_ms"]!.GetValue<double>()), Is.True);
+        Assert.That(checkpoints.Skip(1).All(c => c!["retrieval_p50_ms"]!.GetValue<double>() > 0), Is.True);
         Assert.That(doc["cost"]!["timing_runs"]!.GetValue<int>(), Is.EqualTo(3), "ground-truth frames: three timing runs by default");
 
         string map = doc["map"]!.GetValue<string>();

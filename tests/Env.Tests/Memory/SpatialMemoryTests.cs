@@ -92,6 +92,21 @@ public class SpatialMemoryTests
         Assert.That(copy.Count, Is.EqualTo(2));
     }
 
+    [Test]
+    public void LastRetrievalTime_AfterRetrieveThenClear_PositiveThenZero()
+    {
+        var memory = new SpatialMemory();
+        Assert.That(memory.LastRetrievalTime, Is.EqualTo(TimeSpan.Zero));
+        memory.Insert(At(0, 0), Flat(1), 0);
+        memory.Retrieve(At(0, 0), Camera);
+        Assert.That(memory.LastRetrievalTime, Is.GreaterThan(TimeSpan.Zero));
+        memory.Retrieve(At(0, 0), Camera, 0);
+        Assert.That(memory.LastRetrievalTime, Is.EqualTo(TimeSpan.Zero), "nothing chosen");
+        memory.Retrieve(At(0, 0), Camera);
+        memory.Clear();
+        Assert.That(memory.LastRetrievalTime, Is.EqualTo(TimeSpan.Zero));
+    }
+
     [TestCase(0f, 12, 10)]
     [TestCase(0.5f, 0, 10)]
     [TestCase(0.5f, 12, 0)]
