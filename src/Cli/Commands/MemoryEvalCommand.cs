@@ -30,7 +30,7 @@ public static class MemoryEvalCommand
         var gaps = new Option<string>("--gaps") { Description = $"Revisit gaps in steps, comma-separated. Default: {string.Join(',', MemoryEvalSettings.DefaultGaps)}." };
         var json = new Option<bool>("--json") { Description = "Print one JSON document instead of tables." };
         var outDir = new Option<string>("--out") { Description = "Folder for memory-map.png and report.json. Default: runs/memory-eval." };
-        var timingRuns = new Option<int?>("--timing-runs") { Description = $"Runs of the cost episode that time its steps; each step counts its fastest. Default: {MemoryEvalSettings.DefaultTimingRuns}, 1 with a model." };
+        var timingRuns = new Option<int?>("--timing-runs") { Description = $"Times each step of the cost episode's latency windows this often (the episode, then each window again from a snapshot, side by side); each counts its fastest. Default: {MemoryEvalSettings.DefaultTimingRuns}, {MemoryEvalSettings.DefaultModelTimingRuns} with a model." };
         var cmd = new Command("memory-eval", "Measure the spatial memory: revisit error vs gap, recall@K of retrieval rules, cost vs episode length; draw the memory on the map.")
         {
             scenario, checkpoint, frames, steps, gaps, json, outDir, timingRuns,
@@ -49,7 +49,7 @@ public static class MemoryEvalCommand
         string framesName = settings.Frames ?? (settings.Checkpoint is not null ? "model" : suite.Frames);
         Scenario scenario = suite.Expand(1)[0] with { Frames = framesName };
         int[] gaps = settings.Gaps.Where(g => g <= settings.Steps).ToArray();
-        int timingRuns = settings.TimingRuns ?? (framesName == "model" ? 1 : MemoryEvalSettings.DefaultTimingRuns);
+        int timingRuns = settings.TimingRuns ?? (framesName == "model" ? MemoryEvalSettings.DefaultModelTimingRuns : MemoryEvalSettings.DefaultTimingRuns);
         var skipped = settings.Gaps.Where(g => g > settings.Steps)
             .Select(g => (g, $"longer than --steps {settings.Steps}; raise --steps to {g} or more to run it")).ToArray();
         foreach (var (gap, reason) in skipped) Consoles.Err.MarkupLine($"[yellow]note:[/] gap {gap} skipped: {Markup.Escape(reason)}");
@@ -78,7 +78,7 @@ public static class MemoryEvalCommand
                         maxValue: Math.Max(1, gaps.Sum(g => g + warmUp.Count) * RevisitExperiment.Memories.Count));
                     revisits = RevisitExperiment.Run(scenario, frames, truth, world, episodeSeed, warmUp, gaps, () => Advance(loops));
                     loops.Value = loops.MaxValue;
-                    var episode = progress.AddTask($"cost episode ({settings.Steps} steps) and retrieval audit, {timingRuns} timing run(s)", maxValue: settings.Steps * timingRuns);
+                    var episode = progress.AddTask($"cost episode ({settings.Steps} steps) and retrieval audit, {timingRuns} timing run(s)", maxValue: CostExperiment.StepsTaken(settings.Steps, timingRuns));
                     cost = CostExperiment.Run(scenario, frames, truth, settings.Steps, timingRuns, () => Advance(episode));
                     episode.Value = episode.MaxValue;
                 });

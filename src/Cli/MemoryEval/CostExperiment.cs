@@ -15,11 +15,14 @@ namespace RtfmGym.Cli.MemoryEval;
 /// <see cref="RtfmEnvironment.Step"/> is timed. The audit runs on a mirror of the environment's
 /// memory that receives the same frames one step later, so each audited target is scored against
 /// the memory as it stood just before that target's frame was stored.
-/// <para>Timing: the episode is deterministic, so it can be run again step for step (same actions,
-/// same frames, same memory). With several timing runs each step's latency is the least it took in
-/// any of them, the usual way to measure a cost on a shared machine: other work only ever adds time,
-/// and on a small virtual machine it comes in bursts of seconds that can swamp a whole 50-step window
-/// of one run. Only the first run is audited and gives the bank size and memory figures.</para>
+/// <para>Timing: each step's latency is the least it took in any of the timing runs, the usual way to
+/// measure a cost on a shared machine (other work only ever adds time). The first run is the whole
+/// episode, audited; it gives the bank size and memory figures and snapshots the environment
+/// (<see cref="RtfmEnvironment.Snapshot"/>) where each latency window begins. Each further run restores
+/// those snapshots in turn and takes the window's steps again with the same actions (same frames, same
+/// memory), the windows one after the other, in alternating order: so the window at step 100 and the one
+/// at step 10,000 are timed side by side, seconds apart, not minutes. On a small virtual machine the speed
+/// drifts by a fifth over minutes; timed a whole episode apart, the two windows drifted apart too.</para>
 /// </summary>
 public static class CostExperiment
 {
@@ -38,8 +41,9 @@ public static class CostExperiment
     /// <summary>
     /// Runs <paramref name="steps"/> steps of <paramref name="scenario"/> (task replaced by Free and the time
     /// limit by <paramref name="steps"/>, so nothing ends the episode early) with <paramref name="frames"/>;
-    /// <paramref name="truth"/> draws the ground truth with depth for the audit. Then runs the same episode
-    /// <paramref name="timingRuns"/> - 1 more times, timed only. <paramref name="advance"/> is called once per step of every run.
+    /// <paramref name="truth"/> draws the ground truth with depth for the audit. Then takes the steps of every
+    /// latency window <paramref name="timingRuns"/> - 1 more times, timed only. <paramref name="advance"/> is
+    /// called once per step taken (<see cref="StepsTaken"/> in all).
     /// </summary>
     public static CostResult Run(Scenario scenario, IFrameSource frames, GroundTruthRenderer truth, int steps, int timingRuns, Action advance)
     {
@@ -63,12 +67,18 @@ public static class CostExperiment
         var memoryMarks = new List<(int Step, int Bank, double WorkingSetMiB, double GcHeapMiB)>();
         var marks = CheckpointSteps.Where(c => c < steps).Append(steps).ToHashSet();
         long[] retrieved = [];
+        var actions = new object[steps];
+        // Where each latency window begins, the state to take its steps again from.
+        var windowStarts = marks.Select(m => Math.Max(0, m - Window)).ToHashSet();
+        var snapshots = new Dictionary<int, EnvironmentSnapshot>();
         bool collided = false;
         int taken = 0;
         var clock = new Stopwatch();
         while (taken < steps)
         {
             object action = policy.Next(collided);
+            if (windowStarts.Contains(taken)) snapshots[taken] = env.Snapshot();
+            actions[taken] = action;
             clock.Restart();
             StepResult r = env.Step(action);
             clock.Stop();
@@ -89,13 +99,26 @@ public static class CostExperiment
             advance();
             if (r.Done) break;
         }
+        // The episode's end, before the windows are taken again from their snapshots.
+        var (world, finalMemory, finalPose) = (env.World, env.Memory!.Clone(), env.Pose);
+        var windows = memoryMarks.Select(m => (From: Math.Max(0, m.Step - Window), To: m.Step)).ToArray();
         for (int run = 1; run < timingRuns; run++)
         {
-            (double[] again, double[] retrievedAgain) = TimeAgain(s, frames, taken, advance);
-            for (int i = 0; i < taken; i++) (latencies[i], retrievals[i]) = (Math.Min(latencies[i], again[i]), Math.Min(retrievals[i], retrievedAgain[i]));
+            foreach (var (from, to) in run % 2 == 1 ? windows : windows.Reverse())
+            {
+                env.Restore(snapshots[from]);
+                for (int i = from; i < to; i++)
+                {
+                    clock.Restart();
+                    env.Step(actions[i]);
+                    clock.Stop();
+                    (latencies[i], retrievals[i]) = (Math.Min(latencies[i], clock.Elapsed.TotalMilliseconds), Math.Min(retrievals[i], env.Memory!.LastRetrievalTime.TotalMilliseconds));
+                    advance();
+                }
+            }
         }
         var checkpoints = memoryMarks.Select(m => Checkpoint(m.Step, latencies, retrievals, contexts, m.Bank, m.WorkingSetMiB, m.GcHeapMiB)).ToList();
-        return new CostResult(checkpoints, audit, taken, env.World, env.Memory!.Clone(), env.Pose, retrieved, timingRuns);
+        return new CostResult(checkpoints, audit, taken, world, finalMemory, finalPose, retrieved, timingRuns);
 
         Frame Truth(Frame observed, Env.Geometry.Pose pose) =>
             frames is GroundTruthRenderer && observed.Depth is not null
@@ -103,29 +126,14 @@ public static class CostExperiment
                 : truth.Render(new FrameRequest(pose, env.Camera, FrameChannels.Rgb | FrameChannels.Depth));
     }
 
-    /// <summary>The same episode again (same seed, same walk), each <see cref="RtfmEnvironment.Step"/> timed, and the retrieval within it, milliseconds.</summary>
-    private static (double[] Steps, double[] Retrievals) TimeAgain(Scenario s, IFrameSource frames, int steps, Action advance)
+    /// <summary>
+    /// Steps <see cref="Run"/> takes (and calls its progress callback for) with <paramref name="timingRuns"/>
+    /// runs of an episode of <paramref name="steps"/> steps: the episode, then its latency windows again.
+    /// </summary>
+    public static long StepsTaken(int steps, int timingRuns)
     {
-        GC.Collect();
-        using var env = new RtfmEnvironment(s, frames, new SpatialMemory());
-        env.Reset(s.Seed);
-        var policy = new RandomWalkPolicy(env.Actions, env.ActionSpace, Rng.Derive((ulong)s.Seed, "memory-eval walk"));
-        var latencies = new double[steps];
-        var retrievals = new double[steps];
-        var clock = new Stopwatch();
-        bool collided = false;
-        for (int i = 0; i < steps; i++)
-        {
-            object action = policy.Next(collided);
-            clock.Restart();
-            StepResult r = env.Step(action);
-            clock.Stop();
-            latencies[i] = clock.Elapsed.TotalMilliseconds;
-            retrievals[i] = env.Memory!.LastRetrievalTime.TotalMilliseconds;
-            collided = r.Info["collided"] is true;
-            advance();
-        }
-        return (latencies, retrievals);
+        var marks = CheckpointSteps.Where(c => c < steps).Append(steps).Distinct();
+        return steps + (long)(timingRuns - 1) * marks.Sum(m => m - Math.Max(0, m - Window));
     }
 
     /// <summary>Bank size and process memory at <paramref name="step"/> of the audited run.</summary>

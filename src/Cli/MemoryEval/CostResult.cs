@@ -13,5 +13,5 @@ namespace RtfmGym.Cli.MemoryEval;
 /// <param name="Memory">The environment's memory at the end.</param>
 /// <param name="FinalPose">The camera pose after the last step.</param>
 /// <param name="FinalRetrieved">Ids of the entries retrieved for the last frame, best first.</param>
-/// <param name="TimingRuns">Runs of the episode each step's latency is the least over (see <see cref="CostExperiment"/>).</param>
+/// <param name="TimingRuns">Timings each step's latency is the least over: the episode, then the latency windows again from snapshots (see <see cref="CostExperiment"/>).</param>
 public sealed record CostResult(IReadOnlyList<CostCheckpoint> Checkpoints, RetrievalAudit Audit, int Steps, World World, SpatialMemory Memory, Pose FinalPose, IReadOnlyList<long> FinalRetrieved, int TimingRuns = 1);

@@ -152,7 +152,7 @@ public sealed record MemoryEvalReport
         Consoles.Out.MarkupLine(FormattableString.Invariant(
             $"{audit.Targets} targets scored ({audit.TargetsWithoutCovisible} with nothing covisible left out); of the oracle's best {audit.Ks[0]}, {audit.BeyondSearchRadius(audit.Ks[0]):P0} lie beyond the search radius"));
 
-        var cost = new Table().Title($"[bold]Cost vs episode length[/] (one episode of {Cost.Steps} steps; latency of env.Step over the last {CostExperiment.Window} steps, each step's least of {Cost.TimingRuns} runs)");
+        var cost = new Table().Title($"[bold]Cost vs episode length[/] (one episode of {Cost.Steps} steps; latency of env.Step over the last {CostExperiment.Window} steps, each step's least of {Cost.TimingRuns} timings, the windows timed side by side)");
         foreach (string c in new[] { "step", "p50 ms", "p95 ms", "retrieval p50 ms", "context/step", "bank size", "working set MiB", "GC heap MiB" }) cost.AddColumn(c);
         foreach (CostCheckpoint c in Cost.Checkpoints)
             cost.AddRow(I(c.Step), F(c.P50Ms, "0.000"), F(c.P95Ms, "0.000"), F(c.RetrievalP50Ms, "0.000"), F(c.MeanRetrieved, "0.0"), I(c.BankSize), F(c.WorkingSetMiB, "0"), F(c.GcHeapMiB, "0"));
