@@ -57,17 +57,17 @@ internal static class NearestViews
             {
                 // The next block would span more squares than are occupied: read every occupied one it has not read yet, and stop.
                 foreach (IndexBucket b in memory.ViewBuckets)
-                    if (Math.Max(Math.Abs(b.Column - cx), Math.Abs(b.Row - cz)) >= r) (n, written) = Grow(ranking, ref seen, b, n, written);
+                    if (Math.Max(Math.Abs(b.Column - cx), Math.Abs(b.Row - cz)) >= r) (n, written) = ReadBucket(ranking, ref seen, b, n, written);
                 break;
             }
-            if (r == 0) (n, written) = Grow(ranking, ref seen, memory.ViewBucket(cx, cz), n, written);
+            if (r == 0) (n, written) = ReadBucket(ranking, ref seen, memory.ViewBucket(cx, cz), n, written);
             for (int i = -r; i <= r && r > 0; i++)
             {
-                (n, written) = Grow(ranking, ref seen, memory.ViewBucket(cx + i, cz - r), n, written);
-                (n, written) = Grow(ranking, ref seen, memory.ViewBucket(cx + i, cz + r), n, written);
+                (n, written) = ReadBucket(ranking, ref seen, memory.ViewBucket(cx + i, cz - r), n, written);
+                (n, written) = ReadBucket(ranking, ref seen, memory.ViewBucket(cx + i, cz + r), n, written);
                 if (i == -r || i == r) continue;
-                (n, written) = Grow(ranking, ref seen, memory.ViewBucket(cx - r, cz + i), n, written);
-                (n, written) = Grow(ranking, ref seen, memory.ViewBucket(cx + r, cz + i), n, written);
+                (n, written) = ReadBucket(ranking, ref seen, memory.ViewBucket(cx - r, cz + i), n, written);
+                (n, written) = ReadBucket(ranking, ref seen, memory.ViewBucket(cx + r, cz + i), n, written);
             }
             // Only the first `limit` so far can still be among the first `limit` overall; they come out sorted, the last the farthest.
             if (n >= limit)
@@ -84,7 +84,8 @@ internal static class NearestViews
         return Take(n, written, limit);
     }
 
-    private static (int N, int Written) Grow(LookAheadRanking ranking, ref int read, IndexBucket? bucket, int n, int written)
+    /// <summary>Ranks a bucket's entries into the scratch (none when null), counting what it read and the places written.</summary>
+    private static (int N, int Written) ReadBucket(LookAheadRanking ranking, ref int read, IndexBucket? bucket, int n, int written)
     {
         if (bucket is null) return (n, written);
         read += bucket.Count;
