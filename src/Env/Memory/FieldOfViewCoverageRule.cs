@@ -121,11 +121,10 @@ public sealed class FieldOfViewCoverageRule : IRetrievalRule
         (PointBatch points, bool[] seen, _) = Surface(shortlist.Select(c => c.Footprint.Samples).ToArray(), toTarget, camera, GridSize);
         double cells = GridSize * GridSize;
         var scored = new List<ScoredEntry>(shortlist.Count);
-        var scratch = new GridScratch(points.Length);
         foreach (var (e, f) in shortlist)
         {
             var toEntry = new PointProjector(targetToWorld * f.WorldToCamera, camera);
-            int covered = Covered(toEntry, points, seen, e.Frame.Depth, e.Frame.Width, e.Frame.Height, 0, scratch);
+            int covered = Covered(toEntry, points, seen, e.Frame.Depth, e.Frame.Width, e.Frame.Height, 0);
             if (covered > 0) scored.Add(new ScoredEntry(e, covered / cells - RecencyPenalty * (memory.LatestStep - e.Step)));
         }
         scored.Sort(BestFirst);
@@ -167,14 +166,13 @@ public sealed class FieldOfViewCoverageRule : IRetrievalRule
             if (MayBeInView(toTarget.ToCamera(f.Centre), f.Reach, planes)) inReach.Add((e, f));
         }
         (PointBatch points, bool[] seen, int[] inView) = Surface(inReach.Select(c => c.Footprint.Probes).ToArray(), toTarget, camera, CoarseGrid);
-        var scratch = new GridScratch(points.Length);
         var reach = inReach.Where((_, i) => inView[i] > 0);
         // The worst of the best so far on top: (coarse cells covered, step, id) ascending.
         var best = new PriorityQueue<(MemoryEntry, EntryFootprint), (int, int, long)>(CandidateLimit + 1);
         foreach (var (e, f) in reach)
         {
             var toEntry = new PointProjector(targetToWorld * f.WorldToCamera, camera);
-            int covered = Covered(toEntry, points, seen, f.SampleDepths, f.SamplesPerSide, f.SamplesPerSide, CoarseDepthSlack, scratch);
+            int covered = Covered(toEntry, points, seen, f.SampleDepths, f.SamplesPerSide, f.SamplesPerSide, CoarseDepthSlack);
             if (covered == 0) continue;
             var key = (covered, e.Step, e.Id);
             if (best.Count < CandidateLimit) best.Enqueue((e, f), key);
@@ -246,26 +244,41 @@ public sealed class FieldOfViewCoverageRule : IRetrievalRule
     /// </summary>
     private (PointBatch Points, bool[] Seen, int[] InView) Surface(IReadOnlyList<PointBatch?> pointSets, PointProjector toTarget, CameraIntrinsics camera, int grid)
     {
-        var nearest = new float[grid * grid];
+        int cells = grid * grid;
+        // One slot past the grid takes the points that land outside the view, so that the loop below
+        // does not branch on where each point lands (which half the time it would guess wrong).
+        var nearest = new float[cells + 1];
         Array.Fill(nearest, float.PositiveInfinity);
-        var winner = new Vector3[grid * grid];
-        var seen = new bool[grid * grid];
+        var (fromSet, fromPoint) = (new int[cells + 1], new int[cells + 1]);
         var inView = new int[pointSets.Count];
-        var scratch = new GridScratch(pointSets.Count == 0 ? 0 : pointSets.Max(p => p?.Length ?? 0));
+        int most = 0;
+        foreach (PointBatch? set in pointSets) most = Math.Max(most, set?.Length ?? 0);
+        GridScratch scratch = GridScratch.For(most);
         for (int i = 0; i < pointSets.Count; i++)
         {
             if (pointSets[i] is not PointBatch set) continue;
             toTarget.ToGrid(set, grid, grid, scratch.Cells, scratch.Depths);
-            for (int j = 0; j < set.Length; j++)
+            ReadOnlySpan<int> cellOf = scratch.Cells.AsSpan(0, set.Length);
+            ReadOnlySpan<float> depthOf = scratch.Depths.AsSpan(0, set.Length);
+            int landed = 0;
+            for (int j = 0; j < cellOf.Length; j++)
             {
-                int cell = scratch.Cells[j];
-                if (cell < 0) continue;
-                inView[i]++;
-                if (scratch.Depths[j] < nearest[cell]) (nearest[cell], winner[cell], seen[cell]) = (scratch.Depths[j], set[j], true);
+                int cell = cellOf[j];
+                landed += cell >= 0 ? 1 : 0;
+                int slot = cell >= 0 ? cell : cells;
+                // Strictly nearer: of equally near points the first keeps the cell.
+                if (depthOf[j] < nearest[slot]) (nearest[slot], fromSet[slot], fromPoint[slot]) = (depthOf[j], i, j);
             }
+            inView[i] = landed;
         }
-        for (int cell = 0; cell < winner.Length; cell++)
-            winner[cell] = seen[cell] ? toTarget.ToCamera(winner[cell]) : camera.RayDirection((cell % grid + 0.5f) * camera.Width / grid, (cell / grid + 0.5f) * camera.Height / grid) * NominalDepth;
+        var winner = new Vector3[cells];
+        var seen = new bool[cells];
+        for (int cell = 0; cell < cells; cell++)
+        {
+            seen[cell] = nearest[cell] < float.PositiveInfinity;
+            winner[cell] = seen[cell] ? toTarget.ToCamera(pointSets[fromSet[cell]]![fromPoint[cell]])
+                : camera.RayDirection((cell % grid + 0.5f) * camera.Width / grid, (cell / grid + 0.5f) * camera.Height / grid) * NominalDepth;
+        }
         return (PointBatch.Of(winner), seen, inView);
     }
 
@@ -277,20 +290,20 @@ public sealed class FieldOfViewCoverageRule : IRetrievalRule
     /// <see cref="DepthTolerance"/> (+ <paramref name="slackPerMetre"/> per metre of depth) of its
     /// own; without one, any point (seen or not) that lands in the view counts.
     /// </summary>
-    private int Covered(PointProjector toEntry, PointBatch points, bool[] seen, float[]? depth, int depthWidth, int depthHeight, float slackPerMetre, GridScratch scratch)
+    private int Covered(PointProjector toEntry, PointBatch points, bool[] seen, float[]? depth, int depthWidth, int depthHeight, float slackPerMetre)
     {
-        // Without depth only whether a point lands matters; a one-by-one grid is the cheapest question.
-        if (depth is null) (depthWidth, depthHeight) = (1, 1);
-        toEntry.ToGrid(points, depthWidth, depthHeight, scratch.Cells, scratch.Depths);
-        int covered = 0;
-        for (int cell = 0; cell < points.Length; cell++)
+        GridScratch scratch = GridScratch.For(points.Length);
+        Span<int> pixels = scratch.Cells.AsSpan(0, points.Length);
+        if (depth is null)
         {
-            int pixel = scratch.Cells[cell];
-            if (pixel < 0) continue;
-            if (depth is null) covered++;
-            else if (seen[cell] && MathF.Abs(depth[pixel] - scratch.Depths[cell]) <= DepthTolerance + slackPerMetre * scratch.Depths[cell]) covered++;
+            // Without depth only whether a point lands matters; a one-by-one grid is the cheapest question.
+            toEntry.ToGrid(points, 1, 1, pixels, scratch.Depths);
+            int landed = 0;
+            foreach (int pixel in pixels) landed += pixel >= 0 ? 1 : 0;
+            return landed;
         }
-        return covered;
+        toEntry.ToGrid(points, depthWidth, depthHeight, pixels, scratch.Depths);
+        return SurfaceMatches.Count(pixels, scratch.Depths.AsSpan(0, points.Length), seen, depth, DepthTolerance, slackPerMetre);
     }
 
     /// <summary>Camera-to-world as a row-vector matrix (Vector3.Transform(local, m) = world).</summary>
