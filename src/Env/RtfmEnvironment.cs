@@ -106,6 +106,14 @@ public sealed partial class RtfmEnvironment : IEnvironment
     /// <summary>The latest frame (for rendering and records).</summary>
     public Frame? LastFrame { get; private set; }
 
+    /// <summary>
+    /// Wall-clock time the frame source took to make the latest observation's frame (its <c>Render</c> call
+    /// alone: not the memory's retrieval, which <see cref="SpatialMemory.LastRetrievalTime"/> reports); zero
+    /// before the first reset. For cost reports: memory-eval splits a step's latency with it. A measurement,
+    /// not part of the environment's state: never snapshotted.
+    /// </summary>
+    public TimeSpan LastRenderTime { get; private set; }
+
     /// <summary>The frame source's name.</summary>
     public string FrameSourceName => _frames.Name;
 
@@ -285,17 +293,20 @@ public sealed partial class RtfmEnvironment : IEnvironment
     {
         var request = new FrameRequest(_pose, _camera, _channels, StepCount);
         Frame frame;
+        long start;
         if (Memory is null)
         {
+            start = System.Diagnostics.Stopwatch.GetTimestamp();
             frame = _frames.Render(request);
         }
         else
         {
             _retrieved = Memory.Count > 0 ? Memory.Retrieve(_pose, _camera) : null;
-            frame = _frames is IMemoryAwareFrameSource aware
-                ? aware.Render(request, _retrieved?.Select(s => s.Entry).ToArray() ?? [])
-                : _frames.Render(request);
+            MemoryEntry[] context = _retrieved?.Select(s => s.Entry).ToArray() ?? [];
+            start = System.Diagnostics.Stopwatch.GetTimestamp();
+            frame = _frames is IMemoryAwareFrameSource aware ? aware.Render(request, context) : _frames.Render(request);
         }
+        LastRenderTime = System.Diagnostics.Stopwatch.GetElapsedTime(start);
         if (frame.Width != _camera.Width || frame.Height != _camera.Height)
             throw new RtfmGymException($"Frame source '{_frames.Name}' returned {frame.Width}x{frame.Height}, expected {_camera.Width}x{_camera.Height}.");
         LastFrame = frame;

@@ -29,6 +29,17 @@ public class EnvironmentTests
     }
 
     [Test]
+    public void LastRenderTime_BeforeResetThenAfterSteps_ZeroThenPositive()
+    {
+        using var env = new RtfmEnvironment(TestScenarios.Small("ground-truth"));
+        Assert.That(env.LastRenderTime, Is.EqualTo(TimeSpan.Zero));
+        env.Reset(3);
+        Assert.That(env.LastRenderTime, Is.GreaterThan(TimeSpan.Zero), "the reset's observation is rendered too");
+        env.Step(0L);
+        Assert.That(env.LastRenderTime, Is.GreaterThan(TimeSpan.Zero));
+    }
+
+    [Test]
     public void Step_OutOfSpaceAction_RejectedAndEpisodeUnchanged()
     {
         using var env = new RtfmEnvironment(TestScenarios.Small());

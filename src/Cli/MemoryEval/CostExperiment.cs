@@ -63,6 +63,7 @@ public static class CostExperiment
         int stride = Math.Max(1, steps / AuditTargets);
         var latencies = new double[steps];
         var retrievals = new double[steps];
+        var renders = new double[steps];
         var contexts = new int[steps];
         var memoryMarks = new List<(int Step, int Bank, double WorkingSetMiB, double GcHeapMiB)>();
         var marks = CheckpointSteps.Where(c => c < steps).Append(steps).ToHashSet();
@@ -83,7 +84,7 @@ public static class CostExperiment
             StepResult r = env.Step(action);
             clock.Stop();
             latencies[taken++] = clock.Elapsed.TotalMilliseconds;
-            retrievals[taken - 1] = env.Memory!.LastRetrievalTime.TotalMilliseconds;
+            (retrievals[taken - 1], renders[taken - 1]) = (env.Memory!.LastRetrievalTime.TotalMilliseconds, env.LastRenderTime.TotalMilliseconds);
             collided = r.Info["collided"] is true;
             retrieved = r.Info.TryGetValue("memory_retrieved", out object? ids) && ids is long[] l ? l : [];
             contexts[taken - 1] = retrieved.Length;
@@ -112,12 +113,14 @@ public static class CostExperiment
                     clock.Restart();
                     env.Step(actions[i]);
                     clock.Stop();
-                    (latencies[i], retrievals[i]) = (Math.Min(latencies[i], clock.Elapsed.TotalMilliseconds), Math.Min(retrievals[i], env.Memory!.LastRetrievalTime.TotalMilliseconds));
+                    latencies[i] = Math.Min(latencies[i], clock.Elapsed.TotalMilliseconds);
+                    retrievals[i] = Math.Min(retrievals[i], env.Memory!.LastRetrievalTime.TotalMilliseconds);
+                    renders[i] = Math.Min(renders[i], env.LastRenderTime.TotalMilliseconds);
                     advance();
                 }
             }
         }
-        var checkpoints = memoryMarks.Select(m => Checkpoint(m.Step, latencies, retrievals, contexts, m.Bank, m.WorkingSetMiB, m.GcHeapMiB)).ToList();
+        var checkpoints = memoryMarks.Select(m => Checkpoint(m.Step, latencies, retrievals, renders, contexts, m.Bank, m.WorkingSetMiB, m.GcHeapMiB)).ToList();
         return new CostResult(checkpoints, audit, taken, world, finalMemory, finalPose, retrieved, timingRuns);
 
         Frame Truth(Frame observed, Env.Geometry.Pose pose) =>
@@ -147,11 +150,11 @@ public static class CostExperiment
         return (step, bankSize, process.WorkingSet64 / (1024.0 * 1024.0), live / (1024.0 * 1024.0));
     }
 
-    private static CostCheckpoint Checkpoint(int step, double[] latencies, double[] retrievals, int[] contexts, int bankSize, double workingSetMiB, double gcHeapMiB)
+    private static CostCheckpoint Checkpoint(int step, double[] latencies, double[] retrievals, double[] renders, int[] contexts, int bankSize, double workingSetMiB, double gcHeapMiB)
     {
         int from = Math.Max(0, step - Window);
         double[] window = latencies[from..step];
-        return new CostCheckpoint(step, window.Length, Percentiles.Of(window, 50), Percentiles.Of(window, 95), Percentiles.Of(retrievals[from..step], 50), bankSize,
+        return new CostCheckpoint(step, window.Length, Percentiles.Of(window, 50), Percentiles.Of(window, 95), Percentiles.Of(retrievals[from..step], 50), Percentiles.Of(renders[from..step], 50), bankSize,
             workingSetMiB, gcHeapMiB, contexts[from..step].Average());
     }
 }

@@ -55,18 +55,19 @@ internal readonly struct LookAheadRanking
         int n = 0, i = 0;
         if (simd && Vector256.IsHardwareAccelerated)
         {
-            var (x0, z0, r2) = (Vector256.Create(_x), Vector256.Create(_z), Vector256.Create(_radiusSquared));
-            var (tfx, tfz, ahead) = (Vector256.Create(_forwardX), Vector256.Create(_forwardZ), Vector256.Create(_lookAhead));
-            var (lookX, lookZ) = (Vector256.Create(_lookX), Vector256.Create(_lookZ));
+            // Plain locals rather than tuples, which the JIT would keep in memory.
+            Vector256<float> x0 = Vector256.Create(_x), z0 = Vector256.Create(_z), r2 = Vector256.Create(_radiusSquared);
+            Vector256<float> tfx = Vector256.Create(_forwardX), tfz = Vector256.Create(_forwardZ), ahead = Vector256.Create(_lookAhead);
+            Vector256<float> lookX = Vector256.Create(_lookX), lookZ = Vector256.Create(_lookZ);
             for (; i <= xs.Length - Vector256<float>.Count; i += Vector256<float>.Count)
             {
-                var (x, z) = (Vector256.Create(xs[i..]), Vector256.Create(zs[i..]));
-                var (fx, fz) = (Vector256.Create(fxs[i..]), Vector256.Create(fzs[i..]));
-                var (dx, dz) = (x - x0, z - z0);
+                Vector256<float> x = Vector256.Create(xs[i..]), z = Vector256.Create(zs[i..]);
+                Vector256<float> fx = Vector256.Create(fxs[i..]), fz = Vector256.Create(fzs[i..]);
+                Vector256<float> dx = x - x0, dz = z - z0;
                 Vector256<float> keep = Vector256.AndNot(Vector256.LessThanOrEqual(dx * dx + dz * dz, r2), Vector256.LessThan(fx * tfx + fz * tfz, Vector256<float>.Zero));
                 uint lanes = keep.ExtractMostSignificantBits();
                 if (lanes == 0) continue;
-                var (lx, lz) = (x + ahead * fx - lookX, z + ahead * fz - lookZ);
+                Vector256<float> lx = x + ahead * fx - lookX, lz = z + ahead * fz - lookZ;
                 Vector256<uint> distances = (lx * lx + lz * lz).AsUInt32();
                 // One lane per set bit, lowest first: bucket order, as the one-at-a-time loop below.
                 for (; lanes != 0; lanes &= lanes - 1)

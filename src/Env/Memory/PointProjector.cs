@@ -65,19 +65,18 @@ internal readonly struct PointProjector
         float perU = columns / _width, perV = rows / _height;
         ReadOnlySpan<float> xs = points.X, ys = points.Y, zs = points.Z;
         int i = 0;
-        if (Simd.IsHardwareAccelerated && n >= Vector<float>.Count)
+        // The SIMD path works out each cell index in floats, exact while the grid has at most 2^24 cells.
+        if (Simd.IsHardwareAccelerated && n >= Vector<float>.Count && (long)columns * rows <= 1 << 24)
         {
-            var (m11, m12, m13) = (new Vector<float>(_m11), new Vector<float>(_m12), new Vector<float>(_m13));
-            var (m21, m22, m23) = (new Vector<float>(_m21), new Vector<float>(_m22), new Vector<float>(_m23));
-            var (m31, m32, m33) = (new Vector<float>(_m31), new Vector<float>(_m32), new Vector<float>(_m33));
-            var (m41, m42, m43) = (new Vector<float>(_m41), new Vector<float>(_m42), new Vector<float>(_m43));
-            var (fx, fy, cx, cy) = (new Vector<float>(_fx), new Vector<float>(_fy), new Vector<float>(_cx), new Vector<float>(_cy));
-            var (width, height, near) = (new Vector<float>(_width), new Vector<float>(_height), new Vector<float>(1e-6f));
-            var (scaleU, scaleV) = (new Vector<float>(perU), new Vector<float>(perV));
-            var (lastColumn, lastRow, stride, outside) = (new Vector<int>(columns - 1), new Vector<int>(rows - 1), new Vector<int>(columns), new Vector<int>(-1));
+            // Plain locals rather than tuples: the JIT keeps these in registers.
+            Vector<float> m11 = new(_m11), m12 = new(_m12), m13 = new(_m13), m21 = new(_m21), m22 = new(_m22), m23 = new(_m23);
+            Vector<float> m31 = new(_m31), m32 = new(_m32), m33 = new(_m33), m41 = new(_m41), m42 = new(_m42), m43 = new(_m43);
+            Vector<float> fx = new(_fx), fy = new(_fy), cx = new(_cx), cy = new(_cy), width = new(_width), height = new(_height), near = new(1e-6f);
+            Vector<float> scaleU = new(perU), scaleV = new(perV), lastColumn = new(columns - 1), lastRow = new(rows - 1), stride = new(columns);
+            Vector<int> outside = new(-1);
             for (; i <= n - Vector<float>.Count; i += Vector<float>.Count)
             {
-                var (x, y, z) = (new Vector<float>(xs[i..]), new Vector<float>(ys[i..]), new Vector<float>(zs[i..]));
+                Vector<float> x = new(xs[i..]), y = new(ys[i..]), z = new(zs[i..]);
                 Vector<float> camX = x * m11 + y * m21 + z * m31 + m41;
                 Vector<float> camY = x * m12 + y * m22 + z * m32 + m42;
                 Vector<float> depth = -(x * m13 + y * m23 + z * m33 + m43);
@@ -86,8 +85,10 @@ internal readonly struct PointProjector
                 Vector<float> v = cy - fy * camY * inv;
                 Vector<int> inside = Simd.GreaterThan(depth, near) & Simd.GreaterThanOrEqual(u, Vector<float>.Zero) & Simd.LessThan(u, width)
                     & Simd.GreaterThanOrEqual(v, Vector<float>.Zero) & Simd.LessThan(v, height);
-                Vector<int> cell = Simd.Min(lastRow, Simd.ConvertToInt32(v * scaleV)) * stride + Simd.Min(lastColumn, Simd.ConvertToInt32(u * scaleU));
-                Simd.ConditionalSelect(inside, cell, outside).CopyTo(cells[i..]);
+                // Where the point lands, u and v are non-negative, so the floor is the one-point path's truncation, and the
+                // indices are whole numbers the floats hold exactly; the fast conversion is wrong only for lanes discarded below.
+                Vector<float> cell = Simd.Min(lastRow, Simd.Floor(v * scaleV)) * stride + Simd.Min(lastColumn, Simd.Floor(u * scaleU));
+                Simd.ConditionalSelect(inside, Simd.ConvertToInt32Native(cell), outside).CopyTo(cells[i..]);
                 depth.CopyTo(depths[i..]);
             }
         }

@@ -39,7 +39,7 @@ internal static class SurfaceMatches
             fixed (bool* seenFlag = seen)
             fixed (float* view = depth)
             {
-                var (tol, slack) = (Vector256.Create(tolerance), Vector256.Create(slackPerMetre));
+                Vector256<float> tol = Vector256.Create(tolerance), slack = Vector256.Create(slackPerMetre);
                 for (; i <= n - Vector256<int>.Count; i += Vector256<int>.Count)
                 {
                     Vector256<int> at = Avx.LoadVector256(pixel + i);

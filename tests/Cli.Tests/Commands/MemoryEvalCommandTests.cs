@@ -55,6 +55,8 @@ public class MemoryEvalCommandTests
         // The retrieval is part of the step; by step 100 every step retrieves, so it takes some time.
         Assert.That(checkpoints.All(c => c!["retrieval_p50_ms"]!.GetValue<double>() <= c["p50_ms"]!.GetValue<double>()), Is.True);
         Assert.That(checkpoints.Skip(1).All(c => c!["retrieval_p50_ms"]!.GetValue<double>() > 0), Is.True);
+        // So is the frame source's rendering, which every step does.
+        Assert.That(checkpoints.All(c => c!["render_p50_ms"]!.GetValue<double>() is > 0 and var r && r <= c["p50_ms"]!.GetValue<double>()), Is.True);
         Assert.That(doc["cost"]!["timing_runs"]!.GetValue<int>(), Is.EqualTo(MemoryEvalSettings.DefaultTimingRuns), "ground-truth frames: the default timing runs");
 
         string map = doc["map"]!.GetValue<string>();
