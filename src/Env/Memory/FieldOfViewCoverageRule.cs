@@ -244,23 +244,17 @@ public sealed class FieldOfViewCoverageRule : IRetrievalRule
     /// </summary>
     private (PointBatch Points, bool[] Seen, int[] InView) Surface(IReadOnlyList<PointBatch?> pointSets, PointProjector toTarget, CameraIntrinsics camera, int grid)
     {
-        int cells = grid * grid, slots = cells + 1;
-        // Per cell, the least key over the points that land in it: a point's depth (positive, so its bits order as the
-        // floats do) over its place in the order of the sets and their points, so the nearest point and, of equally
-        // near ones, the first. Successive points update four copies of the grid in turn, so that one need not wait
-        // for the last when both land in the same cell (which nearby points mostly do); one slot past each copy takes
-        // the points that land outside the view, so the loop does not branch on where a point lands.
-        ulong[] least = t_least is { } had && had.Length >= SurfaceCopies * slots ? had : t_least = new ulong[SurfaceCopies * slots];
-        Array.Fill(least, ulong.MaxValue, 0, SurfaceCopies * slots);
+        int cells = grid * grid;
+        var nearest = new float[cells];
+        Array.Fill(nearest, float.PositiveInfinity);
+        // Where the nearest point came from rather than the point itself: a copy of it per update costs more.
+        var (fromSet, fromPoint) = (new int[cells], new int[cells]);
         var inView = new int[pointSets.Count];
-        var starts = new uint[pointSets.Count];
         int most = 0;
         foreach (PointBatch? set in pointSets) most = Math.Max(most, set?.Length ?? 0);
         GridScratch scratch = GridScratch.For(most);
-        uint at = 0;
         for (int i = 0; i < pointSets.Count; i++)
         {
-            starts[i] = at;
             if (pointSets[i] is not PointBatch set) continue;
             toTarget.ToGrid(set, grid, grid, scratch.Cells, scratch.Depths);
             ReadOnlySpan<int> cellOf = scratch.Cells.AsSpan(0, set.Length);
@@ -269,50 +263,23 @@ public sealed class FieldOfViewCoverageRule : IRetrievalRule
             for (int j = 0; j < cellOf.Length; j++)
             {
                 int cell = cellOf[j];
-                landed += cell >= 0 ? 1 : 0;
-                ulong key = (ulong)BitConverter.SingleToUInt32Bits(depthOf[j]) << 32 | (at + (uint)j);
-                ref ulong slot = ref least[(j & (SurfaceCopies - 1)) * slots + (cell >= 0 ? cell : cells)];
-                slot = Math.Min(slot, key);
+                if (cell < 0) continue;
+                landed++;
+                // Strictly nearer: of equally near points the first keeps the cell.
+                float d = depthOf[j];
+                if (d < nearest[cell]) (nearest[cell], fromSet[cell], fromPoint[cell]) = (d, i, j);
             }
             inView[i] = landed;
-            at += (uint)set.Length;
         }
         var winner = new Vector3[cells];
         var seen = new bool[cells];
         for (int cell = 0; cell < cells; cell++)
         {
-            ulong key = least[cell];
-            for (int copy = 1; copy < SurfaceCopies; copy++) key = Math.Min(key, least[copy * slots + cell]);
-            // Only a point at a finite depth counts (never +infinity, as the one-at-a-time guess had it).
-            seen[cell] = key >> 32 < 0x7F80_0000u;
-            if (seen[cell])
-            {
-                uint place = (uint)key;
-                int i = LastStartAtOrBefore(starts, place);
-                winner[cell] = toTarget.ToCamera(pointSets[i]![(int)(place - starts[i])]);
-            }
-            else winner[cell] = camera.RayDirection((cell % grid + 0.5f) * camera.Width / grid, (cell / grid + 0.5f) * camera.Height / grid) * NominalDepth;
+            seen[cell] = nearest[cell] < float.PositiveInfinity;
+            winner[cell] = seen[cell] ? toTarget.ToCamera(pointSets[fromSet[cell]]![fromPoint[cell]])
+                : camera.RayDirection((cell % grid + 0.5f) * camera.Width / grid, (cell / grid + 0.5f) * camera.Height / grid) * NominalDepth;
         }
         return (PointBatch.Of(winner), seen, inView);
-    }
-
-    /// <summary>Copies of the grid <see cref="Surface"/> keeps, a power of two.</summary>
-    private const int SurfaceCopies = 4;
-
-    // Per thread, as memories cloned for branching rollouts may share the rule across threads.
-    [ThreadStatic] private static ulong[]? t_least;
-
-    /// <summary>The last set whose first point's place is at most <paramref name="place"/>: the one holding it (sets with no points start where the next does).</summary>
-    private static int LastStartAtOrBefore(uint[] starts, uint place)
-    {
-        int low = 0, high = starts.Length - 1;
-        while (low < high)
-        {
-            int mid = (low + high + 1) / 2;
-            if (starts[mid] <= place) low = mid;
-            else high = mid - 1;
-        }
-        return low;
     }
 
     /// <summary>
