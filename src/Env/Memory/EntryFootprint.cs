@@ -15,8 +15,21 @@ namespace RtfmGym.Env.Memory;
 /// </summary>
 internal sealed class EntryFootprint
 {
-    private EntryFootprint(CameraIntrinsics camera, Matrix4x4 worldToCamera, PointBatch? samples, float[]? sampleDepths, PointBatch probes, Vector3 centre, float reach) =>
+    // What it was made from, for Fits: the entry itself (by reference), and the rule's parameters.
+    private readonly MemoryEntry _entry;
+    private readonly int _samplesPerSide, _probeStride;
+    private readonly float _nominalDepth;
+
+    private EntryFootprint(MemoryEntry entry, int samplesPerSide, int probeStride, float nominalDepth,
+        CameraIntrinsics camera, Matrix4x4 worldToCamera, PointBatch? samples, float[]? sampleDepths, PointBatch probes, Vector3 centre, float reach)
+    {
+        (_entry, _samplesPerSide, _probeStride, _nominalDepth) = (entry, samplesPerSide, probeStride, nominalDepth);
         (Camera, WorldToCamera, Samples, SampleDepths, Probes, Centre, Reach) = (camera, worldToCamera, samples, sampleDepths, probes, centre, reach);
+    }
+
+    /// <summary>Whether this is what <see cref="Of"/> makes of <paramref name="entry"/> (this very object, not an equal one) with these arguments.</summary>
+    public bool Fits(MemoryEntry entry, CameraIntrinsics camera, int samplesPerSide, int probeStride, float nominalDepth) =>
+        ReferenceEquals(entry, _entry) && camera == Camera && samplesPerSide == _samplesPerSide && probeStride == _probeStride && nominalDepth == _nominalDepth;
 
     /// <summary>The camera the points were computed with.</summary>
     public CameraIntrinsics Camera { get; }
@@ -82,6 +95,6 @@ internal sealed class EntryFootprint
         centre = probes.Count > 0 ? centre / probes.Count : entry.Pose.Position;
         float reach = 0;
         foreach (Vector3 p in probes) reach = MathF.Max(reach, Vector3.Distance(p, centre));
-        return new EntryFootprint(camera, FieldOfViewCoverageRule.ToLocal(entry.Pose), samples is null ? null : PointBatch.Of(samples), sampleDepths, PointBatch.Of(probes), centre, reach);
+        return new EntryFootprint(entry, samplesPerSide, probeStride, nominalDepth, camera, FieldOfViewCoverageRule.ToLocal(entry.Pose), samples is null ? null : PointBatch.Of(samples), sampleDepths, PointBatch.Of(probes), centre, reach);
     }
 }

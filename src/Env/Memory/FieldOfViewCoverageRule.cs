@@ -37,10 +37,6 @@ namespace RtfmGym.Env.Memory;
 /// </summary>
 public sealed class FieldOfViewCoverageRule : IRetrievalRule
 {
-    // Entries are immutable, so their points are too; the table lets go of an entry's points when the entry is gone.
-    // Thread-safe, so memories cloned for branching rollouts may share the rule across threads.
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<MemoryEntry, EntryFootprint> _footprints = new();
-
     /// <summary>Creates the rule.</summary>
     /// <param name="gridSize">Cells per side of the target view, 2 to 64 (default 16).</param>
     /// <param name="samplesPerSide">Depth samples per side of each entry's frame, 2 to 256 (default 16).</param>
@@ -207,10 +203,10 @@ public sealed class FieldOfViewCoverageRule : IRetrievalRule
 
     private EntryFootprint Footprint(MemoryEntry entry, CameraIntrinsics camera)
     {
-        if (_footprints.TryGetValue(entry, out EntryFootprint? cached) && cached.Camera == camera) return cached;
-        var fresh = EntryFootprint.Of(entry, camera, SamplesPerSide, Math.Max(1, SamplesPerSide / ProbesPerSide), NominalDepth);
-        _footprints.AddOrUpdate(entry, fresh);
-        return fresh;
+        int probeStride = Math.Max(1, SamplesPerSide / ProbesPerSide);
+        // Kept on the entry (immutable, so its points are too); rules with other parameters or cameras each make their own.
+        if (entry.Footprint is { } kept && kept.Fits(entry, camera, SamplesPerSide, probeStride, NominalDepth)) return kept;
+        return entry.Footprint = EntryFootprint.Of(entry, camera, SamplesPerSide, probeStride, NominalDepth);
     }
 
     /// <summary>Inward normals of the four side planes of the view's frustum (through the camera centre), camera frame.</summary>
