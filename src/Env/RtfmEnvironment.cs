@@ -292,27 +292,18 @@ public sealed partial class RtfmEnvironment : IEnvironment
     private object Observe()
     {
         var request = new FrameRequest(_pose, _camera, _channels, StepCount);
-        Frame frame;
-        long start;
-        if (Memory is null)
-        {
-            start = System.Diagnostics.Stopwatch.GetTimestamp();
-            frame = _frames.Render(request);
-        }
-        else
-        {
-            _retrieved = Memory.Count > 0 ? Memory.Retrieve(_pose, _camera) : null;
-            MemoryEntry[] context = _retrieved?.Select(s => s.Entry).ToArray() ?? [];
-            start = System.Diagnostics.Stopwatch.GetTimestamp();
-            frame = _frames is IMemoryAwareFrameSource aware ? aware.Render(request, context) : _frames.Render(request);
-        }
+        // Without a memory even a memory-aware source renders from the pose alone.
+        IMemoryAwareFrameSource? aware = Memory is null ? null : _frames as IMemoryAwareFrameSource;
+        if (Memory is not null) _retrieved = Memory.Count > 0 ? Memory.Retrieve(_pose, _camera) : null;
+        MemoryEntry[] context = aware is null ? [] : _retrieved?.Select(s => s.Entry).ToArray() ?? [];
+        long start = System.Diagnostics.Stopwatch.GetTimestamp();
+        Frame frame = aware is null ? _frames.Render(request) : aware.Render(request, context);
         LastRenderTime = System.Diagnostics.Stopwatch.GetElapsedTime(start);
         if (frame.Width != _camera.Width || frame.Height != _camera.Height)
             throw new RtfmGymException($"Frame source '{_frames.Name}' returned {frame.Width}x{frame.Height}, expected {_camera.Width}x{_camera.Height}.");
         LastFrame = frame;
         if (Memory is not null)
         {
-            var aware = _frames as IMemoryAwareFrameSource;
             Memory.Insert(_pose, aware?.MemoryFrame(frame) ?? frame, StepCount, aware?.LastPayload);
         }
         var obs = new Dictionary<string, object>(4)
