@@ -10,9 +10,9 @@ namespace RtfmGym.Model;
 /// </summary>
 public sealed class ContextFrame
 {
-    internal ContextFrame(Pose pose, float[][] keys, float[][] values, int heads, int tokens, int headWidth)
+    internal ContextFrame(Pose pose, float[][] keys, float[][] values, int heads, int tokens, int headWidth, int generationDepth = 0)
     {
-        (Pose, Keys, Values, Heads, Tokens, HeadWidth) = (pose, keys, values, heads, tokens, headWidth);
+        (Pose, Keys, Values, Heads, Tokens, HeadWidth, GenerationDepth) = (pose, keys, values, heads, tokens, headWidth, generationDepth);
     }
 
     /// <summary>The camera pose the frame was seen from (metres, world frame).</summary>
@@ -23,6 +23,13 @@ public sealed class ContextFrame
 
     /// <summary>Per block, the values as [heads, tokens, head width], row-major.</summary>
     internal float[][] Values { get; }
+
+    /// <summary>
+    /// How many generations of the model's own frames stand between this frame and the ground truth:
+    /// 0 for a rendered (ground-truth) frame, 1 for a frame generated from ground-truth context, n + 1 for
+    /// one generated from context whose shallowest frame is n deep.
+    /// </summary>
+    public int GenerationDepth { get; }
 
     /// <summary>Attention heads per block.</summary>
     public int Heads { get; }

@@ -49,19 +49,23 @@ public sealed class FrameModel : IDisposable
 
     /// <summary>
     /// Encodes a context frame seen from <paramref name="pose"/>: its keys and values in every block,
-    /// computed once so that later steps never re-encode it.
+    /// computed once so that later steps never re-encode it. <paramref name="generationDepth"/> is 0 for a
+    /// ground-truth frame and the frame's <see cref="ContextFrame.GenerationDepth"/> for one the model drew;
+    /// a model with <see cref="FrameModelConfig.Provenance"/> encodes the two differently.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">The image size does not suit the model.</exception>
-    public ContextFrame EncodeContext(Frame frame, Pose pose, CameraIntrinsics camera)
+    /// <exception cref="ArgumentOutOfRangeException">The image size does not suit the model, or the depth is negative.</exception>
+    public ContextFrame EncodeContext(Frame frame, Pose pose, CameraIntrinsics camera, int generationDepth = 0)
     {
         ArgumentNullException.ThrowIfNull(frame);
         ArgumentNullException.ThrowIfNull(camera);
+        ArgumentOutOfRangeException.ThrowIfNegative(generationDepth);
         CheckFrame(frame, camera);
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         int tokens = new TokenLayout(camera.Width, camera.Height, Config.PatchSize, 1).Tokens;
         Tensor input = tensor(ModelInputs.Context(frame, pose, camera, Config), [1, tokens, Config.ContextPatchValues]).to(Device);
-        (Tensor k, Tensor v)[] kv = Network.EncodeContext(input);
+        Tensor? generated = Network.HasProvenance ? tensor(new long[] { generationDepth > 0 ? 1 : 0 }, [1]).to(Device) : null;
+        (Tensor k, Tensor v)[] kv = Network.EncodeContext(input, generated);
         var keys = new float[kv.Length][];
         var values = new float[kv.Length][];
         for (int i = 0; i < kv.Length; i++)
@@ -69,7 +73,7 @@ public sealed class FrameModel : IDisposable
             keys[i] = kv[i].k.contiguous().cpu().ToArray<float>();
             values[i] = kv[i].v.contiguous().cpu().ToArray<float>();
         }
-        return new ContextFrame(pose, keys, values, Config.Heads, tokens, Config.Width / Config.Heads);
+        return new ContextFrame(pose, keys, values, Config.Heads, tokens, Config.Width / Config.Heads, generationDepth);
     }
 
     /// <summary>

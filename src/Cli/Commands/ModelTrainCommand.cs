@@ -27,9 +27,15 @@ public static class ModelTrainCommand
         var size = new Option<int?>("--size") { Description = "Training image side in pixels (32 to 128, a multiple of 8). Default: the preset's." };
         var every = new Option<int>("--checkpoint-every") { Description = "Steps between checkpoints.", DefaultValueFactory = _ => 250 };
         var sampleEvery = new Option<int>("--sample-every") { Description = "Steps between sample grids.", DefaultValueFactory = _ => 500 };
+        var init = new Option<string?>("--init") { Description = "Warm-start a new run from this checkpoint directory (weights of the same name and shape are copied; newer parts start fresh)." };
+        var weighting = new Option<string>("--weighting") { Description = "Loss weighting per noise level: v-space (x0 error / max(t, 0.1)^2) or flat.", DefaultValueFactory = _ => "v-space" };
+        var levels = new Option<string>("--levels") { Description = "Noise-level distribution: logit-normal or uniform.", DefaultValueFactory = _ => "logit-normal" };
+        var copies = new Option<double>("--copy-share") { Description = "Share of samples whose context holds the target's own view (or one within 0.1 m and 5°).", DefaultValueFactory = _ => 0.15 };
+        var selfForcing = new Option<double>("--self-forcing") { Description = "Share of batches whose last context view is the model's own frame, marked generated (0 turns it off).", DefaultValueFactory = _ => 0.25 };
+        var selfForcingFrom = new Option<long>("--self-forcing-from") { Description = "First step at which self-forcing applies.", DefaultValueFactory = _ => 1_000 };
         var cmd = new Command("train", "Train a frame model on procedural worlds rendered on the fly; Ctrl-C leaves a usable checkpoint.")
         {
-            preset, steps, outDir, device, resume, batch, lr, seed, size, every, sampleEvery,
+            preset, steps, outDir, device, resume, batch, lr, seed, size, every, sampleEvery, init, weighting, levels, copies, selfForcing, selfForcingFrom,
         };
         cmd.SetAction((pr, ct) =>
         {
@@ -48,7 +54,25 @@ public static class ModelTrainCommand
                 CheckpointEvery = pr.GetValue(every),
                 SampleEvery = pr.GetValue(sampleEvery),
                 Machine = Machine.Describe(),
-                Data = new TrainingDataOptions { ImageSize = config.ImageSize },
+                Data = new TrainingDataOptions { ImageSize = config.ImageSize, Mix = TrainingDataOptions.MixWithCopies(pr.GetValue(copies)) },
+                InitFrom = pr.GetValue(init),
+                Objective = new TrainObjective
+                {
+                    Weighting = pr.GetValue(weighting) switch
+                    {
+                        "v-space" => LossWeighting.VSpace,
+                        "flat" => LossWeighting.Flat,
+                        var w => throw new RtfmGymException($"Unknown --weighting '{w}'; use v-space or flat."),
+                    },
+                    Levels = pr.GetValue(levels) switch
+                    {
+                        "logit-normal" => NoiseLevels.LogitNormal,
+                        "uniform" => NoiseLevels.Uniform,
+                        var l => throw new RtfmGymException($"Unknown --levels '{l}'; use logit-normal or uniform."),
+                    },
+                    SelfForcingShare = pr.GetValue(selfForcing),
+                    SelfForcingFrom = pr.GetValue(selfForcingFrom),
+                },
             };
             return Task.FromResult(Run(options, ct));
         });

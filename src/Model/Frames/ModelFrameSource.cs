@@ -97,6 +97,7 @@ public sealed class ModelFrameSource : IMemoryAwareFrameSource
         RequireBegun();
         Pose pose = _centre.Apply(request.Pose);
         Frame frame;
+        int depth = 0;
         if (request.Step == 0 && Options.GroundTruthFirstFrame)
         {
             frame = _truth.Render(request with { Channels = request.Channels | FrameChannels.Depth });
@@ -110,8 +111,10 @@ public sealed class ModelFrameSource : IMemoryAwareFrameSource
             ulong noiseSeed = Rng.Derive(_seed, $"frame {request.Step}").NextUInt64();
             frame = _model.Generate(encoded, pose, request.Camera, Options.Sampler, noiseSeed);
             _lastGenerated = true;
+            // A frame is as far from the truth as the shallowest frame it was drawn from, plus one.
+            depth = 1 + (encoded.Length == 0 ? 0 : encoded.Min(c => c.GenerationDepth));
         }
-        LastPayload = _model.EncodeContext(frame, pose, request.Camera);
+        LastPayload = _model.EncodeContext(frame, pose, request.Camera, depth);
         return request.Channels.HasFlag(FrameChannels.Depth) ? frame : new Frame(frame.Width, frame.Height, frame.Rgb);
     }
 

@@ -15,6 +15,7 @@ internal sealed class FrameTransformer : nn.Module
     private readonly nn.Linear _contextEmbed, _targetEmbed, _finalAda, _output;
     private readonly TimestepEmbedding _time;
     private readonly Tensor _contextCondition;
+    private readonly nn.Embedding? _provenance;
     private readonly nn.ModuleList<FrameBlock> _blocks;
     private readonly int _heads, _width;
 
@@ -25,6 +26,13 @@ internal sealed class FrameTransformer : nn.Module
         _targetEmbed = register_module("target_embed", new nn.Linear(config.TargetPatchValues, config.Width, generator: generator));
         _time = register_module("time", new TimestepEmbedding(config.Width, generator));
         _contextCondition = register_parameter("context_condition", nn.init.normal_(zeros([1, config.Width]), 0, 0.02, generator));
+        if (config.Provenance)
+        {
+            // Row 0: ground truth, row 1: generated. Zero at first, so a network warm-started from one without
+            // provenance computes exactly what it did until training teaches the difference.
+            _provenance = register_module("provenance", new nn.Embedding(2, config.Width, generator: generator));
+            using (no_grad()) nn.init.uniform_(_provenance.weight, 0, 0);
+        }
         _blocks = register_module("blocks", new nn.ModuleList<FrameBlock>(
             Enumerable.Range(0, config.Depth).Select(_ => new FrameBlock(config.Width, config.Heads, config.MlpRatio, generator)).ToArray()));
         _finalAda = register_module("final_ada", new nn.Linear(config.Width, 2 * config.Width, generator: generator));
@@ -41,14 +49,17 @@ internal sealed class FrameTransformer : nn.Module
     /// <summary>
     /// Encodes clean context frames: <paramref name="tokens"/> [F, N, context patch values]. Returns each
     /// block's keys and values [F, heads, N, width/heads]; they depend on each frame alone.
+    /// <paramref name="generated"/> [F] int64, 1 for frames the model drew and 0 for ground truth; ignored
+    /// (may be null) when the model has no provenance embedding, and null means all ground truth.
     /// </summary>
-    public (Tensor k, Tensor v)[] EncodeContext(Tensor tokens)
+    public (Tensor k, Tensor v)[] EncodeContext(Tensor tokens, Tensor? generated = null)
     {
         Tensor h = _contextEmbed.call(tokens);
+        Tensor cond = _provenance is null || generated is null ? _contextCondition : _contextCondition + _provenance.call(generated);
         var kv = new (Tensor, Tensor)[_blocks.Count];
         for (int i = 0; i < _blocks.Count; i++)
         {
-            var (next, k, v) = _blocks[i].Context(h, _contextCondition, needOutput: i < _blocks.Count - 1);
+            var (next, k, v) = _blocks[i].Context(h, cond, needOutput: i < _blocks.Count - 1);
             kv[i] = (k, v);
             h = next!;
         }
@@ -74,11 +85,15 @@ internal sealed class FrameTransformer : nn.Module
     /// Training and batch evaluation: B samples with <paramref name="views"/> context frames each.
     /// <paramref name="contextTokens"/> [B·views, N, ...] grouped by sample; the rest as in <see cref="Denoise"/>.
     /// </summary>
-    public Tensor Forward(Tensor contextTokens, int views, Tensor targetTokens, Tensor t)
+    /// <param name="generated">[B·views] int64 provenance of each context frame (see <see cref="EncodeContext"/>), or null for all ground truth.</param>
+    public Tensor Forward(Tensor contextTokens, int views, Tensor targetTokens, Tensor t, Tensor? generated = null)
     {
         if (views == 0) return Denoise(targetTokens, t, null);
-        return Denoise(targetTokens, t, GroupContext(EncodeContext(contextTokens), views));
+        return Denoise(targetTokens, t, GroupContext(EncodeContext(contextTokens, generated), views));
     }
+
+    /// <summary>Whether context frames carry their provenance (<see cref="FrameModelConfig.Provenance"/>).</summary>
+    public bool HasProvenance => _provenance is not null;
 
     /// <summary>Regroups per-frame keys and values [B·views, heads, N, d] into per-sample [B, heads, views·N, d].</summary>
     public static (Tensor k, Tensor v)[] GroupContext((Tensor k, Tensor v)[] perFrame, int views) =>

@@ -8,20 +8,30 @@ namespace RtfmGym.Model.Training;
 /// <summary>
 /// The training objective: rectified flow with x-prediction. For a clean target x₀, noise ε and a
 /// level t, the network sees x_t = (1 − t)·x₀ + t·ε with the target's rays and its context, and
-/// predicts x₀; the loss is the mean squared error (depth weighted by half). Levels are uniform in
-/// [0, 1] with extra weight at t = 1, the level every sample starts from.
+/// predicts x₀; the loss is the squared error (depth weighted by half) with a per-level weight and a
+/// level distribution set by the <see cref="TrainObjective"/>.
 /// </summary>
 internal static class FlowMatchingLoss
 {
-    /// <summary>Share of samples trained at exactly t = 1.</summary>
-    private const double PureNoiseShare = 0.25;
+    /// <summary>Below this level the v-space weight stops growing (1 / 0.1² = 100).</summary>
+    private const double WeightFloorLevel = 0.1;
 
-    public static Tensor Compute(FrameTransformer network, FrameModelConfig config, TrainingBatch batch, Rng levels, Generator noiseGenerator, Device device)
+    /// <summary>
+    /// The loss of one batch. <paramref name="context"/> [B·views, N, context values] and <paramref name="generated"/>
+    /// [B·views] (or null) come from <see cref="SelfForcing.Prepare"/>, which may have swapped some views for the model's own.
+    /// </summary>
+    public static Tensor Compute(FrameTransformer network, FrameModelConfig config, TrainingBatch batch, Tensor context, Tensor? generated,
+        TrainObjective objective, Rng levels, Generator noiseGenerator, Device device)
     {
         long n = batch.Tokens, b = batch.Size;
         long outValues = config.OutputPatchValues, rayValues = FrameModelConfig.RayChannels * config.PatchSize * config.PatchSize;
         var t = new float[b];
-        for (int i = 0; i < b; i++) t[i] = levels.Chance(PureNoiseShare) ? 1f : (float)levels.NextDouble();
+        var weight = new float[b];
+        for (int i = 0; i < b; i++)
+        {
+            t[i] = DrawLevel(objective, levels);
+            weight[i] = objective.Weighting == LossWeighting.VSpace ? (float)(1.0 / Math.Pow(Math.Max(t[i], WeightFloorLevel), 2)) : 1f;
+        }
 
         Tensor x0 = tensor(batch.Targets, [b, n, outValues]).to(device);
         Tensor rays = tensor(batch.Rays, [b, n, rayValues]).to(device);
@@ -29,9 +39,20 @@ internal static class FlowMatchingLoss
         Tensor noise = randn([b, n, outValues], noiseGenerator).to(device);
         Tensor tb = level.view([b, 1, 1]);
         Tensor xt = x0 * (1.0 - tb) + noise * tb;
-        Tensor context = tensor(batch.Context, [b * batch.Views, n, config.ContextPatchValues]).to(device);
-        Tensor predicted = network.Forward(context, batch.Views, cat([xt, rays], 2), level);
-        return ((predicted - x0).pow(2) * ChannelWeights(config, device)).mean();
+        Tensor predicted = network.Forward(context, batch.Views, cat([xt, rays], 2), level, generated);
+        Tensor perSample = ((predicted - x0).pow(2) * ChannelWeights(config, device)).mean([1, 2]);
+        return (perSample * tensor(weight, [b]).to(device)).mean();
+    }
+
+    /// <summary>One noise level in [0, 1] as <paramref name="objective"/> draws it.</summary>
+    internal static float DrawLevel(TrainObjective objective, Rng rng)
+    {
+        if (rng.Chance(objective.PureNoiseShare)) return 1f;
+        return objective.Levels switch
+        {
+            NoiseLevels.LogitNormal => (float)(1.0 / (1.0 + Math.Exp(-rng.NextGaussian()))),
+            _ => (float)rng.NextDouble(),
+        };
     }
 
     /// <summary>[1, 1, output values]: 1 for colour, 0.5 for depth (colour is what observations show).</summary>

@@ -11,4 +11,11 @@ public enum SampleKind
 
     /// <summary>Context near the target looking elsewhere (60° to 180° away): much of the target is unseen.</summary>
     Extrapolation,
+
+    /// <summary>
+    /// Interpolation context whose first view is the target's own view (in training, a share of them only
+    /// near it: within 0.1 m and 5°, see <see cref="TrainingDataOptions.NearCopyShare"/>): a renderer must
+    /// pass what it is shown through, detail and all.
+    /// </summary>
+    Copy,
 }

@@ -47,11 +47,25 @@ public sealed record TrainOptions
     /// <summary>How training samples are drawn.</summary>
     public TrainingDataOptions Data { get; init; } = new();
 
+    /// <summary>What each step optimises (loss weighting, noise levels, self-forcing). Default: <see cref="TrainObjective"/>'s defaults.</summary>
+    public TrainObjective Objective { get; init; } = new();
+
+    /// <summary>
+    /// A checkpoint directory to warm-start a new run from: every weight it shares with this model (same name
+    /// and shape) is copied before the first step; weights it lacks (a newer feature) keep their initial
+    /// values. Ignored when resuming. Default null (start from random weights).
+    /// </summary>
+    public string? InitFrom { get; init; }
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid setting.</summary>
     public TrainOptions Validate()
     {
         Model.Validate();
         Data.Validate();
+        ArgumentNullException.ThrowIfNull(Objective, nameof(Objective));
+        Objective.Validate();
+        if (Objective.SelfForcingShare > 0 && !Model.Provenance && Objective.SelfForcingFrom < Steps)
+            throw new ArgumentException("Self-forcing marks the model's own frames as generated, which needs a model with provenance; set SelfForcingShare to 0 or use a preset with provenance.", nameof(Objective));
         if (string.IsNullOrWhiteSpace(OutputDirectory)) throw new ArgumentException("An output directory is required (--out DIR).", nameof(OutputDirectory));
         if (Steps is < 1 or > 100_000_000) throw new ArgumentOutOfRangeException(nameof(Steps), Steps, "Steps must be 1 to 100,000,000.");
         if (BatchSize is < 1 or > 4096) throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "Batch size must be 1 to 4096.");

@@ -45,6 +45,7 @@ public sealed class Trainer
 
         using var train = FrameModel.Create(config, Options.Seed, Options.Device);
         using var average = FrameModel.Create(config, Options.Seed, Options.Device);
+        if (resumed is null && Options.InitFrom is { } init) WarmStart(train, init);
         using var optimizer = new optim.AdamW(train.Network.parameters(), Options.LearningRate, weightDecay: 0.01);
         var schedule = new optim.WarmupCosineSchedule(optimizer, Math.Min(Options.WarmupSteps, Options.Steps), Options.Steps, Options.LearningRate / 10);
         using var ema = new optim.ExponentialMovingAverage(train.Network, Options.EmaDecay);
@@ -79,7 +80,11 @@ public sealed class Trainer
                 optimizer.zero_grad();
                 // Noise and levels per step from the seed, so a resumed run draws exactly what the uninterrupted one would have.
                 using var noise = torch.Generator(Rng.Derive(Options.Seed, $"noise {step}").NextUInt64());
-                Tensor l = FlowMatchingLoss.Compute(train.Network, config, batch, Rng.Derive(Options.Seed, $"levels {step}"), noise, Options.Device);
+                using var selfNoise = torch.Generator(Rng.Derive(Options.Seed, $"self-forcing noise {step}").NextUInt64());
+                var (context, generated) = SelfForcing.Prepare(train.Network, config, batch, Options.Objective, step,
+                    Rng.Derive(Options.Seed, $"self-forcing {step}"), selfNoise, Options.Device);
+                Tensor l = FlowMatchingLoss.Compute(train.Network, config, batch, context, generated, Options.Objective,
+                    Rng.Derive(Options.Seed, $"levels {step}"), noise, Options.Device);
                 l.backward();
                 nn.utils.clip_grad_norm_(train.Network.parameters(), 1.0);
                 optimizer.step();
@@ -109,6 +114,27 @@ public sealed class Trainer
             Save(outDir, step, seconds, loss, train, average, optimizer, ema, config, csv);
         try { next.Wait(); } catch (AggregateException) { /* a prefetch cut short by the end of the run */ }
         return Summary(step, loss, seconds);
+    }
+
+    /// <summary>
+    /// Copies every weight of the checkpoint in <paramref name="directory"/> that this model also has (same
+    /// name and shape); the rest keep their initial values. Settings the two configs must share are checked.
+    /// </summary>
+    private static void WarmStart(FrameModel model, string directory)
+    {
+        var (source, _) = ModelCheckpoint.ReadConfig(directory);
+        FrameModelConfig c = model.Config;
+        if (source.Width != c.Width || source.Depth != c.Depth || source.Heads != c.Heads || source.MlpRatio != c.MlpRatio || source.PatchSize != c.PatchSize
+            || source.PositionScale != c.PositionScale || source.DepthScale != c.DepthScale)
+            throw new RtfmGymException($"Cannot warm-start from '{directory}': its model is {source.Width} wide, {source.Depth} blocks, {source.Heads} heads, patch {source.PatchSize}, and this run's is {c.Width}, {c.Depth}, {c.Heads}, patch {c.PatchSize} (scales must match too). Choose the matching --preset or start afresh.");
+        try
+        {
+            model.Network.load(Path.Combine(directory, ModelCheckpoint.WeightsFile), strict: false);
+        }
+        catch (Exception e) when (e is TorchException or IOException or InvalidDataException)
+        {
+            throw new RtfmGymException($"Cannot warm-start from '{directory}': {e.Message}");
+        }
     }
 
     private Task<TrainingBatch> Prepare(TrainingDataGenerator data, long step, FrameModelConfig config) =>

@@ -86,11 +86,13 @@ public sealed class TrainingDataGenerator
             context = new Pose[views];
             for (int i = 0; i < views; i++)
             {
-                float yawOffset = kind == SampleKind.Interpolation
-                    ? (float)rng.Uniform(-40, 40)
-                    : (rng.Chance(0.5) ? 1 : -1) * (float)rng.Uniform(60, 180);
+                float yawOffset = kind == SampleKind.Extrapolation
+                    ? (rng.Chance(0.5) ? 1 : -1) * (float)rng.Uniform(60, 180)
+                    : (float)rng.Uniform(-40, 40);
                 context[i] = Near(world, rng, target, yawOffset * MathF.PI / 180f, height, pitch);
             }
+            if (kind == SampleKind.Copy && views > 0)
+                context[0] = rng.Chance(Options.NearCopyShare) ? NearCopy(world, rng, target) : target;
         }
         using var renderer = new GroundTruthRenderer(Renderer);
         renderer.BeginEpisode(world, 0);
@@ -104,9 +106,19 @@ public sealed class TrainingDataGenerator
 
     private SampleKind PickKind(Rng rng)
     {
-        var (t, i, e) = Options.Mix;
-        double u = rng.NextDouble() * (t + i + e);
-        return u < t ? SampleKind.Trajectory : u < t + i ? SampleKind.Interpolation : SampleKind.Extrapolation;
+        var (t, i, e, c) = Options.Mix;
+        double u = rng.NextDouble() * (t + i + e + c);
+        return u < t ? SampleKind.Trajectory : u < t + i ? SampleKind.Interpolation : u < t + i + e ? SampleKind.Extrapolation : SampleKind.Copy;
+    }
+
+    /// <summary>A view within 0.1 m and 5° of <paramref name="target"/> (the target itself where the floor is not free).</summary>
+    private static Pose NearCopy(World world, Rng rng, Pose target)
+    {
+        double r = 0.1 * Math.Sqrt(rng.NextDouble()), a = rng.Uniform(0, 2 * Math.PI);
+        var xz = new Vector2(target.Position.X + (float)(r * Math.Cos(a)), target.Position.Z + (float)(r * Math.Sin(a)));
+        if (!world.Navigation.IsFree(xz, AgentRadius)) return target;
+        var turn = Quaternion.CreateFromAxisAngle(Vector3.UnitY, (float)rng.Uniform(-5, 5) * MathF.PI / 180f);
+        return new Pose(new Vector3(xz.X, target.Position.Y, xz.Y), Quaternion.Normalize(turn * target.Orientation));
     }
 
     /// <summary>The worlds in the pool at <paramref name="batch"/>: slot s holds the newest world assigned to it by then.</summary>
