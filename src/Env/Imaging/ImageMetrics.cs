@@ -127,7 +127,7 @@ public static class ImageMetrics
         return k;
     }
 
-    private static void CheckPair(Frame a, Frame b)
+    internal static void CheckPair(Frame a, Frame b)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
