@@ -38,6 +38,7 @@ public static class ModelEvalCommand
         var steps = new Option<int>("--sampler-steps") { Description = "Denoising steps per generated frame.", DefaultValueFactory = _ => SamplerSettings.DefaultSteps };
         var outDir = new Option<string>("--out") { Description = "Folder for eval.json and comparison.png.", DefaultValueFactory = _ => Path.Combine("runs", "model-eval") };
         var drift = new Option<int>("--drift-steps") { Description = "Steps of the drift rollout (0 skips it).", DefaultValueFactory = _ => 200 };
+        var outAndBack = new Option<int>("--out-and-back-steps") { Description = "Steps out of the out-and-back walk (it returns as many; 0 skips it).", DefaultValueFactory = _ => 60 };
         var device = new Option<string>("--device") { Description = "cpu, cuda or cuda:N.", DefaultValueFactory = _ => "cpu" };
         var threads = new Option<int?>("--threads")
         {
@@ -45,13 +46,14 @@ public static class ModelEvalCommand
         };
         var cmd = new Command("eval", "Fidelity of a frame model on held-out worlds: PSNR/SSIM vs ground truth beside the nearest-frame copy, and drift of a rollout.")
         {
-            checkpoint, json, samples, steps, outDir, drift, device, threads,
+            checkpoint, json, samples, steps, outDir, drift, outAndBack, device, threads,
         };
         cmd.SetAction(pr => Run(pr.GetValue(checkpoint)!, pr.GetValue(outDir)!, pr.GetValue(json), pr.GetValue(device)!, pr.GetValue(threads), new ModelEvalOptions
         {
             SamplesPerCell = pr.GetValue(samples),
             Sampler = new SamplerSettings(pr.GetValue(steps)),
             DriftSteps = pr.GetValue(drift),
+            OutAndBackSteps = pr.GetValue(outAndBack),
         }));
         return cmd;
     }
@@ -104,24 +106,36 @@ public static class ModelEvalCommand
         static string F(double v, string format) => double.IsFinite(v) ? v.ToString(format, CultureInfo.InvariantCulture) : "-";
         string trained = training is null ? "" : $", {training.Steps} steps";
         var table = new Table().Title(Markup.Escape($"{r.Preset} ({checkpoint}{trained}) on {r.Worlds} held-out worlds, {r.ImageSize}px, {r.SamplesPerCell} samples per row, {r.SamplerSteps} sampler steps"));
-        foreach (string c in new[] { "kind", "views", "model PSNR", "model SSIM", "nearest PSNR", "nearest SSIM", "PSNR gain" })
+        foreach (string c in new[] { "kind", "views", "model PSNR", "model SSIM", "GMR", "fineR²", "seams (truth)", "nearest PSNR", "nearest SSIM", "PSNR gain" })
             table.AddColumn(new TableColumn(c).RightAligned());
         foreach (FidelityCell c in r.Cells)
         {
             string kind = c.Kind == Model.Training.SampleKind.Trajectory ? "trajectory (last k)" : ModelEvaluator.Name(c.Kind);
             table.AddRow(kind, c.Views.ToString(CultureInfo.InvariantCulture), F(c.ModelPsnr, "0.00"), F(c.ModelSsim, "0.000"),
+                F(c.ModelGmr, "0.00"), F(c.ModelFineR2, "0.00"), $"{F(c.ModelSeamRatio, "0.0")} ({F(c.TruthSeamRatio, "0.0")})",
                 F(c.NearestPsnr, "0.00"), F(c.NearestSsim, "0.000"), F(c.ModelPsnr - c.NearestPsnr, "+0.00;-0.00"));
         }
         Consoles.Out.Write(table);
         if (r.Drift is { } d)
         {
-            var drift = new Table().Title(Markup.Escape($"drift: {d.Steps} steps ({d.PathMetres:0.#} m), held-out world {d.WorldSeed}"));
-            foreach (string c in new[] { "step", "PSNR", "SSIM", "PSNR, ground-truth memory" }) drift.AddColumn(new TableColumn(c).RightAligned());
+            var drift = new Table().Title(Markup.Escape($"drift: {d.Steps} steps ({d.PathMetres:0.#} m), held-out world {d.WorldSeed}, {d.CollapsedFrames} collapsed frames"));
+            foreach (string c in new[] { "step", "PSNR", "SSIM", "GMR", "PSNR, ground-truth memory", "GMR, ground-truth memory", "gap dB" }) drift.AddColumn(new TableColumn(c).RightAligned());
             foreach (DriftPoint p in d.Points)
-                drift.AddRow(p.Step.ToString(CultureInfo.InvariantCulture), F(p.Psnr, "0.00"), F(p.Ssim, "0.000"), p.GroundTruthContextPsnr is { } g ? F(g, "0.00") : "-");
-            drift.AddRow("mean", F(d.MeanPsnr, "0.00"), F(d.MeanSsim, "0.000"), d.MeanGroundTruthContextPsnr is { } m ? F(m, "0.00") : "-");
+                drift.AddRow(p.Step.ToString(CultureInfo.InvariantCulture), F(p.Psnr, "0.00"), F(p.Ssim, "0.000"), F(p.Gmr, "0.00"),
+                    p.GroundTruthContextPsnr is { } g ? F(g, "0.00") : "-", p.GroundTruthContextGmr is { } gg ? F(gg, "0.00") : "-", p.GapDb is { } gap ? F(gap, "+0.00;-0.00") : "-");
+            drift.AddRow("mean", F(d.MeanPsnr, "0.00"), F(d.MeanSsim, "0.000"), F(d.MeanGmr, "0.00"), d.MeanGroundTruthContextPsnr is { } m ? F(m, "0.00") : "-", "",
+                d.MeanGapDb is { } mg ? $"{F(mg, "+0.00;-0.00")} (max {F(d.MaxGapDb ?? double.NaN, "0.00")})" : "-");
             Consoles.Out.Write(drift);
         }
-        Consoles.Out.MarkupLine(FormattableString.Invariant($"[grey]PSNR: dB on RGB. SSIM: 11x11 Gaussian (sigma 1.5), mean of RGB channels. Nearest: least metres + 1 m/rad x turn. Drift: frames fed back into memory. {r.Seconds:0} s, {torch.get_num_threads()} torch threads[/]"));
+        if (r.OutAndBack is { } o)
+        {
+            var table2 = new Table().Title(Markup.Escape($"out and back: {o.OutboundSteps} steps out along the drift path, the same poses back"));
+            foreach (string c in new[] { "", "PSNR vs truth", "GMR" }) table2.AddColumn(new TableColumn(c).RightAligned());
+            table2.AddRow("outbound", F(o.OutboundPsnr, "0.00"), F(o.OutboundGmr, "0.00"));
+            table2.AddRow("return", F(o.ReturnPsnr, "0.00"), F(o.ReturnGmr, "0.00"));
+            table2.AddRow("return vs outbound", F(o.ReturnVsOutboundPsnr, "0.00"), "");
+            Consoles.Out.Write(table2);
+        }
+        Consoles.Out.MarkupLine(FormattableString.Invariant($"[grey]PSNR: dB on RGB. SSIM: 11x11 Gaussian (sigma 1.5), mean of RGB channels. GMR: luma gradient vs truth (blur < 1). fineR²: detail inside 8x8 blocks (blur 0, wrong detail < 0). Seams: edges across 8-px block borders / inside. Nearest: least metres + 1 m/rad x turn. Drift: frames fed back into memory; gap = ground-truth-memory PSNR minus it. {r.Seconds:0} s, {torch.get_num_threads()} torch threads[/]"));
     }
 }

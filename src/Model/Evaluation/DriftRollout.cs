@@ -33,27 +33,103 @@ public static class DriftRollout
         var (world, path) = PickWorld(options.Seed, Math.Max(options.DriftSteps, DefaultSteps), height);
         int steps = Math.Min(options.DriftSteps, path.Count - 1);
         ulong episodeSeed = Rng.Derive(options.Seed, "drift episode").NextUInt64();
-        var centre = new RigidMotion(0f, -TrainingDataGenerator.CentreOf(world));
+        Trace trace = Walk(model, options, world, path.Take(steps + 1).ToArray(), camera, episodeSeed, options.DriftReference, onStep);
 
+        var psnr = new double[steps];
+        var ssim = new double[steps];
+        var gmr = new double[steps];
+        double[]? reference = trace.Reference is null ? null : new double[steps];
+        double[]? referenceGmr = trace.Reference is null ? null : new double[steps];
+        int collapsed = 0;
+        for (int step = 1; step <= steps; step++)
+        {
+            Frame frame = trace.Generated[step], truth = trace.Truth[step];
+            psnr[step - 1] = Capped(ImageMetrics.Psnr(frame, truth));
+            ssim[step - 1] = ImageMetrics.Ssim(frame, truth);
+            gmr[step - 1] = SharpnessMetrics.Gmr(frame, truth);
+            if (SharpnessMetrics.IsCollapsed(frame, truth)) collapsed++;
+            if (trace.Reference is { } r)
+            {
+                reference![step - 1] = Capped(ImageMetrics.Psnr(r[step], truth));
+                referenceGmr![step - 1] = SharpnessMetrics.Gmr(r[step], truth);
+            }
+        }
+        int[] stripSteps = StripSteps(steps);
+        var strip = new DriftStrip(stripSteps, stripSteps.Select(s => trace.Generated[s]).ToArray(), stripSteps.Select(s => trace.Truth[s]).ToArray());
+
+        int[] report = ReportSteps.Where(s => s <= steps).Append(steps).Where(s => s >= 1).Distinct().ToArray();
+        var points = report.Select(s => new DriftPoint(s, psnr[s - 1], ssim[s - 1], gmr[s - 1], reference?[s - 1], referenceGmr?[s - 1],
+            reference is null ? null : reference[s - 1] - psnr[s - 1])).ToArray();
+        double metres = 0;
+        for (int i = 1; i <= steps; i++) metres += System.Numerics.Vector3.Distance(path[i].Position, path[i - 1].Position);
+        double[]? gaps = reference?.Select((r, i) => r - psnr[i]).ToArray();
+        var result = new DriftResult(world.Seed, steps, Math.Round(metres, 2), points,
+            Average(psnr), Average(ssim), Average(gmr), collapsed,
+            reference is null || steps == 0 ? null : reference.Average(), gaps is null || steps == 0 ? null : gaps.Average(), gaps is null || steps == 0 ? null : gaps.Max(),
+            psnr, gmr, reference);
+        return (result, strip);
+    }
+
+    /// <summary>
+    /// Walks <paramref name="outboundSteps"/> steps out along the drift path and back along the same poses
+    /// (<see cref="OutAndBackResult"/>); <paramref name="onStep"/> is called after each generated step.
+    /// </summary>
+    public static OutAndBackResult RunOutAndBack(FrameModel model, ModelEvalOptions options, int outboundSteps, CameraIntrinsics camera, float height, Action? onStep = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(outboundSteps, 2);
+        var (world, path) = PickWorld(options.Seed, Math.Max(options.DriftSteps, DefaultSteps), height);
+        int n = Math.Min(outboundSteps, path.Count - 1);
+        Pose[] walk = path.Take(n + 1).Concat(path.Take(n).Reverse()).ToArray();
+        ulong episodeSeed = Rng.Derive(options.Seed, "out-and-back episode").NextUInt64();
+        Trace trace = Walk(model, options, world, walk, camera, episodeSeed, reference: false, onStep);
+        // Pose path[i] is step i out and step 2n − i back; the start (step 0) is the ground truth, so it is left out.
+        var outbound = new List<double>();
+        var back = new List<double>();
+        var consistency = new List<double>();
+        var outGmr = new List<double>();
+        var backGmr = new List<double>();
+        for (int i = 1; i < n; i++)
+        {
+            Frame there = trace.Generated[i], again = trace.Generated[2 * n - i], truth = trace.Truth[i];
+            outbound.Add(Capped(ImageMetrics.Psnr(there, truth)));
+            back.Add(Capped(ImageMetrics.Psnr(again, truth)));
+            consistency.Add(Capped(ImageMetrics.Psnr(again, there)));
+            outGmr.Add(SharpnessMetrics.Gmr(there, truth));
+            backGmr.Add(SharpnessMetrics.Gmr(again, truth));
+        }
+        return new OutAndBackResult(world.Seed, n, Average(outbound), Average(back), Average(consistency), Average(outGmr), Average(backGmr),
+            Average(outbound) - Average(back));
+    }
+
+    /// <summary>Frames of one rollout by step (index 0 is the reset frame): generated, ground truth, and the ground-truth-memory reference where asked.</summary>
+    private sealed record Trace(IReadOnlyList<Frame> Generated, IReadOnlyList<Frame> Truth, IReadOnlyList<Frame>? Reference);
+
+    /// <summary>
+    /// The model frame source and a default <see cref="SpatialMemory"/> driven as the environment drives them along
+    /// <paramref name="path"/>; with <paramref name="reference"/>, the same path again from a memory of ground-truth
+    /// frames with the same noise per step, so only the context differs.
+    /// </summary>
+    private static Trace Walk(FrameModel model, ModelEvalOptions options, World world, IReadOnlyList<Pose> path, CameraIntrinsics camera, ulong episodeSeed,
+        bool reference, Action? onStep)
+    {
+        var centre = new RigidMotion(0f, -TrainingDataGenerator.CentreOf(world));
         using var source = new ModelFrameSource(model, new ModelFrameSourceOptions { Sampler = options.Sampler });
         using var truthRenderer = new GroundTruthRenderer(new RendererOptions { Threads = 1 });
         truthRenderer.BeginEpisode(world, episodeSeed);
         source.BeginEpisode(world, episodeSeed);
         var memory = new SpatialMemory();
-        SpatialMemory? truthMemory = options.DriftReference ? new SpatialMemory() : null;
+        SpatialMemory? truthMemory = reference ? new SpatialMemory() : null;
         foreach (MemorySeed view in source.SeedViews(path[0], camera))
         {
             memory.Insert(view.Pose, view.Frame, 0, view.Payload);
             truthMemory?.Insert(view.Pose, view.Frame, 0, view.Payload);
         }
-
-        var psnr = new double[steps];
-        var ssim = new double[steps];
-        double[]? reference = truthMemory is null ? null : new double[steps];
-        int[] stripSteps = StripSteps(steps);
         var generated = new List<Frame>();
         var truths = new List<Frame>();
-        for (int step = 0; step <= steps; step++)
+        var references = reference ? new List<Frame>() : null;
+        for (int step = 0; step < path.Count; step++)
         {
             var request = new FrameRequest(path[step], camera, FrameChannels.Rgb, step);
             Frame frame = source.Render(request, Retrieve(memory, path[step], camera));
@@ -63,28 +139,24 @@ public static class DriftRollout
             {
                 if (step > 0)
                 {
-                    // The same noise as the source draws for this step, so only the context differs.
-                    ulong noise = Rng.Derive(episodeSeed, $"frame {step}").NextUInt64();
+                    ulong noise = ModelFrameSource.NoiseSeed(episodeSeed, step);
                     var context = Retrieve(truthMemory, path[step], camera).Take(model.Config.MaxContext).Select(e => (ContextFrame)e.Payload!).ToArray();
-                    reference![step - 1] = Capped(ImageMetrics.Psnr(model.Generate(context, centre.Apply(path[step]), camera, options.Sampler, noise), truth));
+                    references!.Add(model.Generate(context, centre.Apply(path[step]), camera, options.Sampler, noise));
                 }
+                else references!.Add(truth);
                 truthMemory.Insert(path[step], truth, step, model.EncodeContext(truth, centre.Apply(path[step]), camera));
             }
-            if (step == 0) continue;
-            psnr[step - 1] = Capped(ImageMetrics.Psnr(frame, truth));
-            ssim[step - 1] = ImageMetrics.Ssim(frame, truth);
-            if (stripSteps.Contains(step)) { generated.Add(frame); truths.Add(truth); }
-            onStep?.Invoke();
+            generated.Add(frame);
+            truths.Add(truth);
+            if (step > 0) onStep?.Invoke();
         }
+        return new Trace(generated, truths, references);
+    }
 
-        int[] report = ReportSteps.Where(s => s <= steps).Append(steps).Where(s => s >= 1).Distinct().ToArray();
-        var points = report.Select(s => new DriftPoint(s, psnr[s - 1], ssim[s - 1], reference?[s - 1])).ToArray();
-        double metres = 0;
-        for (int i = 1; i <= steps; i++) metres += System.Numerics.Vector3.Distance(path[i].Position, path[i - 1].Position);
-        var result = new DriftResult(world.Seed, steps, Math.Round(metres, 2), points,
-            steps == 0 ? double.NaN : psnr.Average(), steps == 0 ? double.NaN : ssim.Average(),
-            reference is null || steps == 0 ? null : reference.Average(), psnr, reference);
-        return (result, new DriftStrip(stripSteps, generated, truths));
+    private static double Average(IReadOnlyCollection<double> values)
+    {
+        var finite = values.Where(double.IsFinite).ToArray();
+        return finite.Length == 0 ? double.NaN : finite.Average();
     }
 
     /// <summary>The first of a few held-out six-room worlds whose longest walk has <paramref name="steps"/> steps, else the one with the longest.</summary>

@@ -37,9 +37,10 @@ public static class ModelEvaluator
         if (options.Views[^1] > model.Config.MaxContext)
             throw new ArgumentOutOfRangeException(nameof(options), $"The evaluation asks for {options.Views[^1]} context views but the model takes at most {model.Config.MaxContext}.");
         var clock = Stopwatch.StartNew();
-        var data = new TrainingDataGenerator(new TrainingDataOptions { ImageSize = model.Config.ImageSize }, options.Seed, heldOut: true);
+        // Copy samples show the target's exact view: the cleanest test of passing detail through.
+        var data = new TrainingDataGenerator(new TrainingDataOptions { ImageSize = model.Config.ImageSize, NearCopyShare = 0 }, options.Seed, heldOut: true);
         World[] worlds = Enumerable.Range(0, options.Worlds).Select(i => WorldCache.Get(TrainingDataGenerator.WorldOptionsFor(HeldOutSeed(options.Seed, i)))).ToArray();
-        int total = options.Kinds.Count * options.SamplesPerCell + options.DriftSteps;
+        int total = options.Kinds.Count * options.SamplesPerCell + options.DriftSteps + 2 * options.OutAndBackSteps;
         int done = 0;
         void Report(string stage) => progress?.Report(new ModelEvalProgress(done, total, stage));
 
@@ -55,13 +56,19 @@ public static class ModelEvaluator
             Report("drift rollout");
             (drift, strip) = DriftRollout.Run(model, options, data.Camera, data.Options.CameraHeight, () => { done++; Report("drift rollout"); });
         }
+        OutAndBackResult? outAndBack = null;
+        if (options.OutAndBackSteps > 0)
+        {
+            Report("out and back");
+            outAndBack = DriftRollout.RunOutAndBack(model, options, options.OutAndBackSteps, data.Camera, data.Options.CameraHeight, () => { done++; Report("out and back"); });
+        }
         if (options.ImagePath is not null && (rows.Count > 0 || strip is { Steps.Count: > 0 }))
         {
             string title = FormattableString.Invariant($"{model.Config.Preset} model on held-out worlds, {model.Config.ImageSize}px, {options.Sampler.Steps} sampler steps (PSNR under each frame)");
             ComparisonSheet.Write(options.ImagePath, title, rows, strip);
         }
         return new ModelEvalResult(model.Config.Preset, model.Config.ImageSize, options.Sampler.Steps, options.SamplesPerCell, options.Seed,
-            worlds.Length, cells, drift, options.ImagePath, Math.Round(clock.Elapsed.TotalSeconds, 1));
+            worlds.Length, cells, drift, outAndBack, options.ImagePath, Math.Round(clock.Elapsed.TotalSeconds, 1), ModelEvalSummary.From(cells, drift, outAndBack));
     }
 
     /// <summary>The lower-case name of a kind as the table and JSON print it.</summary>
@@ -77,10 +84,9 @@ public static class ModelEvaluator
         IReadOnlyList<int> views = options.Views;
         int maxViews = views[^1], samples = options.SamplesPerCell;
         int imageViews = views.LastOrDefault(v => v <= 4, views[0]);
-        var modelPsnr = new double[views.Count, samples];
-        var modelSsim = new double[views.Count, samples];
-        var nearPsnr = new double[views.Count, samples];
-        var nearSsim = new double[views.Count, samples];
+        // Per view count and sample: model PSNR, SSIM, GMR, fineR², seam ratio; nearest PSNR, SSIM; truth seam ratio.
+        const int Figures = 8;
+        var figures = new double[views.Count, samples, Figures];
         for (int start = 0; start < samples; start += Chunk)
         {
             int count = Math.Min(Chunk, samples - start);
@@ -97,16 +103,20 @@ public static class ModelEvaluator
                 ContextFrame[] encoded = e.ContextFrames.Select((f, i) => model.EncodeContext(f, e.Centred.Apply(e.ContextPoses[i]), e.Camera)).ToArray();
                 Pose[] poses = e.ContextPoses.ToArray();
                 ulong noise = Rng.Derive(options.Seed, $"noise {Name(kind)} {s}").NextUInt64();
+                double truthSeams = SharpnessMetrics.SeamRatio(e.Target);
                 for (int v = 0; v < views.Count; v++)
                 {
                     // Walks keep their last k frames (a sliding window); the other kinds their first k views.
                     Range picked = kind == SampleKind.Trajectory ? (maxViews - views[v])..maxViews : 0..views[v];
                     Frame generated = model.Generate(encoded[picked], e.Centred.Apply(e.TargetPose), e.Camera, options.Sampler, noise);
                     Frame nearest = e.ContextFrames[picked.Start.Value + NearestFrame.Index(poses[picked], e.TargetPose)];
-                    modelPsnr[v, s] = Math.Min(PsnrCap, ImageMetrics.Psnr(generated, e.Target));
-                    modelSsim[v, s] = ImageMetrics.Ssim(generated, e.Target);
-                    nearPsnr[v, s] = Math.Min(PsnrCap, ImageMetrics.Psnr(nearest, e.Target));
-                    nearSsim[v, s] = ImageMetrics.Ssim(nearest, e.Target);
+                    double[] row =
+                    [
+                        Math.Min(PsnrCap, ImageMetrics.Psnr(generated, e.Target)), ImageMetrics.Ssim(generated, e.Target),
+                        SharpnessMetrics.Gmr(generated, e.Target), SharpnessMetrics.FineR2(generated, e.Target), SharpnessMetrics.SeamRatio(generated),
+                        Math.Min(PsnrCap, ImageMetrics.Psnr(nearest, e.Target)), ImageMetrics.Ssim(nearest, e.Target), truthSeams,
+                    ];
+                    for (int f = 0; f < Figures; f++) figures[v, s, f] = row[f];
                     if (views[v] == imageViews && s < ImageSamplesPerKind && kind != SampleKind.Trajectory)
                         rows.Add(new ComparisonRow($"{Name(kind)} {s}", e.ContextFrames.Take(views[v]).ToArray(), generated, nearest, e.Target));
                 }
@@ -114,14 +124,22 @@ public static class ModelEvaluator
             }
         }
         for (int v = 0; v < views.Count; v++)
-            yield return new FidelityCell(kind, views[v], samples, Mean(modelPsnr, v), Mean(modelSsim, v), Mean(nearPsnr, v), Mean(nearSsim, v));
+        {
+            double M(int figure) => Mean(figures, v, figure);
+            yield return new FidelityCell(kind, views[v], samples, M(0), M(1), M(5), M(6), M(2), M(3), M(4), M(7));
+        }
     }
 
-    private static double Mean(double[,] values, int row)
+    /// <summary>Mean of one figure over the samples where it is defined (NaN where it is nowhere).</summary>
+    private static double Mean(double[,,] values, int row, int figure)
     {
         double sum = 0;
-        int n = values.GetLength(1);
-        for (int i = 0; i < n; i++) sum += values[row, i];
-        return sum / n;
+        int n = 0;
+        for (int i = 0; i < values.GetLength(1); i++)
+        {
+            double x = values[row, i, figure];
+            if (double.IsFinite(x)) { sum += x; n++; }
+        }
+        return n == 0 ? double.NaN : sum / n;
     }
 }

@@ -108,8 +108,7 @@ public sealed class ModelFrameSource : IMemoryAwareFrameSource
             var encoded = context.Take(_model.Config.MaxContext)
                 .Select(e => e.Payload as ContextFrame ?? Encoded(e, request.Camera))
                 .ToArray();
-            ulong noiseSeed = Rng.Derive(_seed, $"frame {request.Step}").NextUInt64();
-            frame = _model.Generate(encoded, pose, request.Camera, Options.Sampler, noiseSeed);
+            frame = _model.Generate(encoded, pose, request.Camera, Options.Sampler, NoiseSeed(_seed, request.Step));
             _lastGenerated = true;
             // A frame is as far from the truth as the shallowest frame it was drawn from, plus one.
             depth = 1 + (encoded.Length == 0 ? 0 : encoded.Min(c => c.GenerationDepth));
@@ -117,6 +116,10 @@ public sealed class ModelFrameSource : IMemoryAwareFrameSource
         LastPayload = _model.EncodeContext(frame, pose, request.Camera, depth);
         return request.Channels.HasFlag(FrameChannels.Depth) ? frame : new Frame(frame.Width, frame.Height, frame.Rgb);
     }
+
+    /// <summary>The seed of the starting noise of the frame at <paramref name="step"/> of the episode seeded <paramref name="episodeSeed"/>
+    /// (a reference drawn with other context but the same noise uses it too).</summary>
+    public static ulong NoiseSeed(ulong episodeSeed, long step) => Rng.Derive(episodeSeed, $"frame {step}").NextUInt64();
 
     /// <summary>Entries without a payload whose keys and values are cached now (this episode).</summary>
     internal int CachedEncodings => _encoded.Count();
