@@ -30,7 +30,7 @@ internal static class FlowMatchingLoss
         for (int i = 0; i < b; i++)
         {
             t[i] = DrawLevel(objective, levels);
-            weight[i] = objective.Weighting == LossWeighting.VSpace ? (float)(1.0 / Math.Pow(Math.Max(t[i], WeightFloorLevel), 2)) : 1f;
+            weight[i] = (float)Weight(objective.Weighting, t[i]);
         }
 
         Tensor x0 = tensor(batch.Targets, [b, n, outValues]).to(device);
@@ -43,6 +43,10 @@ internal static class FlowMatchingLoss
         Tensor perSample = ((predicted - x0).pow(2) * ChannelWeights(config, device)).mean([1, 2]);
         return (perSample * tensor(weight, [b]).to(device)).mean();
     }
+
+    /// <summary>The loss weight of a sample at noise level <paramref name="t"/>.</summary>
+    internal static double Weight(LossWeighting weighting, double t) =>
+        weighting == LossWeighting.VSpace ? 1.0 / Math.Pow(Math.Max(t, WeightFloorLevel), 2) : 1.0;
 
     /// <summary>One noise level in [0, 1] as <paramref name="objective"/> draws it.</summary>
     internal static float DrawLevel(TrainObjective objective, Rng rng)

@@ -27,7 +27,7 @@ public class ModelEvalCommandTests
     public void Eval_TinyCheckpointJson_TableOfKindsAndViewsDriftAndFiles()
     {
         string checkpoint = TinyCheckpoint(_dir);
-        var r = CliRunner.Run(_dir, "model", "eval", "--checkpoint", checkpoint, "--json", "--samples", "1", "--drift-steps", "2", "--sampler-steps", "1", "--out", "eval");
+        var r = CliRunner.Run(_dir, "model", "eval", "--checkpoint", checkpoint, "--json", "--samples", "1", "--drift-steps", "2", "--out-and-back-steps", "2", "--sampler-steps", "1", "--out", "eval");
         Assert.That(r.ExitCode, Is.EqualTo(0), r.Err);
         var doc = JsonNode.Parse(r.Out)!;
         Assert.That(doc["preset"]!.GetValue<string>(), Is.EqualTo("tiny"));
@@ -36,27 +36,37 @@ public class ModelEvalCommandTests
         JsonArray cells = doc["cells"]!.AsArray();
         Assert.That(cells.Select(c => $"{c!["kind"]} {c["views"]}"), Is.EqualTo(new[]
         {
+            "copy 1", "copy 2", "copy 4", "copy 8",
             "interpolation 1", "interpolation 2", "interpolation 4", "interpolation 8",
             "extrapolation 1", "extrapolation 2", "extrapolation 4", "extrapolation 8",
             "trajectory 1", "trajectory 2", "trajectory 4", "trajectory 8",
         }));
-        foreach (string key in new[] { "model_psnr", "model_ssim", "nearest_psnr", "nearest_ssim" })
+        foreach (string key in new[] { "model_psnr", "model_ssim", "nearest_psnr", "nearest_ssim", "model_gmr", "model_fine_r2", "model_seam_ratio", "truth_seam_ratio" })
             Assert.That(cells[0]![key]!.GetValue<double>(), Is.GreaterThan(-1), key);
         JsonNode drift = doc["drift"]!;
         Assert.That(drift["steps"]!.GetValue<int>(), Is.EqualTo(2));
         Assert.That(drift["points"]!.AsArray().Select(p => p!["step"]!.GetValue<int>()), Is.EqualTo(new[] { 1, 2 }));
         Assert.That(drift["per_step_psnr"]!.AsArray(), Has.Count.EqualTo(2));
+        Assert.That(drift["collapsed_frames"]!.GetValue<int>(), Is.InRange(0, 2));
+        Assert.That(doc["out_and_back"]!["outbound_steps"]!.GetValue<int>(), Is.EqualTo(2));
+        JsonObject summary = doc["summary"]!.AsObject();
+        Assert.That(doc.AsObject().Last().Key, Is.EqualTo("summary"), "the document ends with the summary");
+        foreach (string key in new[] { "copy_psnr", "interp4_psnr", "interp4_ssim", "interp4_gmr", "interp4_fine_r2", "interp4_seam_ratio", "traj4_psnr",
+                     "extrap4_psnr", "extrap4_gmr", "drift_mean_gap_db", "drift_max_gap_db", "drift_collapsed_frames", "out_and_back_return_gap_db" })
+            Assert.That(summary.ContainsKey(key), Is.True, key);
+        Assert.That(summary["interp4_psnr"]!.GetValue<double>(), Is.EqualTo(cells[6]!["model_psnr"]!.GetValue<double>()));
         Assert.That(File.Exists(Path.Combine(_dir, "eval", "comparison.png")), Is.True);
-        Assert.That(JsonNode.Parse(File.ReadAllText(Path.Combine(_dir, "eval", "eval.json")))!["cells"]!.AsArray(), Has.Count.EqualTo(12));
+        Assert.That(JsonNode.Parse(File.ReadAllText(Path.Combine(_dir, "eval", "eval.json")))!["cells"]!.AsArray(), Has.Count.EqualTo(16));
     }
 
     [Test]
     public void Eval_Table_PrintsKindsAndDrift()
     {
         string checkpoint = TinyCheckpoint(_dir);
-        var r = CliRunner.Run(_dir, "model", "eval", "--checkpoint", checkpoint, "--samples", "1", "--drift-steps", "1", "--sampler-steps", "1", "--out", "eval");
+        var r = CliRunner.Run(_dir, "model", "eval", "--checkpoint", checkpoint, "--samples", "1", "--drift-steps", "1", "--out-and-back-steps", "2", "--sampler-steps", "1", "--out", "eval");
         Assert.That(r.ExitCode, Is.EqualTo(0), r.Err);
-        Assert.That(r.Out, Does.Contain("extrapolation").And.Contain("trajectory (last k)").And.Contain("nearest PSNR").And.Contain("drift"));
+        Assert.That(r.Out, Does.Contain("extrapolation").And.Contain("trajectory (last k)").And.Contain("nearest PSNR").And.Contain("drift")
+            .And.Contain("GMR").And.Contain("fineR²").And.Contain("out and back").And.Contain("collapsed"));
     }
 
     [Test]

@@ -32,6 +32,8 @@ public class TrainerTests
         Seed = 11,
         Resume = resume,
         Data = TinyModels.Data,
+        // Self-forcing from step 5, so the resumed run also redraws the model's own context frames exactly.
+        Objective = new TrainObjective { SelfForcingFrom = 5, SelfForcingShare = 0.5 },
     };
 
     private static double[] Losses(string dir) =>
