@@ -53,7 +53,7 @@ public sealed partial class RtfmEnvironment
         }
         int shift = -_preload.LatestStep - 1;
         foreach (MemoryEntry e in _preload.Entries)
-            Memory.Insert(e.Pose, e.Frame, e.Step + shift, e.Payload);
+            Memory.Insert(e.Pose, e.Frame, e.Step + shift, e.Payload, e.GenerationDepth);
     }
 
     private static void ThrowIfOtherWorld(SpatialMemory memory, ulong worldSeed)

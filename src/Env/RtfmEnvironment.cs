@@ -304,7 +304,7 @@ public sealed partial class RtfmEnvironment : IEnvironment
         LastFrame = frame;
         if (Memory is not null)
         {
-            Memory.Insert(_pose, aware?.MemoryFrame(frame) ?? frame, StepCount, aware?.LastPayload);
+            Memory.Insert(_pose, aware?.MemoryFrame(frame) ?? frame, StepCount, aware?.LastPayload, aware?.LastGenerationDepth ?? 0);
         }
         var obs = new Dictionary<string, object>(4)
         {

@@ -26,12 +26,16 @@ public static partial class torch
     /// <summary>Opens a <see cref="DisposeScope"/> on this thread.</summary>
     public static DisposeScope NewDisposeScope() => new();
 
-    /// <summary>Sets libtorch's intra-op thread count (process-wide).</summary>
+    /// <summary>Sets libtorch's intra-op thread count (process-wide), and OpenBLAS's where it is the BLAS (it ignores libtorch's).</summary>
     public static void set_num_threads(int threads)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         NativeMethods.Check(NativeMethods.rt_set_num_threads(threads));
+        BlasThreads.Set(threads);
     }
+
+    /// <summary>OpenBLAS's own thread count, or null when libtorch's BLAS is another (then <see cref="get_num_threads"/> is the whole story).</summary>
+    public static int? blas_num_threads() => BlasThreads.Get();
 
     public static int get_num_threads() => NativeMethods.rt_get_num_threads();
 

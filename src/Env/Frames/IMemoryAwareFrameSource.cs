@@ -34,4 +34,10 @@ public interface IMemoryAwareFrameSource : IFrameSource
     /// saw, and generated depth misleads it; an entry without depth is judged by its view alone.
     /// </summary>
     Frame MemoryFrame(Frame drawn) => drawn;
+
+    /// <summary>
+    /// The <see cref="MemoryEntry.GenerationDepth"/> of the frame this source rendered last: 0 (the default)
+    /// for a rendered frame, n + 1 for one a model drew from context whose shallowest frame was n deep.
+    /// </summary>
+    int LastGenerationDepth => 0;
 }

@@ -129,8 +129,11 @@ public sealed class FieldOfViewCoverageRule : IRetrievalRule
         return scored;
     }
 
-    /// <summary>Highest score first, ties to the newer entry (the larger id).</summary>
-    private static int BestFirst(ScoredEntry a, ScoredEntry b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : b.Entry.Id.CompareTo(a.Entry.Id);
+    /// <summary>Highest score first; ties to the frame nearer the ground truth (the smaller generation depth), then to the newer entry (the larger id).</summary>
+    internal static int BestFirst(ScoredEntry a, ScoredEntry b) =>
+        b.Score != a.Score ? b.Score.CompareTo(a.Score)
+        : a.Entry.GenerationDepth != b.Entry.GenerationDepth ? a.Entry.GenerationDepth.CompareTo(b.Entry.GenerationDepth)
+        : b.Entry.Id.CompareTo(a.Entry.Id);
 
     /// <summary>Appends to <paramref name="scored"/> (fewer than <paramref name="k"/>) the newest of <paramref name="examined"/> not in it, scored as covering nothing, until it holds k.</summary>
     private void FillUp(List<ScoredEntry> scored, List<MemoryEntry> examined, int latestStep, int k)

@@ -86,16 +86,29 @@ public sealed class SpatialMemory
 
     /// <summary>
     /// Stores <paramref name="frame"/> seen from <paramref name="pose"/> at <paramref name="step"/>,
-    /// replacing the entry in the same slot or, when full, evicting the least recently used one.
+    /// replacing the entry in the same slot or, when full, evicting the least recently used one. A frame
+    /// of a deeper <paramref name="generationDepth"/> than the slot's entry does not replace it (a model's
+    /// frame never overwrites a ground-truth one, nor a frame nearer the truth): that entry stays, counted as used.
     /// </summary>
-    /// <returns>The new entry.</returns>
-    public MemoryEntry Insert(Pose pose, Frame frame, int step, object? payload = null)
+    /// <returns>The entry that holds the slot afterwards: the new one, or the shallower one kept.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The generation depth is negative.</exception>
+    public MemoryEntry Insert(Pose pose, Frame frame, int step, object? payload = null, int generationDepth = 0)
     {
         ArgumentNullException.ThrowIfNull(frame);
+        ArgumentOutOfRangeException.ThrowIfNegative(generationDepth);
         var slot = MemorySlot.Of(pose, Options);
-        if (_slots.TryGetValue(slot, out MemoryEntry? old)) Remove(old);
+        if (_slots.TryGetValue(slot, out MemoryEntry? old))
+        {
+            if (old.GenerationDepth < generationDepth)
+            {
+                Touch(old.Id, ++_clock);
+                LatestStep = Math.Max(LatestStep, step);
+                return old;
+            }
+            Remove(old);
+        }
         else if (Count >= Options.Capacity) Remove(_byId[_byUse.Min.Id]);
-        var entry = new MemoryEntry(_nextId++, pose, frame, step, payload);
+        var entry = new MemoryEntry(_nextId++, pose, frame, step, payload, generationDepth);
         Put(entry, slot, ++_clock);
         return entry;
     }

@@ -9,15 +9,18 @@ namespace RtfmGym.Env.Memory;
 
 /// <summary>
 /// Saves and loads a <see cref="SpatialMemory"/> (format in docs/memory.md): magic "RTFMMEM1",
-/// version, options, counters, the world seed (from version 2), entry count, entries (id, last use, pose, step, size, RGB,
-/// optional depth), then a SHA-256 of every byte before it. All little-endian (depth is
+/// version, options, counters, the world seed (from version 2), entry count, entries (id, last use, pose, step, generation
+/// depth (from version 3), size, RGB, optional depth), then a SHA-256 of every byte before it. All little-endian (depth is
 /// copied as the host's floats, and every platform .NET 10 runs on here is little-endian). Writes are
 /// atomic; a file that is truncated or corrupt is refused whole. Payloads are not saved.
 /// </summary>
 public static class SpatialMemoryFile
 {
-    /// <summary>The format version written. Version 2 added the world seed; version 1 files still load (with <see cref="SpatialMemory.WorldSeed"/> null).</summary>
-    public const int Version = 2;
+    /// <summary>
+    /// The format version written. Version 2 added the world seed, version 3 each entry's generation depth; older files
+    /// still load (version 1 with <see cref="SpatialMemory.WorldSeed"/> null, versions 1 and 2 with every entry taken as ground truth).
+    /// </summary>
+    public const int Version = 3;
 
     /// <summary>The oldest format version read.</summary>
     public const int OldestReadableVersion = 1;
@@ -52,6 +55,7 @@ public static class SpatialMemoryFile
                 w.Write(memory.LastUse(e.Id));
                 foreach (float f in e.Pose.ToArray()) w.Write(f);
                 w.Write(e.Step);
+                w.Write(e.GenerationDepth);
                 w.Write(e.Frame.Width);
                 w.Write(e.Frame.Height);
                 w.Write(e.Frame.Depth is null ? (byte)0 : (byte)1);
@@ -126,7 +130,10 @@ public static class SpatialMemoryFile
             long id = r.Int64(), use = r.Int64();
             Span<float> pose = stackalloc float[7];
             for (int j = 0; j < 7; j++) pose[j] = r.Single();
-            int step = r.Int32(), width = r.Int32(), height = r.Int32();
+            int step = r.Int32();
+            int generationDepth = version >= 3 ? r.Int32() : 0;
+            if (generationDepth < 0) throw new FormatProblem($"entry {i} has a negative generation depth ({generationDepth})");
+            int width = r.Int32(), height = r.Int32();
             byte hasDepth = r.Byte();
             if (width is < 1 or > CameraIntrinsics.MaxSize || height is < 1 or > CameraIntrinsics.MaxSize || hasDepth > 1)
                 throw new FormatProblem($"entry {i} has an impossible header ({width}x{height}, depth flag {hasDepth})");
@@ -135,7 +142,7 @@ public static class SpatialMemoryFile
             Pose p;
             try { p = Pose.FromArray(pose); }
             catch (ArgumentException) { throw new FormatProblem($"entry {i} has an invalid pose"); }
-            try { memory.Load(new MemoryEntry(id, p, new Frame(width, height, rgb, depth), step), use); }
+            try { memory.Load(new MemoryEntry(id, p, new Frame(width, height, rgb, depth), step, GenerationDepth: generationDepth), use); }
             catch (RtfmGymException e) { throw new FormatProblem(e.Message); }
         }
         if (r.Position != bodyLength) throw new FormatProblem($"{bodyLength - r.Position} unexpected bytes after the last entry");

@@ -133,7 +133,7 @@ public static class DriftRollout
         {
             var request = new FrameRequest(path[step], camera, FrameChannels.Rgb, step);
             Frame frame = source.Render(request, Retrieve(memory, path[step], camera));
-            memory.Insert(path[step], source.MemoryFrame(frame), step, source.LastPayload);
+            memory.Insert(path[step], source.MemoryFrame(frame), step, source.LastPayload, source.LastGenerationDepth);
             Frame truth = truthRenderer.Render(request);
             if (truthMemory is not null)
             {

@@ -54,6 +54,9 @@ public sealed class ModelFrameSource : IMemoryAwareFrameSource
 
     public object? LastPayload { get; private set; }
 
+    /// <summary>0 after the ground-truth first frame; for a generated frame, one more than the shallowest context frame it was drawn from.</summary>
+    public int LastGenerationDepth { get; private set; }
+
     /// <summary>
     /// A generated frame without its depth (the ground-truth first frame keeps it): the model's depth is
     /// too rough for retrieval to judge by (with it, recall@4 against the oracle was 0.24; docs/memory.md).
@@ -72,6 +75,7 @@ public sealed class ModelFrameSource : IMemoryAwareFrameSource
         _seed = seed;
         _begun = true;
         LastPayload = null;
+        LastGenerationDepth = 0;
         _encoded = new();
     }
 
@@ -113,6 +117,7 @@ public sealed class ModelFrameSource : IMemoryAwareFrameSource
             // A frame is as far from the truth as the shallowest frame it was drawn from, plus one.
             depth = 1 + (encoded.Length == 0 ? 0 : encoded.Min(c => c.GenerationDepth));
         }
+        LastGenerationDepth = depth;
         LastPayload = _model.EncodeContext(frame, pose, request.Camera, depth);
         return request.Channels.HasFlag(FrameChannels.Depth) ? frame : new Frame(frame.Width, frame.Height, frame.Rgb);
     }
@@ -131,7 +136,7 @@ public sealed class ModelFrameSource : IMemoryAwareFrameSource
     {
         if (camera != _encodedCamera) (_encoded, _encodedCamera) = (new(), camera);
         if (_encoded.TryGetValue(entry, out ContextFrame? cached)) return cached;
-        ContextFrame fresh = _model.EncodeContext(entry.Frame, _centre.Apply(entry.Pose), camera);
+        ContextFrame fresh = _model.EncodeContext(entry.Frame, _centre.Apply(entry.Pose), camera, entry.GenerationDepth);
         _encoded.AddOrUpdate(entry, fresh);
         return fresh;
     }

@@ -101,5 +101,6 @@ internal static class NativeLibraryLoader
     {
         var setThreads = (delegate* unmanaged<int, int>)NativeLibrary.GetExport(library, "rt_set_num_threads");
         setThreads(torch.DefaultThreadCount());
+        BlasThreads.Set(torch.DefaultThreadCount());
     }
 }

@@ -234,4 +234,13 @@ public class RetrievalRuleTests
         memory.Insert(At(0, 1.5f, 0), Flat(1), 0);
         Assert.That(memory.Retrieve(At(0, 0, 0), Camera, 1), Is.Empty);
     }
+
+    [Test]
+    public void BestFirst_EqualCoverage_PrefersShallowerGenerationThenNewer()
+    {
+        ScoredEntry E(long id, double score, int depth) => new(new MemoryEntry(id, At(0, 0), Flat(1), 0, GenerationDepth: depth), score);
+        var list = new List<ScoredEntry> { E(1, 0.5, 0), E(2, 0.5, 2), E(3, 0.5, 1), E(4, 0.9, 3), E(5, 0.5, 0) };
+        list.Sort(FieldOfViewCoverageRule.BestFirst);
+        Assert.That(list.Select(s => s.Entry.Id), Is.EqualTo(new long[] { 4, 5, 1, 3, 2 }));
+    }
 }

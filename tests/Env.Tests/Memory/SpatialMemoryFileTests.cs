@@ -29,7 +29,7 @@ public class SpatialMemoryFileTests
     {
         var memory = new SpatialMemory(new SpatialMemoryOptions { CellSize = 0.25f, HeadingBins = 8 });
         memory.Insert(At(0.1f, 0.2f, 30), Varied(1), 3);
-        memory.Insert(At(-2, 5, -120), Flat(9), 4);
+        memory.Insert(At(-2, 5, -120), Flat(9), 4, generationDepth: 3);
         memory.Insert(At(1.3f, -0.7f, 170), Varied(2), 7);
         memory.Retrieve(At(0, 0), Camera, 1);
         string path = Path.Combine(_dir, "bank.rtfmmem");
@@ -46,6 +46,7 @@ public class SpatialMemoryFileTests
             Assert.That(actual[i].Id, Is.EqualTo(expected[i].Id));
             Assert.That(actual[i].Pose, Is.EqualTo(expected[i].Pose));
             Assert.That(actual[i].Step, Is.EqualTo(expected[i].Step));
+            Assert.That(actual[i].GenerationDepth, Is.EqualTo(expected[i].GenerationDepth));
             Assert.That(actual[i].Frame.Rgb, Is.EqualTo(expected[i].Frame.Rgb));
             Assert.That(actual[i].Frame.Depth, Is.EqualTo(expected[i].Frame.Depth));
         }

@@ -19,6 +19,34 @@ public class SpatialMemoryTests
     }
 
     [Test]
+    public void Insert_GeneratedIntoGroundTruthSlot_KeepsTheGroundTruth()
+    {
+        var memory = new SpatialMemory();
+        MemoryEntry truth = memory.Insert(At(0.1f, 0.1f, 1), Flat(1), 0);
+        MemoryEntry kept = memory.Insert(At(0.4f, 0.3f, 10), Flat(2), 5, generationDepth: 1);
+        Assert.That(kept, Is.SameAs(truth));
+        Assert.That(memory.Entries.Single(), Is.SameAs(truth));
+        Assert.That(memory.LatestStep, Is.EqualTo(5), "the step still happened");
+    }
+
+    [TestCase(3, 1, true)]
+    [TestCase(2, 2, true)]
+    [TestCase(1, 3, false)]
+    [TestCase(0, 0, true)]
+    public void Insert_GenerationDepths_ReplacesOnlyWhenNotDeeper(int oldDepth, int newDepth, bool replaced)
+    {
+        var memory = new SpatialMemory();
+        MemoryEntry old = memory.Insert(At(0.1f, 0.1f, 1), Flat(1), 0, generationDepth: oldDepth);
+        MemoryEntry now = memory.Insert(At(0.4f, 0.3f, 10), Flat(2), 1, generationDepth: newDepth);
+        Assert.That(ReferenceEquals(now, old), Is.EqualTo(!replaced));
+        Assert.That(memory.Entries.Single().GenerationDepth, Is.EqualTo(replaced ? newDepth : oldDepth));
+    }
+
+    [Test]
+    public void Insert_NegativeGenerationDepth_Throws() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new SpatialMemory().Insert(At(0, 0), Flat(1), 0, generationDepth: -1));
+
+    [Test]
     public void Insert_OtherHeadingOrCell_Appends()
     {
         var memory = new SpatialMemory();

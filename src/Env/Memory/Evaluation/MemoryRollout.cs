@@ -62,7 +62,7 @@ public sealed class MemoryRollout
         Frame frame = aware is not null
             ? aware.Render(request, LastRetrieved.Select(s => s.Entry).ToArray())
             : _frames.Render(request);
-        Memory.Insert(pose, aware?.MemoryFrame(frame) ?? frame, step, aware?.LastPayload);
+        Memory.Insert(pose, aware?.MemoryFrame(frame) ?? frame, step, aware?.LastPayload, aware?.LastGenerationDepth ?? 0);
         return frame;
     }
 }
