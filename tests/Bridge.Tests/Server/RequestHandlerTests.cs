@@ -180,17 +180,21 @@ public sealed class RequestHandlerTests
         return (MsgPackMap)((object?[])Field(r, "results")!)[0]!;
     }
 
-    private static long MakeFake(BridgeClient c, string? mode) =>
-        WireReader.AsLong(Field(c.Call(Ops.Make, new Dictionary<string, object?> { ["scenario_yaml"] = "episode_length: 2", ["autoreset_mode"] = mode }), "env"), "env");
+    /// <summary>Makes a fake environment with episodes of 2 steps under <paramref name="mode"/>, reset with seed 9, and steps it once.</summary>
+    private static long StartFake(BridgeClient c, string mode)
+    {
+        long env = WireReader.AsLong(Field(c.Call(Ops.Make, new Dictionary<string, object?> { ["scenario_yaml"] = "episode_length: 2", ["autoreset_mode"] = mode }), "env"), "env");
+        c.Call(Ops.Reset, new Dictionary<string, object?> { ["env"] = env, ["seed"] = 9L });
+        BatchStep(c, env);
+        return env;
+    }
 
     [Test]
     public void StepBatch_SameStepMode_ResetsInfoOnTopFinalObsAndFinalInfoBelow()
     {
         using var f = new ServerFixture();
         using var c = f.Connect();
-        long env = MakeFake(c, "SameStep");
-        c.Call(Ops.Reset, new Dictionary<string, object?> { ["env"] = env, ["seed"] = 9L });
-        BatchStep(c, env);
+        long env = StartFake(c, "SameStep");
         var end = BatchStep(c, env);
         var info = (MsgPackMap)Field(end, "info")!;
         Assert.That((Field(end, "terminated"), Field(end, "reward")), Is.EqualTo((true, 0.5)), "the ending step's own figures");
@@ -206,9 +210,7 @@ public sealed class RequestHandlerTests
     {
         using var f = new ServerFixture();
         using var c = f.Connect();
-        long env = MakeFake(c, "NextStep");
-        c.Call(Ops.Reset, new Dictionary<string, object?> { ["env"] = env, ["seed"] = 9L });
-        BatchStep(c, env);
+        long env = StartFake(c, "NextStep");
         var end = BatchStep(c, env);
         Assert.That((Field(end, "terminated"), Field((MsgPackMap)Field(end, "info")!, "step")), Is.EqualTo((true, 2L)));
         var first = BatchStep(c, env, action: 3L);
@@ -221,9 +223,7 @@ public sealed class RequestHandlerTests
     {
         using var f = new ServerFixture();
         using var c = f.Connect();
-        long env = MakeFake(c, "Disabled");
-        c.Call(Ops.Reset, new Dictionary<string, object?> { ["env"] = env, ["seed"] = 9L });
-        BatchStep(c, env);
+        long env = StartFake(c, "Disabled");
         Assert.That(Field(BatchStep(c, env), "terminated"), Is.EqualTo(true));
         var refused = (MsgPackMap)Field(BatchStep(c, env), "error")!;
         Assert.That(Field(refused, "code"), Is.EqualTo(ErrorCodes.InvalidState));
