@@ -80,8 +80,10 @@ class RemoteVectorEnv(_Base):
         if batch_space is not None:
             self.observation_space = batch_space(self.single_observation_space, num_envs)
             self.action_space = batch_space(self.single_action_space, num_envs)
-            if hasattr(gymnasium.vector, "AutoresetMode"):
+            try:
                 self.autoreset_mode = gymnasium.vector.AutoresetMode(declared)
+            except (AttributeError, ValueError):  # a gymnasium without this mode: keep its name
+                pass
         self.metadata = dict(self.metadata, autoreset_mode=self.autoreset_mode)
         self.render_mode = "rgb_array"
         self._last_obs = [None] * num_envs
