@@ -233,6 +233,21 @@ public sealed class RequestHandlerTests
         Assert.That(Field((MsgPackMap)Field(BatchStep(c, env), "info")!, "step"), Is.EqualTo(1L));
     }
 
+    [Test]
+    public void Restore_SnapshotAtEpisodeEnd_NextStepModeResetsOnTheFollowingStep()
+    {
+        using var server = RealServer();
+        using var c = Connect(server);
+        long env = WireReader.AsLong(Field(c.Call(Ops.Make, new Dictionary<string, object?> { ["scenario_yaml"] = PointNavYaml, ["autoreset_mode"] = "NextStep" }), "env"), "env");
+        c.Call(Ops.Reset, new Dictionary<string, object?> { ["env"] = env, ["seed"] = 1L });
+        Assert.That(Field(BatchStep(c, env, action: 7L), "terminated"), Is.EqualTo(true), "7 is stop");
+        var snapshot = Field(c.Call(Ops.Snapshot, new Dictionary<string, object?> { ["env"] = env }), "snapshot");
+        c.Call(Ops.Reset, new Dictionary<string, object?> { ["env"] = env, ["seed"] = 2L });
+        c.Call(Ops.Restore, new Dictionary<string, object?> { ["env"] = env, ["snapshot"] = snapshot });
+        var first = BatchStep(c, env);
+        Assert.That((Field(first, "reward"), Field((MsgPackMap)Field(first, "info")!, "step")), Is.EqualTo((0.0, 0L)), "the restored ended episode is reset");
+    }
+
     [TestCase(8, true, TestName = "Request_EightEnvelopeFrames_AnsweredThroughThem")]
     [TestCase(9, false, TestName = "Request_NineEnvelopeFrames_BadMessage")]
     public void Request_EnvelopeFrames_UpToEightFromADealer(int envelopeFrames, bool served)
