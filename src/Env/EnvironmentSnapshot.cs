@@ -30,6 +30,9 @@ public sealed class EnvironmentSnapshot
     /// <summary>The episode's seed.</summary>
     public long EpisodeSeed { get; internal init; }
 
+    /// <summary>True when the episode had ended (terminated or truncated) and awaited a reset.</summary>
+    public bool EpisodeOver { get; internal init; }
+
     /// <summary>The frame last observed, or null before the first reset.</summary>
     public Frame? LastFrame { get; internal init; }
 
@@ -37,7 +40,7 @@ public sealed class EnvironmentSnapshot
     internal float Yaw { get; init; }
     internal int Collisions { get; init; }
     internal bool Started { get; init; }
-    internal bool EpisodeOver { get; init; }
+
     internal RngState? Streams { get; init; }
     internal object TaskState { get; }
     internal SpatialMemory? Memory { get; init; }

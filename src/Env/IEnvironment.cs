@@ -19,6 +19,8 @@ public interface IEnvironment : IDisposable
 
     /// <summary>Starts a new episode. With a <paramref name="seed"/> (non-negative) every random stream restarts from it;
     /// without one, they continue. Options are environment-specific (see the implementation).</summary>
+    /// <exception cref="ArgumentException">A negative seed, or an option the environment refuses (unknown key, wrong type,
+    /// out of range); the message names it. A refused reset, for this or any other reason, leaves the environment exactly as it was.</exception>
     ResetResult Reset(long? seed = null, IReadOnlyDictionary<string, object>? options = null);
 
     /// <summary>Applies one action and returns what followed.</summary>

@@ -21,7 +21,7 @@ public sealed partial class RtfmEnvironment
     /// This environment keeps no memory, or <paramref name="memory"/> was recorded in another world
     /// (<see cref="SpatialMemory.WorldSeed"/> differs from the scenario's world seed). A memory whose
     /// world is unknown (null seed) is accepted. Reset checks the world again, since its options may
-    /// change the world seed, and throws the same exception (leaving the episode over) on a mismatch.
+    /// change the world seed, and throws the same exception (leaving the environment as it was) on a mismatch.
     /// </exception>
     public void PreloadMemory(SpatialMemory? memory)
     {
@@ -45,12 +45,7 @@ public sealed partial class RtfmEnvironment
     {
         if (Memory is null) return;
         Memory.WorldSeed = World.Seed;
-        if (_preload is null) return;
-        if (_preload.WorldSeed is { } seed && seed != World.Seed)
-        {
-            _episodeOver = true; // no frame was observed: stepping must wait for a reset that succeeds
-            ThrowIfOtherWorld(_preload, World.Seed);
-        }
+        if (_preload is null) return; // Reset checked its world before changing anything
         int shift = -_preload.LatestStep - 1;
         foreach (MemoryEntry e in _preload.Entries)
             Memory.Insert(e.Pose, e.Frame, e.Step + shift, e.Payload, e.GenerationDepth);

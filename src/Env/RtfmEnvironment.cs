@@ -27,7 +27,7 @@ namespace RtfmGym.Env;
 /// and, when entries were retrieved for the frame, "memory_retrieved" (long[] ids, best first)
 /// and "memory_scores" (double[]). A source implementing <see cref="IMemoryAwareFrameSource"/>
 /// receives the retrieved entries; for others retrieval is informational only.</para>
-/// <para>Reset options: "world_seed" (integer), "start" ([x, z, yaw_radians]), "goal" ([x, z]).</para>
+/// <para>Reset options: "world_seed" (integer), "start" ([x, z, yaw_radians]), "goal" ([x, z]); see <see cref="ResetOptions"/>.</para>
 /// <para>Seeding: Reset(seed) restarts every stream from the seed: world layout comes from the
 /// scenario's world seed, the start and goal from the episode seed. Reset() without a seed
 /// takes the next episode seed from the environment's own stream, so an unseeded sequence of
@@ -117,27 +117,38 @@ public sealed partial class RtfmEnvironment : IEnvironment
     /// <summary>The frame source's name.</summary>
     public string FrameSourceName => _frames.Name;
 
+    /// <inheritdoc/>
+    /// <remarks>Options: see <see cref="ResetOptions"/>. Everything that can be refused (a bad seed or option, a
+    /// start or goal that does not fit the world, a preloaded memory of another world, no start that reaches the
+    /// goal) is found before anything changes: after a refused reset the environment is exactly as it was.</remarks>
     public ResetResult Reset(long? seed = null, IReadOnlyDictionary<string, object>? options = null)
     {
         ThrowIfClosed();
         if (seed is < 0) throw new ArgumentOutOfRangeException(nameof(seed), seed, "Seeds must be non-negative.");
-        if (seed is { } s) _streams = new Rng((ulong)s);
-        else _streams ??= new Rng((ulong)Scenario.Seed);
-        EpisodeSeed = seed ?? (_started ? _streams.NextLong(long.MaxValue) : Scenario.Seed);
-        _started = true;
-
-        Scenario scenario = ApplyOptions(options);
-        World = WorldCache.Get(scenario.World);
-        var taskRng = Rng.Derive((ulong)EpisodeSeed, "task");
-        StartPose start = scenario.Start ?? DrawStart(scenario, Rng.Derive((ulong)EpisodeSeed, "start"));
-        _yaw = start.Yaw;
-        _pose = _actions.Settings.Kind == ActionKind.Free6Dof
+        Scenario scenario = ResetOptions.Parse(options).ApplyTo(Scenario);
+        // The streams are advanced on a copy, kept only once the reset is sure to succeed.
+        Rng streams = seed is { } s ? new Rng((ulong)s) : _streams is { } current ? new Rng(current.State) : new Rng((ulong)Scenario.Seed);
+        long episodeSeed = seed ?? (_started ? streams.NextLong(long.MaxValue) : Scenario.Seed);
+        World world = WorldCache.Get(scenario.World);
+        if (_preload is not null) ThrowIfOtherWorld(_preload, world.Seed);
+        StartPose start = scenario.Start ?? DrawStart(scenario, Rng.Derive((ulong)episodeSeed, "start"));
+        Pose pose = _actions.Settings.Kind == ActionKind.Free6Dof
             ? Pose.FromYawPitchRoll(start.Position.X, start.Altitude ?? scenario.Camera.MountHeight, start.Position.Y, start.Yaw)
             : CameraPose(start.Position, start.Yaw, scenario.Camera);
-        _task.Reset(new TaskContext(World, scenario, _actions.HasStop, taskRng), _pose);
-        StepCount = 0;
-        _collisions = 0;
-        _episodeOver = false;
+        var task = (ISnapshotTask)_task;
+        object taskBefore = task.Capture();
+        try
+        {
+            _task.Reset(new TaskContext(world, scenario, _actions.HasStop, Rng.Derive((ulong)episodeSeed, "task")), pose);
+        }
+        catch
+        {
+            task.Restore(taskBefore);
+            throw;
+        }
+
+        (_streams, EpisodeSeed, _started, World) = (streams, episodeSeed, true, world);
+        (_yaw, _pose, StepCount, _collisions, _episodeOver) = (start.Yaw, pose, 0, 0, false);
         _frames.BeginEpisode(World, (ulong)EpisodeSeed);
         Memory?.Clear();
         ApplyPreloadedMemory(); // RtfmEnvironment.Preload.cs
@@ -253,27 +264,6 @@ public sealed partial class RtfmEnvironment : IEnvironment
         (a.Name == b.Name && a.Text == b.Text && a.World == b.World && a.Frames == b.Frames && a.Camera == b.Camera
          && a.Observations.SequenceEqual(b.Observations) && a.Action == b.Action && a.AgentRadius == b.AgentRadius
          && a.Task == b.Task && a.Start == b.Start && a.MaxSteps == b.MaxSteps && a.Seed == b.Seed);
-
-    private Scenario ApplyOptions(IReadOnlyDictionary<string, object>? options)
-    {
-        Scenario s = Scenario;
-        if (options is null) return s;
-        foreach (var (key, value) in options)
-        {
-            double[]? numbers = Spaces.BoxSpace.AsArray(value)?.ToDoubleArray() ?? (value as IEnumerable<object>)?.Select(Convert.ToDouble).ToArray();
-            s = key switch
-            {
-                "world_seed" when DiscreteSpace.TryAsLong(value, out long ws) && ws >= 0 => s with { World = s.World with { Seed = (ulong)ws } },
-                "start" when numbers is { Length: 3 } => s with { Start = new StartPose(new Vector2((float)numbers[0], (float)numbers[1]), (float)numbers[2]) },
-                "goal" when numbers is { Length: 2 } => s with { Task = s.Task with { Goal = new Vector2((float)numbers[0], (float)numbers[1]) } },
-                _ => throw new ArgumentException($"Reset option '{key}' = {Space.Format(value)} is not understood; options are world_seed (integer >= 0), start ([x, z, yaw_radians]) and goal ([x, z])."),
-            };
-        }
-        World w = WorldCache.Get(s.World);
-        if (s.Start is { } st && !w.Navigation.IsFree(st.Position, s.AgentRadius))
-            throw new ArgumentException($"Reset option start ({st.Position.X:0.##}, {st.Position.Y:0.##}) is inside a wall or furniture of world seed {s.World.Seed}.");
-        return s;
-    }
 
     private static StartPose DrawStart(Scenario s, Rng rng)
     {

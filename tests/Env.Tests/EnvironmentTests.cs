@@ -112,6 +112,52 @@ public class EnvironmentTests
         Assert.Throws<ArgumentException>(() => env.Reset(1, new Dictionary<string, object> { ["colour"] = 3L }));
     }
 
+    /// <summary>Refused resets, from an episode in progress: the options, and whether the reset is seeded.</summary>
+    private static IEnumerable<TestCaseData> RefusedResets()
+    {
+        yield return new TestCaseData(new Dictionary<string, object> { ["world_seed"] = 5L, ["goal"] = new[] { 1000.0, 1000.0 } }, 7L).SetName("WorldSeedThenUnreachableGoal_Seeded");
+        yield return new TestCaseData(new Dictionary<string, object> { ["world_seed"] = 5L, ["goal"] = new[] { 1000.0, 1000.0 } }, null).SetName("WorldSeedThenUnreachableGoal_Unseeded");
+        yield return new TestCaseData(new Dictionary<string, object> { ["world_seed"] = 5L, ["start"] = new[] { 0.0, 0.0, 0.0 } }, null).SetName("WorldSeedThenStartInWall_Unseeded");
+        yield return new TestCaseData(new Dictionary<string, object> { ["world_seed"] = -2L }, 7L).SetName("NegativeWorldSeed_Seeded");
+        yield return new TestCaseData(new Dictionary<string, object> { ["world_seed"] = 5L, ["colour"] = 1L }, null).SetName("UnknownKeyAfterAGoodOne_Unseeded");
+    }
+
+    [TestCaseSource(nameof(RefusedResets))]
+    public void Reset_RefusedOptions_EnvironmentExactlyAsBefore(Dictionary<string, object> options, long? seed)
+    {
+        using var env = new RtfmEnvironment(TestScenarios.Small("ground-truth"));
+        using var twin = new RtfmEnvironment(TestScenarios.Small("ground-truth"));
+        env.Reset(2);
+        twin.Reset(2);
+        for (long a = 0; a < 3; a++) { env.Step(a); twin.Step(a); }
+
+        Assert.Throws<ArgumentException>(() => env.Reset(seed, options));
+
+        for (long a = 1; a < 4; a++) AssertSameStep(env.Step(a), twin.Step(a));
+        // The random streams did not move either: the next unseeded episode is the twin's.
+        var r = env.Reset();
+        var t = twin.Reset();
+        Assert.That(EnvChecker.SameValue(r.Observation, t.Observation), Is.True);
+        Assert.That(r.Info["episode_seed"], Is.EqualTo(t.Info["episode_seed"]));
+        AssertSameStep(env.Step(2L), twin.Step(2L));
+    }
+
+    [Test]
+    public void Reset_RefusedBeforeFirstReset_StepStillSaysResetFirst()
+    {
+        using var env = new RtfmEnvironment(TestScenarios.Small());
+        Assert.Throws<ArgumentException>(() => env.Reset(1, new Dictionary<string, object> { ["start"] = new[] { 1.0, 2.0 } }));
+        Assert.Throws<EnvironmentStateException>(() => env.Step(1L));
+    }
+
+    private static void AssertSameStep(StepResult a, StepResult b)
+    {
+        Assert.That(EnvChecker.SameValue(a.Observation, b.Observation), Is.True, "observation");
+        Assert.That((a.Reward, a.Terminated, a.Truncated), Is.EqualTo((b.Reward, b.Terminated, b.Truncated)));
+        Assert.That(a.Info.Keys, Is.EquivalentTo(b.Info.Keys));
+        foreach (var (k, v) in a.Info) Assert.That(v, Is.EqualTo(b.Info[k]), k);
+    }
+
     [Test]
     public void Reset_NegativeSeed_Throws()
     {

@@ -7,7 +7,7 @@ import zmq
 from . import codec
 from .errors import BridgeError, BridgeTimeout
 
-PROTOCOL_VERSION = "1.0.0"
+PROTOCOL_VERSION = "1.1.0"
 
 # Ops that change nothing on the server: safe to send again after a timeout.
 _IDEMPOTENT = {"hello", "list_scenarios", "spec", "render"}

@@ -36,6 +36,7 @@ class RemoteEnv(_Base):
         self.env_id = made["env"]
         self.observation_space = from_wire(made["observation_space"])
         self.action_space = from_wire(made["action_space"])
+        self.max_steps = made.get("max_steps")  # steps before truncation; None when the server does not know
         self.render_mode = "rgb_array"
         self._closed = False
 

@@ -103,11 +103,12 @@ def from_wire(m):
     """Builds a space from its map form (docs/protocol.md, "Spaces")."""
     kind = m["type"]
     if kind == "box":
-        low = np.asarray(m["low"], dtype=np.float64)
-        high = np.asarray(m["high"], dtype=np.float64)
-        dtype = np.dtype(m["dtype"])
-        low, high = low.astype(dtype), high.astype(dtype)  # integer boxes have finite bounds
         shape = tuple(m["shape"])
+        dtype = np.dtype(m["dtype"])
+        # A bound is a float64 scalar when uniform (protocol 1.1) or an array of the box's shape (1.0).
+        low = np.broadcast_to(np.asarray(m["low"], dtype=np.float64), shape)
+        high = np.broadcast_to(np.asarray(m["high"], dtype=np.float64), shape)
+        low, high = low.astype(dtype), high.astype(dtype)  # integer boxes have finite bounds
         return _gs.Box(low=low, high=high, shape=shape, dtype=dtype) if _gs else Box(low, high, shape, dtype)
     if kind == "discrete":
         n, start = int(m["n"]), int(m.get("start", 0))

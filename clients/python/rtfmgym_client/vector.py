@@ -36,26 +36,38 @@ def _merge_infos(infos):
     return out
 
 
+_MODES = ("NextStep", "SameStep", "Disabled")  # gymnasium.vector.AutoresetMode's values
+
+
 class RemoteVectorEnv(_Base):
     """``num_envs`` copies of a scenario on one server, stepped with one ``step_batch``.
 
-    Episodes reset automatically in the same step they end (gymnasium's SAME_STEP autoreset):
-    the returned observation starts the next episode and ``info["final_obs"]`` holds the
-    last one of the ended episode. Arguments as for :class:`RemoteEnv`.
+    ``autoreset_mode`` is one of gymnasium 1.x's modes (a ``gymnasium.vector.AutoresetMode`` or
+    its value): ``"SameStep"`` (the default) resets an ended episode within the step that ends it,
+    returning the new episode's first observation and the reset's info, with the ended episode's
+    last observation and info in ``info["final_obs"]`` and ``info["final_info"]``; ``"NextStep"``
+    resets on the following step (reward 0, its action ignored); ``"Disabled"`` never resets: call
+    ``reset(options={"reset_mask": mask})``. The server does the resetting (one implementation for
+    every client); ``metadata["autoreset_mode"]`` is the mode it declares. Other arguments as for
+    :class:`RemoteEnv`.
     """
 
-    metadata = {"render_modes": ["rgb_array"], "autoreset_mode": "same-step"}
+    metadata = {"render_modes": ["rgb_array"], "autoreset_mode": "SameStep"}
 
     def __init__(self, num_envs, scenario=None, scenario_yaml=None, endpoint="tcp://127.0.0.1:5555",
-                 timeout=30.0, retries=3, curve=None):
+                 timeout=30.0, retries=3, curve=None, autoreset_mode="SameStep"):
         if (scenario is None) == (scenario_yaml is None):
             raise ValueError("give exactly one of scenario= or scenario_yaml=")
+        mode = getattr(autoreset_mode, "value", autoreset_mode)
+        if mode not in _MODES:
+            raise ValueError(f"autoreset_mode must be one of {', '.join(_MODES)}, got {autoreset_mode!r}")
         self.connection = Connection(endpoint, timeout=timeout, retries=retries, curve=curve)
         fields = {"scenario": scenario} if scenario is not None else {"scenario_yaml": scenario_yaml}
         self.env_ids = []
         try:
             # Pipelined: all makes go out before the first reply is awaited.
-            made = [self.connection.receive(rid) for rid in [self.connection.send("make", **fields) for _ in range(num_envs)]]
+            made = [self.connection.receive(rid) for rid in
+                    [self.connection.send("make", autoreset_mode=mode, **fields) for _ in range(num_envs)]]
         except BaseException:
             self.connection.close()
             raise
@@ -63,29 +75,50 @@ class RemoteVectorEnv(_Base):
         self.num_envs = num_envs
         self.single_observation_space = from_wire(made[0]["observation_space"])
         self.single_action_space = from_wire(made[0]["action_space"])
+        declared = made[0].get("autoreset_mode", mode)
+        self.autoreset_mode = declared
         if batch_space is not None:
             self.observation_space = batch_space(self.single_observation_space, num_envs)
             self.action_space = batch_space(self.single_action_space, num_envs)
-            if hasattr(gymnasium.vector, "AutoresetMode"):
-                self.metadata = dict(self.metadata, autoreset_mode=gymnasium.vector.AutoresetMode.SAME_STEP)
+            try:
+                self.autoreset_mode = gymnasium.vector.AutoresetMode(declared)
+            except (AttributeError, ValueError):  # a gymnasium without this mode: keep its name
+                pass
+        self.metadata = dict(self.metadata, autoreset_mode=self.autoreset_mode)
         self.render_mode = "rgb_array"
+        self._last_obs = [None] * num_envs
         self._closed = False
 
     def reset(self, *, seed=None, options=None):
-        """Resets every environment (seed: None, an int — env i gets seed+i — or a list)."""
+        """Resets every environment (seed: None, an int — env i gets seed+i — or a list), or with
+        ``options["reset_mask"]`` (bool array, one per env) only those flagged; the others keep their
+        last observation and add nothing to the info. The remaining options go to each reset."""
         seeds = seed if isinstance(seed, (list, tuple)) else [None if seed is None else seed + i for i in range(self.num_envs)]
-        rids = [self.connection.send("reset", env=e, seed=s, options=options) for e, s in zip(self.env_ids, seeds)]
-        results = [self.connection.receive(r) for r in rids]
-        return _stack([r["obs"] for r in results]), _merge_infos([r["info"] for r in results])
+        options = dict(options) if options else {}
+        mask = options.pop("reset_mask", None)
+        if mask is None:
+            mask = np.ones(self.num_envs, dtype=bool)
+        mask = np.asarray(mask)
+        if mask.dtype != np.bool_ or mask.shape != (self.num_envs,) or not mask.any():
+            raise ValueError(f"reset_mask must be a bool array of shape ({self.num_envs},) with at least one True, got {mask!r}")
+        chosen = [i for i in range(self.num_envs) if mask[i]]
+        rids = [self.connection.send("reset", env=self.env_ids[i], seed=seeds[i], options=options or None) for i in chosen]
+        infos = [{} for _ in range(self.num_envs)]
+        for i, rid in zip(chosen, rids):
+            r = self.connection.receive(rid)
+            self._last_obs[i], infos[i] = r["obs"], r["info"]
+        return _stack(self._last_obs), _merge_infos(infos)
 
     def step(self, actions):
-        """Steps every environment with its action (row i of ``actions``) in one round trip."""
+        """Steps every environment with its action (row i of ``actions``) in one round trip, under
+        the declared autoreset mode."""
         steps = [{"env": e, "action": to_wire_action(self.single_action_space, a)} for e, a in zip(self.env_ids, self._rows(actions))]
         results = self.connection.call("step_batch", steps=steps, autoreset=True)["results"]
         for r in results:
             if "error" in r:
                 raise BridgeError(r["error"]["code"], r["error"]["message"])
-        return (_stack([r["obs"] for r in results]),
+        self._last_obs = [r["obs"] for r in results]
+        return (_stack(self._last_obs),
                 np.array([r["reward"] for r in results], dtype=np.float64),
                 np.array([r["terminated"] for r in results], dtype=bool),
                 np.array([r["truncated"] for r in results], dtype=bool),

@@ -8,7 +8,9 @@ namespace RtfmGym.Bridge.Client;
 /// <summary>
 /// An <see cref="IEnvironment"/> that lives in a bridge server: agents use it as a local
 /// one. Observations arrive as the same values (dictionaries of <see cref="NDArray"/>);
-/// invalid actions and wrong-state calls raise the same exception types as in-process.
+/// invalid actions, refused reset options and wrong-state calls raise the same exception types
+/// as in-process (<see cref="ActionOutOfSpaceException"/>, <see cref="ArgumentException"/>,
+/// <see cref="EnvironmentStateException"/>).
 /// </summary>
 public sealed class RemoteEnvironment : IEnvironment
 {
@@ -101,6 +103,10 @@ public sealed class RemoteEnvironment : IEnvironment
         catch (BridgeException e) when (e.Code is ErrorCodes.InvalidState or ErrorCodes.UnknownEnv)
         {
             throw new EnvironmentStateException(e.Message);
+        }
+        catch (BridgeException e) when (e.Code == ErrorCodes.InvalidArgument)
+        {
+            throw new ArgumentException(e.Message, e);
         }
     }
 

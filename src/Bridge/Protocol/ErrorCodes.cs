@@ -11,6 +11,8 @@ public static class ErrorCodes
     public const string UnknownEnv = "unknown_env";
     /// <summary>The action is not in the action space; the episode is unchanged.</summary>
     public const string InvalidAction = "invalid_action";
+    /// <summary>A field is well-formed but its value is refused: a reset option or seed, make's autoreset_mode (the message names it).</summary>
+    public const string InvalidArgument = "invalid_argument";
     /// <summary>The call is not valid in the environment's state (step before reset, after the end).</summary>
     public const string InvalidState = "invalid_state";
     /// <summary>The scenario name is unknown or the inline scenario is invalid.</summary>

@@ -6,7 +6,7 @@ namespace RtfmGym.Bridge.Protocol;
 public readonly record struct ProtocolVersion(int Major, int Minor, int Patch) : IComparable<ProtocolVersion>
 {
     /// <summary>The protocol this build speaks.</summary>
-    public static ProtocolVersion Current { get; } = new(1, 0, 0);
+    public static ProtocolVersion Current { get; } = new(1, 1, 0);
 
     /// <summary>Parses "1.2.3" (a pre-release or build suffix after '-' or '+' is ignored).</summary>
     public static bool TryParse(string? text, out ProtocolVersion version)

@@ -16,6 +16,7 @@ namespace RtfmGym.Bridge.Server;
 public sealed class BridgeServer : IDisposable
 {
     private const string RepliesEndpoint = "inproc://rtfmgym-bridge-replies";
+    /// <summary>Frames a client may send before its request (REQ's delimiter, a proxy's ids); the ROUTER's routing id is not one of them.</summary>
     private const int MaxEnvelopeFrames = 8;
     private const int MaxDrainPerRound = 512;
 
@@ -173,7 +174,8 @@ public sealed class BridgeServer : IDisposable
                 {
                     for (int n = 0; n < MaxDrainPerRound; n++)
                     {
-                        var frames = _router!.TryReceiveMultipart(out bool truncated, dontWait: true, maxFrames: MaxEnvelopeFrames + 1);
+                        // The ROUTER's routing-id frame, the client's envelope, then the request.
+                        var frames = _router!.TryReceiveMultipart(out bool truncated, dontWait: true, maxFrames: 1 + MaxEnvelopeFrames + 1);
                         if (frames is null) break;
                         OnRequest(frames, truncated);
                     }

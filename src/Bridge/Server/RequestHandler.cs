@@ -1,6 +1,7 @@
 using RtfmGym.Bridge.MessagePack;
 using RtfmGym.Bridge.Protocol;
 using RtfmGym.Env;
+using RtfmGym.Env.Vector;
 
 namespace RtfmGym.Bridge.Server;
 
@@ -90,7 +91,7 @@ internal sealed class RequestHandler(IEnvironmentProvider provider, BridgeServer
             case Ops.Reset: Reset(session, item.Id, req, w); break;
             case Ops.Step:
                 var slot = Slot(session, req);
-                ReplyWriter.Ok(w, item.Id, StepResultMap(slot, req.TryGetValue("action", out object? a) ? a : null, autoreset: false));
+                ReplyWriter.Ok(w, item.Id, StepResultMap(slot, req.TryGetValue("action", out object? a) ? a : null, AutoresetMode.Disabled));
                 break;
             case Ops.StepBatch: StepBatch(session, item.Id, req, w); break;
             case Ops.Render:
@@ -123,6 +124,7 @@ internal sealed class RequestHandler(IEnvironmentProvider provider, BridgeServer
         string? yaml = OptionalString(req, "scenario_yaml");
         if ((name is null) == (yaml is null))
             throw new BridgeException(ErrorCodes.BadMessage, "make needs exactly one of 'scenario' (a name) or 'scenario_yaml' (inline YAML)");
+        AutoresetMode mode = ReadAutoresetMode(req);
         IEnvironment env;
         try
         {
@@ -132,32 +134,52 @@ internal sealed class RequestHandler(IEnvironmentProvider provider, BridgeServer
         {
             throw new BridgeException(ErrorCodes.InvalidScenario, e.Message);
         }
-        var slot = new EnvSlot(Interlocked.Increment(ref _nextEnvId), env, name ?? "(inline)");
+        var slot = new EnvSlot(Interlocked.Increment(ref _nextEnvId), env, name ?? "(inline)", mode);
         session.Envs.Add(slot.Id, slot);
         Changed(+1);
         log.Info($"client {session.Name} made env {slot.Id} ({slot.Scenario}); it holds {session.Envs.Count}");
         w.WriteMapHeader(2);
         w.WriteString("id"); w.Write(id);
         w.WriteString("result");
-        w.WriteMapHeader(3);
+        w.WriteMapHeader(1 + EnvSlot.SpecEntries);
         w.WriteString("env"); w.WriteInt(slot.Id);
-        // The spec map's two entries are spliced in after the header: observation_space, action_space.
+        // The spec map's entries are spliced in after its one-byte header (a fixmap: fewer than 16 entries).
         var spec = slot.SpecMap.Span;
         w.WriteRaw(spec[1..]);
+    }
+
+    /// <summary>make's optional autoreset_mode: Gymnasium's name of a mode; the bridge's default is same-step.</summary>
+    private static AutoresetMode ReadAutoresetMode(MsgPackMap req)
+    {
+        string? text = OptionalString(req, "autoreset_mode");
+        if (text is null) return AutoresetMode.SameStep;
+        foreach (AutoresetMode mode in Enum.GetValues<AutoresetMode>())
+            if (mode.ToString() == text) return mode;
+        throw new BridgeException(ErrorCodes.InvalidArgument,
+            $"autoreset_mode '{(text.Length > 64 ? text[..64] + "..." : text)}' is not one of {string.Join(", ", Enum.GetValues<AutoresetMode>())} (Gymnasium's AutoresetMode values)");
     }
 
     private static void Reset(ClientSession session, object? id, MsgPackMap req, MsgPackWriter w)
     {
         var slot = Slot(session, req);
         long? seed = req.TryGetValue("seed", out object? s) && s is not null ? WireReader.AsLong(s, "seed") : null;
-        if (seed < 0) throw new BridgeException(ErrorCodes.BadMessage, "seed must be non-negative");
+        if (seed < 0) throw new BridgeException(ErrorCodes.InvalidArgument, $"seed {seed} must be nil or an integer >= 0");
         IReadOnlyDictionary<string, object>? resetOptions = null;
         if (req.TryGetValue("options", out object? o) && o is not null)
         {
             resetOptions = WireReader.ToValue(o) as Dictionary<string, object>
                 ?? throw new BridgeException(ErrorCodes.BadMessage, "options must be a map");
         }
-        var result = slot.Env.Reset(seed, resetOptions);
+        ResetResult result;
+        try
+        {
+            result = slot.Autoreset.Reset(seed, resetOptions);
+        }
+        catch (ArgumentException e)
+        {
+            // The environment refused a seed or option, before changing anything (IEnvironment.Reset).
+            throw new BridgeException(ErrorCodes.InvalidArgument, e.Message);
+        }
         slot.LastObservation = result.Observation;
         ReplyWriter.Ok(w, id, new Dictionary<string, object?> { ["obs"] = result.Observation, ["info"] = result.Info });
     }
@@ -168,14 +190,17 @@ internal sealed class RequestHandler(IEnvironmentProvider provider, BridgeServer
             throw new BridgeException(ErrorCodes.BadMessage, "step_batch needs 'steps': a list of {env, action}");
         if (steps.Length > options.MaxBatchSize)
             throw new BridgeException(ErrorCodes.LimitExceeded, $"at most {options.MaxBatchSize} steps per batch");
-        bool autoreset = req.TryGetValue("autoreset", out object? ar) && ar is true;
+        bool autoreset = false;
+        if (req.TryGetValue("autoreset", out object? ar))
+            autoreset = ar as bool? ?? throw new BridgeException(ErrorCodes.BadMessage, $"'autoreset' must be true or false (omit it for false), got {(ar is null ? "nil" : ar.GetType().Name)}");
         var results = new object?[steps.Length];
         for (int i = 0; i < steps.Length; i++)
         {
             try
             {
                 if (steps[i] is not MsgPackMap one) throw new BridgeException(ErrorCodes.BadMessage, $"steps[{i}] is not a map");
-                results[i] = StepResultMap(Slot(session, one), one.TryGetValue("action", out object? a) ? a : null, autoreset);
+                EnvSlot slot = Slot(session, one);
+                results[i] = StepResultMap(slot, one.TryGetValue("action", out object? a) ? a : null, autoreset ? slot.Autoreset.Mode : AutoresetMode.Disabled);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
@@ -187,25 +212,16 @@ internal sealed class RequestHandler(IEnvironmentProvider provider, BridgeServer
         ReplyWriter.Ok(w, id, new Dictionary<string, object?> { ["results"] = results });
     }
 
-    // With autoreset, an episode that ends is reset at once (Gymnasium's same-step mode): the
-    // reply carries the new episode's first observation, and the last one in info.final_obs.
-    private static Dictionary<string, object?> StepResultMap(EnvSlot slot, object? actionWire, bool autoreset)
+    // Autoreset (the environment's one implementation) decides what an ended episode does under the mode.
+    private static Dictionary<string, object?> StepResultMap(EnvSlot slot, object? actionWire, AutoresetMode mode)
     {
         object? action = WireReader.ToValue(actionWire, slot.Env.ActionSpace)
             ?? throw new BridgeException(ErrorCodes.BadMessage, "step needs an 'action'");
-        var r = slot.Env.Step(action);
-        object obs = r.Observation;
-        IReadOnlyDictionary<string, object?> info = r.Info;
-        if (autoreset && r.Done)
-        {
-            var reset = slot.Env.Reset();
-            obs = reset.Observation;
-            info = new Dictionary<string, object?>(r.Info) { ["final_obs"] = r.Observation, ["final_info"] = r.Info, ["reset_info"] = reset.Info };
-        }
-        slot.LastObservation = obs;
+        StepResult r = slot.Autoreset.Step(action, mode);
+        slot.LastObservation = r.Observation;
         return new Dictionary<string, object?>
         {
-            ["obs"] = obs, ["reward"] = r.Reward, ["terminated"] = r.Terminated, ["truncated"] = r.Truncated, ["info"] = info,
+            ["obs"] = r.Observation, ["reward"] = r.Reward, ["terminated"] = r.Terminated, ["truncated"] = r.Truncated, ["info"] = r.Info,
         };
     }
 
@@ -226,6 +242,7 @@ internal sealed class RequestHandler(IEnvironmentProvider provider, BridgeServer
         EnvironmentSnapshot snap = slot.TryGetSnapshot(snapshotId)
             ?? throw new BridgeException(ErrorCodes.BadMessage, $"environment {slot.Id} has no snapshot {snapshotId} (each keeps its last {EnvSlot.MaxSnapshots})");
         env.Restore(snap);
+        slot.Autoreset.Resynchronize(snap.EpisodeOver);
         ReplyWriter.Ok(w, id, new Dictionary<string, object?> { ["restored"] = true, ["step"] = env.StepCount });
     }
 

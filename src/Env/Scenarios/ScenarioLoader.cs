@@ -279,20 +279,9 @@ public static class ScenarioLoader
     {
         if (start is null && goal is null) return;
         World world = WorldCache.Get(worldOptions);
-        float radius = s.AgentRadius;
-        if (start is not null)
-        {
-            if (!world.Navigation.IsFree(start.Position, radius))
-                throw r.Error(startNode, startField, $"({start.Position.X:0.###}, {start.Position.Y:0.###}) is inside a wall or furniture of world seed {worldOptions.Seed} (or closer than the agent radius {radius} m); pick a free point (see the map from `rtfmgym render SCENARIO --map`).");
-            if (start.Altitude is { } alt && (alt < radius || alt > world.CeilingHeight - radius))
-                throw r.Error(startNode, startField + ".altitude", $"{alt} m is outside the room's free height {radius} to {world.CeilingHeight - radius} m.");
-        }
-        if (goal is { } g && s.Task.Kind == TaskKind.PointNav)
-        {
-            if (g.X < 0 || g.Y < 0 || g.X > world.SizeX || g.Y > world.SizeZ || world.RoomAt(g.X, g.Y) < 0)
-                throw r.Error(goalNode, goalField, $"({g.X:0.###}, {g.Y:0.###}) is not on the floor of world seed {worldOptions.Seed}.");
-            if (start is not null && !world.Navigation.IsReachable(start.Position, g, radius))
-                throw r.Error(goalNode, goalField, $"({g.X:0.###}, {g.Y:0.###}) cannot be reached from the start ({start.Position.X:0.###}, {start.Position.Y:0.###}) by an agent of radius {radius} m.");
-        }
+        if (start is not null && EpisodePlacement.StartProblem(world, start, s.AgentRadius) is { } startProblem)
+            throw r.Error(startNode, startField, startProblem);
+        if (goal is { } g && s.Task.Kind == TaskKind.PointNav && EpisodePlacement.GoalProblem(world, g, start, s.AgentRadius) is { } goalProblem)
+            throw r.Error(goalNode, goalField, goalProblem);
     }
 }

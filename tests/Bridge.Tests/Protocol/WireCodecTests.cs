@@ -64,6 +64,45 @@ public sealed class WireCodecTests
     }
 
     [Test]
+    public void SpaceCodec_UniformBounds_SentAsScalarsAndReadBack()
+    {
+        var rgb = new BoxSpace(0, 255, [128, 128, 3], DType.UInt8);
+        var w = new MsgPackWriter();
+        WireWriter.WriteValue(w, rgb);
+        var map = (MsgPackMap)MsgPackReader.Decode(w.ToArray())!;
+        Assert.That((map.TryGetValue("low", out object? low) ? low : null, map.TryGetValue("high", out object? high) ? high : null), Is.EqualTo((0.0, 255.0)));
+        Assert.That(w.Length, Is.LessThan(200), "not 2 x 128 x 128 x 3 float64s");
+        Assert.That(SpaceCodec.FromWire(map).ToString(), Is.EqualTo(rgb.ToString()));
+    }
+
+    [Test]
+    public void SpaceCodec_MixedOrArrayBounds_ReadBackFromEitherForm()
+    {
+        var goal = new BoxSpace([0, -Math.PI], [double.PositiveInfinity, Math.PI], [2]);
+        var w = new MsgPackWriter();
+        WireWriter.WriteValue(w, goal);
+        Assert.That(SpaceCodec.FromWire(MsgPackReader.Decode(w.ToArray())).ToString(), Is.EqualTo(goal.ToString()));
+        // The 1.0 form, bounds as arrays even when uniform, is still read.
+        var ow = new MsgPackWriter();
+        WireWriter.WriteValue(ow, new Dictionary<string, object?>
+        {
+            ["type"] = "box", ["dtype"] = "uint8", ["shape"] = new long[] { 2, 2 },
+            ["low"] = NDArray.From<double>(new double[4], 2, 2), ["high"] = NDArray.From<double>([255, 255, 255, 255], 2, 2),
+        });
+        Assert.That(SpaceCodec.FromWire(MsgPackReader.Decode(ow.ToArray())).ToString(), Is.EqualTo(new BoxSpace(0, 255, [2, 2], DType.UInt8).ToString()));
+    }
+
+    [TestCase("low", "text", TestName = "SpaceCodec_BoundNotNumber_BadMessage")]
+    [TestCase("shape", 1L << 40, TestName = "SpaceCodec_HugeScalarBox_BadMessage")]
+    public void SpaceCodec_BadBox_BadMessage(string key, object value)
+    {
+        var fields = new Dictionary<string, object?> { ["type"] = "box", ["dtype"] = "float32", ["shape"] = new long[] { 2 }, ["low"] = 0.0, ["high"] = 1.0 };
+        fields[key] = key == "shape" ? new[] { value, value } : value;
+        var e = Assert.Throws<BridgeException>(() => SpaceCodec.FromWire(MsgPackReader.Decode(MsgPackWriter.Encode(fields))))!;
+        Assert.That(e.Code, Is.EqualTo(ErrorCodes.BadMessage));
+    }
+
+    [Test]
     public void NDArray_ThroughPythonNumpy_DecodedWithoutCopyAndSentBack()
     {
         const string python = "/usr/bin/python3";

@@ -73,13 +73,16 @@ public class MemoryPreloadTests
     }
 
     [Test]
-    public void Reset_WorldSeedOptionOtherThanPreloaded_ThrowsAndEpisodeIsOver()
+    public void Reset_WorldSeedOptionOtherThanPreloaded_ThrowsAndEpisodeGoesOn()
     {
         using var env = new RtfmEnvironment(TestScenarios.Small(), memory: new SpatialMemory());
         env.PreloadMemory(Remembered());
+        env.Reset(3);
+        int entries = env.Memory!.Count;
         var e = Assert.Throws<RtfmGymException>(() => env.Reset(3, new Dictionary<string, object> { ["world_seed"] = 8L }));
         Assert.That(e!.Message, Does.Contain("world seed 3").And.Contain("seed 8"));
-        Assert.Throws<EnvironmentStateException>(() => env.Step(1L));
+        Assert.That((env.World.Seed, env.Memory.Count), Is.EqualTo((3UL, entries)), "the refused reset changed nothing");
+        Assert.That(env.Step(1L).Info["step"], Is.EqualTo(1), "the episode goes on");
         Assert.DoesNotThrow(() => env.Reset(3), "a reset in the remembered world works again");
     }
 

@@ -45,8 +45,33 @@ public class VectorEnvironmentTests
         v.Reset(1);
         var r = v.Step([7L, 0L]);
         Assert.That(r.Terminated[0], Is.True);
-        Assert.That(r.Infos[0]["step"], Is.EqualTo(0));
-        Assert.That(r.Infos[0], Contains.Key("final_observation").And.ContainKey("final_info"));
+        Assert.That(r.Infos[0]["step"], Is.EqualTo(0), "the reset's info at the top");
+        Assert.That(r.Infos[0], Contains.Key("final_obs").And.ContainKey("final_info"));
+        Assert.That(((IReadOnlyDictionary<string, object?>)r.Infos[0]["final_info"]!)["step"], Is.EqualTo(1));
+        Assert.That(r.Infos[1], Does.Not.ContainKey("final_obs"));
+    }
+
+    [Test]
+    public void Step_DisabledMode_EndedEpisodeRefusedUntilMaskedReset()
+    {
+        using var v = Make(2, AutoresetMode.Disabled, parallel: false);
+        v.Reset(1);
+        var r = v.Step([7L, 0L]);
+        Assert.That((r.Terminated[0], r.Infos[0]["step"]), Is.EqualTo((true, 1)));
+        Assert.Throws<EnvironmentStateException>(() => v.Step([0L, 0L]));
+        var (obs, infos) = v.Reset(mask: [true, false]);
+        Assert.That((infos[0]["step"], infos[1].Count), Is.EqualTo((0, 0)));
+        Assert.That(EnvChecker.SameValue(obs[1], r.Observations[1]), Is.True, "env 1 keeps its last observation");
+        var next = v.Step([0L, 0L]);
+        Assert.That((next.Infos[0]["step"], next.Infos[1]["step"]), Is.EqualTo((1, 2)), "the refused step moved neither");
+    }
+
+    [TestCase(new[] { false, false })]
+    [TestCase(new[] { true })]
+    public void Reset_BadMask_Throws(bool[] mask)
+    {
+        using var v = Make(2, AutoresetMode.Disabled, parallel: false);
+        Assert.Throws<ArgumentException>(() => v.Reset(1, mask));
     }
 
     [Test]

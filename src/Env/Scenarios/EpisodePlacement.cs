@@ -1,0 +1,33 @@
+using System.Numerics;
+using RtfmGym.Env.Worlds;
+
+namespace RtfmGym.Env.Scenarios;
+
+/// <summary>
+/// Whether a start pose and a PointNav goal fit a world: the start on free floor (and, for a flying
+/// body, at a height inside the room), the goal on the floor and reachable from the start. Shared by
+/// the scenario loader (which adds file, line and field) and by reset options (which name the option).
+/// Each check returns null when the value fits, else a sentence saying why not and what to do.
+/// </summary>
+public static class EpisodePlacement
+{
+    /// <summary>Why <paramref name="start"/> does not fit <paramref name="world"/> for a body of <paramref name="radius"/> metres, or null.</summary>
+    public static string? StartProblem(World world, StartPose start, float radius)
+    {
+        if (!world.Navigation.IsFree(start.Position, radius))
+            return $"({start.Position.X:0.###}, {start.Position.Y:0.###}) is inside a wall or furniture of world seed {world.Seed} (or closer than the agent radius {radius} m); pick a free point (see the map from `rtfmgym render SCENARIO --map`).";
+        if (start.Altitude is { } alt && (alt < radius || alt > world.CeilingHeight - radius))
+            return $"altitude {alt} m is outside the room's free height {radius} to {world.CeilingHeight - radius} m.";
+        return null;
+    }
+
+    /// <summary>Why <paramref name="goal"/> (x, z, metres) does not fit <paramref name="world"/>, or null; with a <paramref name="start"/>, the goal must be reachable from it.</summary>
+    public static string? GoalProblem(World world, Vector2 goal, StartPose? start, float radius)
+    {
+        if (goal.X < 0 || goal.Y < 0 || goal.X > world.SizeX || goal.Y > world.SizeZ || world.RoomAt(goal.X, goal.Y) < 0)
+            return $"({goal.X:0.###}, {goal.Y:0.###}) is not on the floor of world seed {world.Seed}.";
+        if (start is not null && !world.Navigation.IsReachable(start.Position, goal, radius))
+            return $"({goal.X:0.###}, {goal.Y:0.###}) cannot be reached from the start ({start.Position.X:0.###}, {start.Position.Y:0.###}) by an agent of radius {radius} m.";
+        return null;
+    }
+}
