@@ -94,8 +94,20 @@ public static class ModelCheckpoint
             model.Dispose();
             throw new RtfmGymException($"{weights} does not fit its config ({config.Preset}, width {config.Width}, depth {config.Depth}): {e.Message}");
         }
+        if (model.Network.named_parameters().FirstOrDefault(p => !AllFinite(p.Item2)) is { Item1: { } bad })
+        {
+            model.Dispose();
+            throw new RtfmGymException($"{weights} holds non-finite values (NaN or infinity) in '{bad}': the training that wrote it diverged. Use an earlier checkpoint or retrain.");
+        }
         model.Network.eval();
         return model;
+    }
+
+    private static bool AllFinite(Tensor t)
+    {
+        foreach (float v in t.detach().cpu().contiguous().ToArray<float>())
+            if (!float.IsFinite(v)) return false;
+        return true;
     }
 
     internal static void LoadWeights(FrameTransformer network, string path) => network.load(path, strict: true);

@@ -20,7 +20,8 @@ namespace RtfmGym.Model.Training;
 /// </summary>
 public sealed class Trainer
 {
-    private const string StateDir = "train", LossCsv = "loss.csv";
+    private const string StateDir = "train", LossCsv = "loss.csv", LatestFile = "latest";
+    private const string WeightsFile = "weights.safetensors", OptimizerFile = "optimizer.safetensors", AverageFile = "average.safetensors", StateFile = "state.json";
 
     public Trainer(TrainOptions options) => Options = options.Validate();
 
@@ -53,7 +54,7 @@ public sealed class Trainer
         double seconds = 0, loss = double.NaN;
         if (resumed is not null)
         {
-            RestoreState(outDir, train.Network, optimizer, ema);
+            RestoreState(outDir, train.Network, optimizer, ema, resumed.Step);
             (step, seconds, loss) = (resumed.Step, resumed.Seconds, resumed.Loss);
         }
         else
@@ -146,44 +147,116 @@ public sealed class Trainer
     private void Save(string outDir, long step, double seconds, double loss, FrameModel train, FrameModel average, optim.AdamW optimizer,
         optim.ExponentialMovingAverage ema, FrameModelConfig config, List<string> csv)
     {
-        string state = Path.Combine(outDir, StateDir);
-        ModelCheckpoint.SaveWeights(train.Network, Path.Combine(state, "weights.safetensors"), config);
+        // One checkpoint is one folder, written whole before the pointer to it is switched (an atomic rename):
+        // a kill at any moment leaves the pointer at a complete earlier folder, so weights, moments, average and
+        // state always come from the same step.
+        string root = Path.Combine(outDir, StateDir), name = $"step-{step:000000000}", folder = Path.Combine(root, name);
+        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        Directory.CreateDirectory(folder);
+        ModelCheckpoint.SaveWeights(train.Network, Path.Combine(folder, WeightsFile), config);
         using (NewDisposeScope())
-            SafeTensors.Save(Path.Combine(state, "optimizer.safetensors"), optimizer.state_dict());
-        AtomicFile.WriteAllText(Path.Combine(state, "state.json"),
-            JsonSerializer.Serialize(new TrainerState(step, seconds, loss, Options.Seed, Options.BatchSize), ModelCheckpoint.Json));
+            SafeTensors.Save(Path.Combine(folder, OptimizerFile), optimizer.state_dict());
         ema.copy_to(average.Network);
-        ModelCheckpoint.Save(average, outDir, Summary(step, loss, seconds));
+        ModelCheckpoint.SaveWeights(average.Network, Path.Combine(folder, AverageFile), config);
+        AtomicFile.WriteAllText(Path.Combine(folder, StateFile),
+            JsonSerializer.Serialize(new TrainerState(step, seconds, loss, Options.Seed, Options.BatchSize), ModelCheckpoint.Json));
         File.AppendAllLines(Path.Combine(outDir, LossCsv), csv);
         csv.Clear();
+        AtomicFile.WriteAllText(Path.Combine(root, LatestFile), name);
+        foreach (string stale in Directory.EnumerateDirectories(root, "step-*").Where(d => Path.GetFileName(d) != name).ToArray())
+            Directory.Delete(stale, recursive: true);
+        ModelCheckpoint.Save(average, outDir, Summary(step, loss, seconds));
         Checkpointed?.Invoke(outDir, step, average);
+    }
+
+    /// <summary>
+    /// The folder holding the resumable state of the run in <paramref name="outDir"/>: the one train/latest names, or
+    /// train/ itself for runs written before checkpoints were folders; null when there is none.
+    /// </summary>
+    public static string? StateFolder(string outDir)
+    {
+        string root = Path.Combine(outDir, StateDir), pointer = Path.Combine(root, LatestFile);
+        if (File.Exists(pointer))
+        {
+            string name = File.ReadAllText(pointer).Trim();
+            if (name.Length == 0 || name.Contains('/') || name.Contains('\\') || name.Contains(".."))
+                throw new RtfmGymException($"{pointer} names no checkpoint folder ('{name}'); the run's state is damaged. Start a new run in another --out, or warm-start one from it with --init {outDir}.");
+            return Path.Combine(root, name);
+        }
+        return File.Exists(Path.Combine(root, StateFile)) ? root : null;
     }
 
     private TrainerState LoadState(string outDir, ref FrameModelConfig config)
     {
-        string statePath = Path.Combine(outDir, StateDir, "state.json");
-        if (!File.Exists(statePath))
-            throw new RtfmGymException($"Nothing to resume in '{outDir}': {StateDir}/state.json is missing. Start a new run without --resume.");
+        string? folder = StateFolder(outDir);
+        if (folder is null)
+            throw new RtfmGymException($"Nothing to resume in '{outDir}': {StateDir}/{LatestFile} and {StateDir}/{StateFile} are missing. Start a new run without --resume.");
+        string statePath = Path.Combine(folder, StateFile);
         var (saved, _) = ModelCheckpoint.ReadConfig(outDir);
         if (Options.Model.Preset != "custom" && saved.Preset != Options.Model.Preset)
             throw new RtfmGymException($"'{outDir}' holds a '{saved.Preset}' model; resume it with --preset {saved.Preset}.");
         config = saved;
-        TrainerState state = JsonSerializer.Deserialize<TrainerState>(File.ReadAllText(statePath), ModelCheckpoint.Json)
-            ?? throw new RtfmGymException($"{statePath} is empty.");
+        TrainerState state;
+        try
+        {
+            state = JsonSerializer.Deserialize<TrainerState>(File.ReadAllText(statePath), ModelCheckpoint.Json)
+                ?? throw new JsonException("the document is null");
+        }
+        catch (Exception e) when (e is JsonException or IOException or NotSupportedException)
+        {
+            throw Damaged(outDir, statePath, e.Message);
+        }
+        if (state.Step < 0 || !double.IsFinite(state.Seconds))
+            throw Damaged(outDir, statePath, $"step {state.Step}, seconds {state.Seconds}");
         if (state.Seed != Options.Seed || state.BatchSize != Options.BatchSize)
             throw new RtfmGymException($"'{outDir}' was trained with seed {state.Seed} and batch {state.BatchSize}; resume with the same --seed and --batch.");
         return state;
     }
 
-    private static void RestoreState(string outDir, FrameTransformer network, optim.AdamW optimizer, optim.ExponentialMovingAverage ema)
+    private void RestoreState(string outDir, FrameTransformer network, optim.AdamW optimizer, optim.ExponentialMovingAverage ema, long step)
     {
-        string state = Path.Combine(outDir, StateDir);
-        ModelCheckpoint.LoadWeights(network, Path.Combine(state, "weights.safetensors"));
-        using var scope = NewDisposeScope();
-        using (SafeTensorsFile moments = SafeTensors.Load(Path.Combine(state, "optimizer.safetensors")))
-            optimizer.load_state_dict(moments.Tensors);
-        using SafeTensorsFile averaged = SafeTensors.Load(Path.Combine(outDir, ModelCheckpoint.WeightsFile));
-        using (no_grad())
-            foreach (var (name, shadow) in ema.Shadow) shadow.copy_(averaged.Tensors[name]);
+        string folder = StateFolder(outDir)!;
+        bool legacy = folder == Path.Combine(outDir, StateDir);
+        string weights = Path.Combine(folder, WeightsFile), moments = Path.Combine(folder, OptimizerFile);
+        string averagePath = legacy ? Path.Combine(outDir, ModelCheckpoint.WeightsFile) : Path.Combine(folder, AverageFile);
+        string current = weights;
+        try
+        {
+            ModelCheckpoint.LoadWeights(network, weights);
+            using var scope = NewDisposeScope();
+            current = moments;
+            using (SafeTensorsFile file = SafeTensors.Load(moments))
+                optimizer.load_state_dict(file.Tensors);
+            current = averagePath;
+            using SafeTensorsFile averaged = SafeTensors.Load(averagePath);
+            using (no_grad())
+                foreach (var (name, shadow) in ema.Shadow)
+                {
+                    if (!averaged.Tensors.TryGetValue(name, out Tensor? value)) throw new InvalidDataException($"'{name}' is missing");
+                    shadow.copy_(value);
+                }
+        }
+        catch (Exception e) when (e is TorchException or IOException or InvalidDataException or ArgumentException or KeyNotFoundException)
+        {
+            throw Damaged(outDir, current, e.Message);
+        }
+        TrimLossCsv(outDir, step);
     }
+
+    /// <summary>Keeps loss.csv's rows up to the resumed step: rows written after the last complete checkpoint, or a torn last line, go.</summary>
+    private static void TrimLossCsv(string outDir, long step)
+    {
+        string path = Path.Combine(outDir, LossCsv);
+        if (!File.Exists(path)) return;
+        string[] lines = File.ReadAllLines(path);
+        var kept = lines.Take(1).Concat(lines.Skip(1).Where(l =>
+        {
+            string[] cells = l.Split(',');
+            return cells.Length == 4 && long.TryParse(cells[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out long s) && s <= step;
+        })).ToArray();
+        if (kept.Length != lines.Length) AtomicFile.WriteAllText(path, string.Join('\n', kept) + "\n");
+    }
+
+    private static RtfmGymException Damaged(string outDir, string file, string detail) =>
+        new($"Cannot resume '{outDir}': {file} is damaged ({detail}). Start a new run in another --out, or warm-start one from the last usable weights with --init {outDir}.");
 }

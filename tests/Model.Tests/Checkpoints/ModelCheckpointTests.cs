@@ -71,4 +71,25 @@ public class ModelCheckpointTests
         byte[] bytes = File.ReadAllBytes(path);
         File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);
     }
+
+    [TestCase(float.NaN)]
+    [TestCase(float.PositiveInfinity)]
+    public void Load_NonFiniteWeights_RefusedNamingTheTensor(float value)
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "rtfm-nan-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            using (FrameModel model = FrameModel.Create(FrameModelConfig.Tiny, 1))
+            {
+                using (RtfmGym.Torch.torch.no_grad()) { var bias = model.Network.state_dict()["output.bias"]; bias.copy_(RtfmGym.Torch.torch.tensor(Enumerable.Repeat(value, (int)bias.numel()).ToArray(), bias.shape)); }
+                ModelCheckpoint.Save(model, dir, training: null);
+            }
+            var e = Assert.Throws<RtfmGym.Env.RtfmGymException>(() => ModelCheckpoint.Load(dir));
+            Assert.That(e!.Message, Does.Contain("non-finite").And.Contain("output.bias"));
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        }
+    }
 }

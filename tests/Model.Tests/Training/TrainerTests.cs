@@ -62,8 +62,8 @@ public class TrainerTests
             new Trainer(Options(20)).Run(new Progress(p => { if (p.Step == 10) cancel.Cancel(); }), cancel.Token);
             Assert.That(ModelCheckpoint.ReadConfig(_dir).Training!.Steps, Is.EqualTo(10));
             new Trainer(Options(20, resume: true)).Run();
-            Assert.That(File.ReadAllBytes(Path.Combine(_dir, "train", "weights.safetensors")),
-                Is.EqualTo(File.ReadAllBytes(Path.Combine(straight, "train", "weights.safetensors"))));
+            Assert.That(File.ReadAllBytes(Path.Combine(Trainer.StateFolder(_dir)!, "weights.safetensors")),
+                Is.EqualTo(File.ReadAllBytes(Path.Combine(Trainer.StateFolder(straight)!, "weights.safetensors"))));
             Assert.That(File.ReadAllBytes(Path.Combine(_dir, ModelCheckpoint.WeightsFile)),
                 Is.EqualTo(File.ReadAllBytes(Path.Combine(straight, ModelCheckpoint.WeightsFile))));
             Assert.That(Losses(_dir), Is.EqualTo(Losses(straight)));
@@ -72,6 +72,56 @@ public class TrainerTests
         {
             if (Directory.Exists(straight)) Directory.Delete(straight, recursive: true);
         }
+    }
+
+    [Test]
+    public void Run_KilledWhileWritingACheckpoint_ResumesFromTheLastCompleteOne()
+    {
+        string straight = _dir + "-straight";
+        try
+        {
+            new Trainer(Options(30, dir: straight)).Run();
+            using var cancel = new CancellationTokenSource();
+            new Trainer(Options(30)).Run(new Progress(p => { if (p.Step == 20) cancel.Cancel(); }), cancel.Token);
+            // A kill mid-way through step 30's checkpoint: its folder half written (newer weights, no state),
+            // loss rows appended, the pointer not yet switched.
+            string root = Path.Combine(_dir, "train"), torn = Path.Combine(root, "step-000000030");
+            Directory.CreateDirectory(torn);
+            File.Copy(Path.Combine(Trainer.StateFolder(straight)!, "weights.safetensors"), Path.Combine(torn, "weights.safetensors"));
+            File.AppendAllText(Path.Combine(_dir, "loss.csv"), "21,0.5,0.001,1.0\n22,0.4");
+            Assert.That(Path.GetFileName(Trainer.StateFolder(_dir)), Is.EqualTo("step-000000020"));
+
+            new Trainer(Options(30, resume: true)).Run();
+            Assert.That(File.ReadAllBytes(Path.Combine(_dir, ModelCheckpoint.WeightsFile)),
+                Is.EqualTo(File.ReadAllBytes(Path.Combine(straight, ModelCheckpoint.WeightsFile))), "exactly the uninterrupted run");
+            Assert.That(Losses(_dir), Is.EqualTo(Losses(straight)), "no stray or lost loss rows");
+            Assert.That(Directory.GetDirectories(root), Has.Length.EqualTo(1), "only the latest checkpoint folder is kept");
+        }
+        finally
+        {
+            if (Directory.Exists(straight)) Directory.Delete(straight, recursive: true);
+        }
+    }
+
+    [TestCase("state.json", "{ not json")]
+    [TestCase("state.json", "")]
+    [TestCase("weights.safetensors", "truncated")]
+    [TestCase("optimizer.safetensors", "xx")]
+    [TestCase("average.safetensors", "")]
+    public void Run_ResumeWithDamagedStateFile_ClearErrorNamingIt(string file, string contents)
+    {
+        new Trainer(Options(10)).Run();
+        File.WriteAllText(Path.Combine(Trainer.StateFolder(_dir)!, file), contents);
+        var e = Assert.Throws<RtfmGymException>(() => new Trainer(Options(20, resume: true)).Run());
+        Assert.That(e!.Message, Does.Contain(file).And.Contain("--init"));
+    }
+
+    [Test]
+    public void Run_ResumeWithBadPointer_ClearError()
+    {
+        new Trainer(Options(10)).Run();
+        File.WriteAllText(Path.Combine(_dir, "train", "latest"), "../../etc");
+        Assert.That(() => new Trainer(Options(20, resume: true)).Run(), Throws.InstanceOf<RtfmGymException>().With.Message.Contains("latest"));
     }
 
     [Test]
