@@ -86,7 +86,7 @@ public static class SpatialMemoryFile
         }
         catch (FormatProblem p)
         {
-            throw new RtfmGymException($"Memory file '{path}' is refused: {p.Message}.");
+            throw new RtfmGymException($"Memory file '{path}' is refused: {p.Message}. It was not written by this RtfmGym or was damaged since; save a new one with `rtfmgym run --memory-out FILE`.");
         }
     }
 
