@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -130,7 +131,7 @@ public static class EpisodeRecordReader
             options[k] = v switch
             {
                 JsonArray a => f.Doubles(a, p),
-                JsonValue x when x.GetValueKind() == JsonValueKind.Number && x.TryGetValue(out long l) => l,
+                JsonValue x when TryInteger(x, out long l) => l,
                 _ => throw f.Problem(p, $"{Describe(v)} is not an integer or a list of numbers; reset options are world_seed (integer), start ([x, z, yaw]) and goal ([x, z])."),
             };
         }
@@ -139,10 +140,17 @@ public static class EpisodeRecordReader
 
     private static object Action(Fields f, JsonNode? node, string path) => node switch
     {
-        JsonValue v when v.GetValueKind() == JsonValueKind.Number && v.TryGetValue(out long l) => l,
+        JsonValue v when TryInteger(v, out long l) => l,
         JsonArray a => NDArray.Vector(f.Floats(a, path)),
         _ => throw f.Problem(path, $"{Describe(node)} is not an action: expected an integer (discrete) or a list of numbers (continuous)."),
     };
+
+    private static bool TryInteger(JsonNode? node, out long value)
+    {
+        value = 0;
+        return node is JsonValue v && v.GetValueKind() == JsonValueKind.Number
+            && long.TryParse(v.ToJsonString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out value);
+    }
 
     private static string Describe(JsonNode? node)
     {
@@ -165,7 +173,7 @@ public static class EpisodeRecordReader
 
         public long Long(JsonObject o, string name, string path, long min = long.MinValue, long max = long.MaxValue)
         {
-            if (Value(o, name, path) is not { } v || v.GetValueKind() != JsonValueKind.Number || !v.TryGetValue(out long l)) throw WrongType(o[name], path, "an integer");
+            if (Value(o, name, path) is not { } v || !TryInteger(v, out long l)) throw WrongType(o[name], path, "an integer");
             if (l < min || l > max) throw Problem(path, $"{l} is outside {min} to {max}.");
             return l;
         }
@@ -191,7 +199,9 @@ public static class EpisodeRecordReader
 
         private double Number(JsonNode? node, string path)
         {
-            if (node is not JsonValue v || v.GetValueKind() != JsonValueKind.Number || !v.TryGetValue(out double d)) throw WrongType(node, path, "a number");
+            // Read from the number's JSON text, so values parsed from a file and values built in memory read alike.
+            if (node is not JsonValue v || v.GetValueKind() != JsonValueKind.Number
+                || !double.TryParse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out double d)) throw WrongType(node, path, "a number");
             if (!double.IsFinite(d)) throw Problem(path, $"{Describe(node)} is not a finite number.");
             return d;
         }

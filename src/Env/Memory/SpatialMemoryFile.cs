@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using RtfmGym.Env.Frames;
@@ -141,9 +142,9 @@ public static class SpatialMemoryFile
             float[]? depth = hasDepth == 1 ? System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(r.Bytes(width * height * 4, i)).ToArray() : null;
             for (int j = 0; j < 7; j++)
                 if (!float.IsFinite(pose[j]) || (j < 3 && MathF.Abs(pose[j]) > MaxCoordinate))
-                    throw new FormatProblem($"entry {i} has pose value {j} = {pose[j]:R}, not a finite number{(j < 3 ? $" within ±{MaxCoordinate:0.#e0} m" : "")}");
+                    throw new FormatProblem($"entry {i} has pose value {j} = {pose[j].ToString("R", CultureInfo.InvariantCulture)}, not a finite number{(j < 3 ? $" within ±{MaxCoordinate:0.#e0} m" : "")}");
             if (depth is not null && Array.FindIndex(depth, d => float.IsNaN(d) || d < 0) is var bad and >= 0)
-                throw new FormatProblem($"entry {i} has depth {depth[bad]:R} at pixel {bad}; depths are metres from 0 to +infinity (nothing hit)");
+                throw new FormatProblem($"entry {i} has depth {depth[bad].ToString("R", CultureInfo.InvariantCulture)} at pixel {bad}; depths are metres from 0 to +infinity (nothing hit)");
             Pose p;
             try { p = Pose.FromArray(pose); }
             catch (ArgumentException) { throw new FormatProblem($"entry {i} has an invalid pose (a zero rotation quaternion)"); }
