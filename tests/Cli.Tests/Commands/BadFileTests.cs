@@ -79,6 +79,8 @@ public class BadFileTests
         Record("record-action-list-null", o => o["steps"]![1]!["action"] = new JsonArray(0.5, null, 0.1), "steps[1].action[1]: null has the wrong type: expected a number"),
         Record("record-summary-edited", o => o["summary"]!["success"] = 0, "digest: does not match the record's contents", reseal: false),
         Record("record-last-step-cut", o => o["steps"]!.AsArray().RemoveAt(o["steps"]!.AsArray().Count - 1), "steps: lists", reseal: true),
+        Record("record-other-checkpoint", o => (o["frame_source"], o["frame_source_digest"]) = ("model", "sha256:" + new string('0', 64)),
+            "was made with frame source 'model' at digest sha256:0000"),
         Record("record-other-format", o => o["format"] = "rtfmgym-episode/9", "format: 'rtfmgym-episode/9' is not 'rtfmgym-episode/2'"),
         Text("record-not-json", "record-not-json.json", "{\"format\": \"rtfmgym-episode/2\", \"steps\": [", ["replay", "{file}"], "{file}", "(syntax): not valid JSON", "rtfmgym run"),
         Text("record-device", "zero.json", "", ["replay", "{file}"], "{file}", "not a regular file") with { LinkTo = "/dev/zero" },
@@ -97,6 +99,16 @@ public class BadFileTests
         Text("run-memory-out-folder", "unused.txt", "", ["run", "pointnav-apartment", "--frames", "constant", "--no-frames", "--out", "out", "--memory-out", "."], "--memory-out '.' is a folder"),
         Text("run-memory-out-under-file", "plain.txt", "x", ["run", "pointnav-apartment", "--frames", "constant", "--no-frames", "--out", "out", "--memory-out", "{file}/m.rtfmmem"], "--memory-out", "cannot be written"),
     ];
+
+    [Test]
+    public void Replay_RecordOfAnotherCheckpoint_SaysToPassIt()
+    {
+        BadInput input = Cases().Single(c => c.Name == "record-other-checkpoint");
+        string file = Path.Combine(_dir, "other-checkpoint.json");
+        File.WriteAllBytes(file, input.Contents());
+        var r = CliRunner.Run(_dir, "replay", file);
+        Assert.That(r.Err, Does.Contain("--checkpoint DIR").And.Contain("--frames"));
+    }
 
     [TestCaseSource(nameof(Cases))]
     public void Cli_BadInput_ExitsTwoNamingFileAndFix(BadInput input)
