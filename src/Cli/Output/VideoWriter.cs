@@ -94,7 +94,11 @@ public sealed class VideoWriter : IDisposable
         _mp4Temp = AtomicFile.TemporaryPath(_mp4);
         _ffmpeg = StartFfmpeg(_mp4Temp);
         if (_ffmpeg is null) _mp4Temp = null;
-        else _ffmpegErrors = _ffmpeg.StandardError.ReadToEndAsync();
+        else
+        {
+            _ffmpegErrors = _ffmpeg.StandardError.ReadToEndAsync();
+            _ = _ffmpeg.StandardOutput.ReadToEndAsync();
+        }
     }
 
     private Process? StartFfmpeg(string output)
@@ -104,7 +108,7 @@ public sealed class VideoWriter : IDisposable
         {
             RedirectStandardInput = true,
             RedirectStandardError = true,
-            RedirectStandardOutput = false,
+            RedirectStandardOutput = true, // drained below: ffmpeg must never write into `run --json`'s output
             UseShellExecute = false,
         };
         foreach (string a in new[]
