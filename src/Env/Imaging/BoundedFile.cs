@@ -17,6 +17,7 @@ public static class BoundedFile
         ArgumentOutOfRangeException.ThrowIfNegative(maxBytes);
         try
         {
+            if (Directory.Exists(path)) throw new RtfmGymException($"The {what} '{path}' is a folder; give the path of a {what} file.");
             var info = new FileInfo(path);
             if (!info.Exists) throw new RtfmGymException($"The {what} '{path}' does not exist.");
             if (info.Length > maxBytes)
