@@ -1,3 +1,5 @@
+using RtfmGym.Env.Episodes;
+
 namespace RtfmGym.Agents;
 
 /// <summary>
@@ -9,13 +11,5 @@ public sealed record EpisodeResult(
     bool? Success, double? Spl, double? SoftSpl, double? Coverage)
 {
     /// <summary>The figures as a name-to-number map (for records and JSON).</summary>
-    public IReadOnlyDictionary<string, double> ToSummary()
-    {
-        var d = new Dictionary<string, double> { ["steps"] = Steps, ["return"] = Return, ["collisions"] = Collisions };
-        if (Success is { } s) d["success"] = s ? 1 : 0;
-        if (Spl is { } spl) d["spl"] = spl;
-        if (SoftSpl is { } soft) d["soft_spl"] = soft;
-        if (Coverage is { } cov) d["coverage"] = cov;
-        return d;
-    }
+    public IReadOnlyDictionary<string, double> ToSummary() => EpisodeSummary.Of(Steps, Return, Collisions, Success, Spl, SoftSpl, Coverage);
 }

@@ -1,4 +1,5 @@
 using RtfmGym.Env;
+using RtfmGym.Env.Episodes;
 
 namespace RtfmGym.Agents;
 
@@ -36,11 +37,7 @@ public static class EpisodeRunner
             if (r.Info.TryGetValue("collided", out object? c) && c is true) collisions++;
         }
         string name = env is RtfmEnvironment re ? re.Scenario.Name : "remote";
-        return new EpisodeResult(name, episodeSeed, steps, total, terminated, truncated, collisions,
-            info.TryGetValue("success", out object? s) && s is bool b ? b : null,
-            Number(info, "spl"), Number(info, "soft_spl"), Number(info, "coverage"));
+        var (success, spl, softSpl, coverage) = EpisodeSummary.ReadFigures(info);
+        return new EpisodeResult(name, episodeSeed, steps, total, terminated, truncated, collisions, success, spl, softSpl, coverage);
     }
-
-    private static double? Number(IReadOnlyDictionary<string, object?> info, string key) =>
-        info.TryGetValue(key, out object? v) && v is not null ? Convert.ToDouble(v, System.Globalization.CultureInfo.InvariantCulture) : null;
 }

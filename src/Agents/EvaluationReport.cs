@@ -4,13 +4,14 @@ namespace RtfmGym.Agents;
 
 /// <summary>
 /// An agent's figures over a suite (Habitat's definitions): success rate, mean SPL and soft-SPL
-/// (over episodes with a goal), mean return, collisions and steps per episode.
+/// (over episodes with a goal), mean coverage (over Explore episodes), mean return, collisions and steps per episode.
 /// </summary>
 public sealed record EvaluationReport(string Agent, string Suite, IReadOnlyList<EpisodeResult> Episodes)
 {
     public double SuccessRate => Mean(e => e.Success is { } s ? (s ? 1 : 0) : null);
     public double Spl => Mean(e => e.Spl);
     public double SoftSpl => Mean(e => e.SoftSpl);
+    public double MeanCoverage => Mean(e => e.Coverage);
     public double MeanReturn => Episodes.Count == 0 ? 0 : Episodes.Average(e => e.Return);
     public double MeanCollisions => Episodes.Count == 0 ? 0 : Episodes.Average(e => (double)e.Collisions);
     public double MeanSteps => Episodes.Count == 0 ? 0 : Episodes.Average(e => (double)e.Steps);
@@ -35,6 +36,7 @@ public sealed record EvaluationReport(string Agent, string Suite, IReadOnlyList<
                 ["success_rate"] = SuccessRate,
                 ["spl"] = Spl,
                 ["soft_spl"] = SoftSpl,
+                ["mean_coverage"] = MeanCoverage,
                 ["mean_return"] = MeanReturn,
                 ["mean_collisions"] = MeanCollisions,
                 ["mean_steps"] = MeanSteps,

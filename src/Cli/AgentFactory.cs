@@ -13,18 +13,27 @@ public static class AgentFactory
     public static readonly IReadOnlyList<string> Names = ["oracle", "random", "replay", "waypoints"];
 
     /// <summary>Creates the agent named <paramref name="name"/> for <paramref name="scenario"/>.</summary>
-    /// <param name="name">oracle, random, replay (plays the scenario's record.actions) or waypoints.</param>
+    /// <param name="name">oracle (the best scripted agent for the scenario's task: <see cref="OracleAgent"/> for PointNav,
+    /// <see cref="FrontierExplorationAgent"/> for Explore), random, replay (plays the scenario's record.actions) or waypoints.</param>
     /// <param name="scenario">The scenario (replay reads its recorded actions).</param>
     /// <param name="seed">Seed for the random agent.</param>
     /// <param name="waypoints">For "waypoints": "x,z;x,z;..." in metres.</param>
     public static IAgent Create(string name, Scenario scenario, ulong seed = 0, string? waypoints = null) => name switch
     {
-        "oracle" => new OracleAgent(),
+        "oracle" => scenario.Task.Kind switch
+        {
+            TaskKind.PointNav => new OracleAgent(),
+            TaskKind.Explore => new FrontierExplorationAgent(),
+            _ => throw new RtfmGymException($"Scenario '{scenario.Name}' has task kind {scenario.Task.Kind}, which no scripted agent solves (it has no goal); pick --agent random, waypoints or replay."),
+        },
         "random" => new RandomAgent(seed),
         "replay" => new ReplayAgent(scenario.RecordedActions ?? throw new RtfmGymException($"Scenario '{scenario.Name}' has no record.actions to replay; add them or pick another --agent.")),
         "waypoints" => new WaypointAgent(ParseWaypoints(waypoints ?? throw new RtfmGymException("--agent waypoints needs --waypoints \"x,z;x,z;...\" (metres)."))),
         _ => throw new RtfmGymException($"Unknown agent '{name}'; choose one of: {string.Join(", ", Names)}."),
     };
+
+    /// <summary>The agent <c>run</c> and <c>eval</c> use when none is named: the oracle where one solves the task (PointNav, Explore), else random.</summary>
+    public static string DefaultFor(Scenario scenario) => scenario.Task.Kind is TaskKind.PointNav or TaskKind.Explore ? "oracle" : "random";
 
     /// <summary>Parses "x,z;x,z" into points.</summary>
     public static IReadOnlyList<Vector2> ParseWaypoints(string text)

@@ -55,10 +55,38 @@ internal static class ModelFrames
     public static void Use(string? checkpointDir)
     {
         if (checkpointDir is not null) ModelCheckpoint.ReadConfig(checkpointDir);
+        var digest = new Lazy<string>(() => CheckpointDigest(checkpointDir ?? DefaultCheckpoint()));
         FrameSources.Register(SourceName, _ =>
         {
             torch.set_num_threads(ThreadCount(null));
             return new ModelFrameSource(ModelCheckpoint.Load(checkpointDir ?? DefaultCheckpoint()), ownsModel: true);
-        });
+        }, () => digest.Value);
+    }
+
+    /// <summary>
+    /// "sha256:" and the SHA-256 over the checkpoint's configuration and weights (each file's name, length and bytes):
+    /// what decides the frames the model draws, so episode records can tell one checkpoint from another.
+    /// </summary>
+    /// <exception cref="RtfmGymException">A checkpoint file cannot be read.</exception>
+    public static string CheckpointDigest(string checkpointDir)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (string name in new[] { ModelCheckpoint.ConfigFile, ModelCheckpoint.WeightsFile })
+        {
+            string path = Path.Combine(checkpointDir, name);
+            try
+            {
+                using var file = File.OpenRead(path);
+                hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{name}\n{file.Length}\n"));
+                byte[] buffer = new byte[1 << 20];
+                int n;
+                while ((n = file.Read(buffer)) > 0) hash.AppendData(buffer, 0, n);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new RtfmGymException($"Checkpoint file '{path}' cannot be read for its digest: {e.Message}", e);
+            }
+        }
+        return "sha256:" + Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 }

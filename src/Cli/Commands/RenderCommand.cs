@@ -88,6 +88,8 @@ public static class RenderCommand
         {
             throw new ArgumentException($"--pose '{text}' is not numbers separated by commas.");
         }
+        if (Array.FindIndex(v, x => !float.IsFinite(x)) is var bad and >= 0)
+            throw new ArgumentException($"--pose '{text}': number {bad + 1} is not finite; give metres and degrees as ordinary numbers, e.g. --pose 2.5,3,90.");
         const float Deg = MathF.PI / 180f;
         return v.Length switch
         {

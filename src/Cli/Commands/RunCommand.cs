@@ -18,7 +18,7 @@ public static class RunCommand
     public static Command Create()
     {
         var scenario = new Argument<string>("scenario") { Description = "Scenario file or shipped name (see `rtfmgym scenarios`).", DefaultValueFactory = _ => ScenarioResolver.DefaultScenario };
-        var agent = new Option<string>("--agent") { Description = $"Agent: {string.Join(", ", AgentFactory.Names)}. Default: oracle for PointNav, random otherwise." };
+        var agent = new Option<string>("--agent") { Description = $"Agent: {string.Join(", ", AgentFactory.Names)}. Default: oracle (the best scripted agent for the task) for PointNav and Explore, random otherwise." };
         var episodes = new Option<int>("--episodes") { Description = "Episodes to run (a suite's first N; else seeds seed, seed+1, ...).", DefaultValueFactory = _ => 1 };
         var outDir = new Option<string>("--out") { Description = "Output folder. Default: runs/<scenario>." };
         var frames = new Option<string>("--frames") { Description = "Frame source: model (the learned frame model, default), ground-truth, constant, or \"scenario\" for the scenario's own." };
@@ -47,20 +47,23 @@ public static class RunCommand
         bool json, bool noFrames, string? waypoints, CancellationToken ct, string? memoryIn = null, string? memoryOut = null)
     {
         if (episodes < 1) throw new ArgumentException("--episodes must be at least 1.");
-        // Loaded before anything is written, so a bad file costs no run.
-        SpatialMemory? remembered = memoryIn is null ? null : SpatialMemoryFile.Load(memoryIn);
+        // Inputs are read and outputs checked before anything runs, so a bad file or path costs no run.
+        if (memoryOut is not null) AtomicFile.CheckWritable(memoryOut, "--memory-out");
+        (SpatialMemory Memory, string Sha256)? loaded = memoryIn is null ? null : SpatialMemoryFile.LoadWithDigest(memoryIn);
+        SpatialMemory? remembered = loaded?.Memory;
+        PreloadedMemoryFile? preloaded = loaded is { } l ? new PreloadedMemoryFile(Path.GetFullPath(memoryIn!), l.Sha256, l.Memory.Count) : null;
         Scenario suite = ScenarioResolver.Load(scenarioName);
         // The learned model is run's default frame source; "scenario" keeps the file's own choice.
         if (frames != "scenario") suite = suite with { Frames = frames ?? ModelFrames.SourceName };
         if (seed is { } s) suite = suite with { Seed = s };
-        agentName ??= suite.Task.Kind == TaskKind.PointNav ? "oracle" : "random";
+        agentName ??= AgentFactory.DefaultFor(suite);
         if (remembered?.WorldSeed is { } worldSeed && suite.Expand(episodes).FirstOrDefault(e => e.World.Seed != worldSeed) is { } other)
             throw new RtfmGymException($"--memory-in '{memoryIn}' was recorded in world seed {worldSeed}, but the episode with seed {other.Seed} runs in world seed {other.World.Seed}; use a memory saved in that world (run it with --memory-out).");
         string root = Path.GetFullPath(outDir ?? Path.Combine("runs", suite.Name));
         Directory.CreateDirectory(root);
         IAgent agent = AgentFactory.Create(agentName, suite, (ulong)(seed ?? suite.Seed), waypoints);
         var results = new List<(EpisodeResult Result, string Record, string Video)>();
-        var sheetFrames = new List<byte[]>();
+        var sheet = new FrameSampler(8);
         SpatialMemory? lastMemory = null;
         if (remembered is { WorldSeed: null })
             Consoles.Err.MarkupLine($"[yellow]note:[/] {Markup.Escape(memoryIn!)} does not say which world it was recorded in (format version 1); it is preloaded unchecked.");
@@ -75,15 +78,16 @@ public static class RunCommand
                     // A memory only when asked for (or when the source needs one): it changes info and costs time.
                     using var env = new RtfmEnvironment(episode, memory: remembered is not null || memoryOut is not null ? new SpatialMemory(remembered?.Options) : null);
                     if (remembered is not null) env.PreloadMemory(remembered);
-                    var recorder = new EpisodeRecorder(env);
-                    var video = new VideoWriter(episode.Camera.Width, episode.Camera.Height);
+                    var recorder = new EpisodeRecorder(env) { MemoryIn = preloaded };
                     string epDir = Path.Combine(root, $"episode-{index:000}");
+                    using var video = new VideoWriter(Path.Combine(epDir, "video"), episode.Camera.Width, episode.Camera.Height);
                     var path = new List<System.Numerics.Vector2>();
                     void Keep(int step)
                     {
                         path.Add(new System.Numerics.Vector2(env.Pose.Position.X, env.Pose.Position.Z));
                         byte[] rgb = env.LastFrame!.Rgb;
                         video.Add(rgb);
+                        if (index == 0) sheet.Add(rgb);
                         if (!noFrames) PngWriter.Write(Path.Combine(epDir, "frames", $"step-{step:0000}.png"), env.Camera.Width, env.Camera.Height, rgb);
                     }
                     EpisodeResult r = EpisodeRunner.Run(env, agent, episode.Seed,
@@ -93,9 +97,8 @@ public static class RunCommand
                     task.Value = task.MaxValue;
                     string record = Path.Combine(epDir, "episode.json");
                     recorder.Build(r.ToSummary()).Save(record);
-                    string videoPath = video.Write(Path.Combine(epDir, "video"));
+                    string videoPath = video.Finish();
                     EpisodeMap.Write(Path.Combine(epDir, "map.png"), env, path);
-                    if (index == 0) sheetFrames.AddRange(Enumerable.Range(0, 8).Select(k => video.Frames[k * (video.Count - 1) / 7]));
                     results.Add((r, record, videoPath));
                     lastMemory = env.Memory?.Clone();
                 }
@@ -114,7 +117,7 @@ public static class RunCommand
         doc["records"] = new JsonArray(results.Select(x => (JsonNode)x.Record).ToArray());
         doc["videos"] = new JsonArray(results.Select(x => (JsonNode)x.Video).ToArray());
         AtomicFile.WriteAllText(Path.Combine(root, "summary.json"), doc.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
-        if (sheetFrames.Count > 0)
+        if (sheet.Pick() is { Count: > 0 } sheetFrames)
         {
             var (rgb, w, h) = ContactSheet.Build(sheetFrames, suite.Camera.Width, suite.Camera.Height, Math.Min(4, sheetFrames.Count));
             PngWriter.Write(Path.Combine(root, "frames.png"), w, h, rgb);

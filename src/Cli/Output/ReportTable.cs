@@ -25,7 +25,7 @@ public static class ReportTable
         if (report.Episodes.Any(e => e.Success is not null))
             parts.Add(FormattableString.Invariant($"success rate [bold]{report.SuccessRate:0.000}[/], SPL [bold]{report.Spl:0.000}[/], soft-SPL {report.SoftSpl:0.000}"));
         if (report.Episodes.Any(e => e.Coverage is not null))
-            parts.Add(FormattableString.Invariant($"coverage [bold]{report.Episodes.Average(e => e.Coverage ?? 0):0.000}[/]"));
+            parts.Add(FormattableString.Invariant($"coverage [bold]{report.MeanCoverage:0.000}[/]"));
         parts.Add(FormattableString.Invariant($"mean return {report.MeanReturn:0.000}, collisions/episode {report.MeanCollisions:0.0}, steps/episode {report.MeanSteps:0.0}"));
         Consoles.Out.MarkupLine(string.Join(", ", parts));
         if (outDir is not null) Consoles.Out.MarkupLine($"wrote [link]{Markup.Escape(outDir)}[/] (frames, video, episode records, summary.json)");

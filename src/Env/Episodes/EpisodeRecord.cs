@@ -1,19 +1,35 @@
+using System.Numerics;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using RtfmGym.Env.Imaging;
+using RtfmGym.Env.Scenarios;
 using RtfmGym.Env.Spaces;
 
 namespace RtfmGym.Env.Episodes;
 
 /// <summary>
-/// Everything needed to re-run an episode and check it bit for bit: the scenario text, the
-/// frame source, the episode seed, the reset frame's checksum and pose, and every step's
-/// action, reward, flags, pose and frame checksum. Stored as JSON (format "rtfmgym-episode/1").
+/// Everything needed to re-run an episode and check it bit for bit: the scenario text, what the
+/// episode ran with (world seed, start and goal, frame source and its digest, a preloaded memory
+/// file's digest), the episode seed, the reset frame's checksum and pose, every step's action,
+/// reward, flags, pose and frame checksum, the end-of-episode summary, and a SHA-256 digest of
+/// the whole record. Stored as JSON (format "rtfmgym-episode/2"; version 1 records, without the
+/// episode fields and the digest, are still read). See docs/scenarios.md.
 /// </summary>
 public sealed record EpisodeRecord
 {
     /// <summary>The format tag written into every record.</summary>
-    public const string FormatTag = "rtfmgym-episode/1";
+    public const string FormatTag = "rtfmgym-episode/2";
+
+    /// <summary>The tag of version 1 records, still read (they lack the episode fields and the digest).</summary>
+    public const string FormatTagV1 = "rtfmgym-episode/1";
+
+    /// <summary>The largest record file read, in bytes (a 100,000-step episode is about 30 MB).</summary>
+    public const long MaxFileBytes = 256L << 20;
+
+    /// <summary>The format version: 2 for records written now, 1 for records read from older files.</summary>
+    public int FormatVersion { get; init; } = 2;
 
     public required string ScenarioName { get; init; }
 
@@ -22,21 +38,45 @@ public sealed record EpisodeRecord
 
     public required string ScenarioSource { get; init; }
     public required string FrameSource { get; init; }
+
+    /// <summary>Digest of what the frame source draws from (the model checkpoint's "sha256:..."), or null for sources fixed by the code.</summary>
+    public string? FrameSourceDigest { get; init; }
+
+    /// <summary>The episode seed.</summary>
     public required long Seed { get; init; }
 
-    /// <summary>Reset options used, if any (JSON-compatible values).</summary>
+    /// <summary>The episode's world seed (a suite episode's own, or a reset option's); null in version 1 records.</summary>
+    public ulong? WorldSeed { get; init; }
+
+    /// <summary>The episode's fixed start (a suite episode's or the scenario's), or null when it was drawn from the seed.</summary>
+    public StartPose? Start { get; init; }
+
+    /// <summary>The episode's fixed PointNav goal (x, z in metres), or null when it was drawn from the seed.</summary>
+    public Vector2? Goal { get; init; }
+
+    /// <summary>The memory file copied into the environment at reset, or null when the episode started with an empty memory.</summary>
+    public PreloadedMemoryFile? MemoryIn { get; init; }
+
+    /// <summary>Reset options used, if any (JSON-compatible values: integers and lists of numbers).</summary>
     public IReadOnlyDictionary<string, object>? ResetOptions { get; init; }
 
     public required string ResetChecksum { get; init; }
     public required float[] ResetPose { get; init; }
     public required IReadOnlyList<RecordedStep> Steps { get; init; }
 
-    /// <summary>End-of-episode figures (success, spl, return, ...), for reading; replay does not check them.</summary>
+    /// <summary>True when the run stopped before the episode ended (Ctrl-C), so its last step neither terminates nor truncates.</summary>
+    public bool Interrupted { get; init; }
+
+    /// <summary>End-of-episode figures (<see cref="EpisodeSummary"/>); replay recomputes and compares them.</summary>
     public IReadOnlyDictionary<string, double> Summary { get; init; } = new Dictionary<string, double>();
 
-    /// <summary>Writes the record as indented JSON, atomically.</summary>
+    /// <summary>Writes the record as indented JSON with its digest, atomically.</summary>
     public void Save(string path) => AtomicFile.WriteAllText(path, ToJson().ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
 
+    /// <summary>Reads a record (see <see cref="EpisodeRecordReader.Load"/>).</summary>
+    public static EpisodeRecord Load(string path) => EpisodeRecordReader.Load(path);
+
+    /// <summary>The record as JSON, in format version 2, ending with its digest.</summary>
     public JsonObject ToJson()
     {
         var steps = new JsonArray();
@@ -49,7 +89,7 @@ public sealed record EpisodeRecord
                 ["terminated"] = s.Terminated,
                 ["truncated"] = s.Truncated,
                 ["collided"] = s.Collided,
-                ["pose"] = new JsonArray(s.Pose.Select(v => (JsonNode)v).ToArray()),
+                ["pose"] = Numbers(s.Pose),
                 ["checksum"] = s.Checksum,
             });
         }
@@ -57,91 +97,42 @@ public sealed record EpisodeRecord
         foreach (var (k, v) in Summary) summary[k] = v;
         var options = new JsonObject();
         if (ResetOptions is not null) foreach (var (k, v) in ResetOptions) options[k] = JsonSerializer.SerializeToNode(v);
-        return new JsonObject
+        var o = new JsonObject
         {
             ["format"] = FormatTag,
             ["scenario_name"] = ScenarioName,
             ["scenario_source"] = ScenarioSource,
             ["frame_source"] = FrameSource,
+            ["frame_source_digest"] = FrameSourceDigest,
             ["seed"] = Seed,
+            ["world_seed"] = WorldSeed,
+            ["start"] = Start is { } st ? Numbers(st.Altitude is { } alt ? [st.Position.X, st.Position.Y, st.Yaw, alt] : [st.Position.X, st.Position.Y, st.Yaw]) : null,
+            ["goal"] = Goal is { } g ? Numbers([g.X, g.Y]) : null,
+            ["memory_in"] = MemoryIn is { } m ? new JsonObject { ["path"] = m.Path, ["sha256"] = m.Sha256, ["entries"] = m.Entries } : null,
             ["reset_options"] = options,
             ["reset_checksum"] = ResetChecksum,
-            ["reset_pose"] = new JsonArray(ResetPose.Select(v => (JsonNode)v).ToArray()),
+            ["reset_pose"] = Numbers(ResetPose),
+            ["step_count"] = Steps.Count,
+            ["interrupted"] = Interrupted,
             ["summary"] = summary,
             ["steps"] = steps,
             ["scenario_yaml"] = ScenarioText,
         };
+        o["digest"] = Digest(o);
+        return o;
     }
 
-    /// <summary>Reads a record; a malformed file is a <see cref="ScenarioException"/> naming the field.</summary>
-    public static EpisodeRecord Load(string path)
+    /// <summary>
+    /// The digest of a record's JSON: "sha256:" and the hex SHA-256 of its compact serialisation with every
+    /// field but "digest", in order. Any edit to a saved record changes it.
+    /// </summary>
+    public static string Digest(JsonObject record)
     {
-        if (!File.Exists(path)) throw new ScenarioException(path, 0, "(file)", "no such episode record; `rtfmgym run --out DIR` writes DIR/episode-*.json.");
-        JsonNode? root;
-        try
-        {
-            root = JsonNode.Parse(File.ReadAllText(path));
-        }
-        catch (JsonException e)
-        {
-            throw new ScenarioException(path, (int)(e.LineNumber ?? -1) + 1, "(syntax)", $"not valid JSON: {e.Message}");
-        }
-        return FromJson(root as JsonObject ?? throw new ScenarioException(path, 1, "(root)", "expected a JSON object."), path);
-    }
-
-    public static EpisodeRecord FromJson(JsonObject o, string source)
-    {
-        T Field<T>(JsonObject obj, string name, string path)
-        {
-            try
-            {
-                JsonNode node = obj[name] ?? throw new ScenarioException(source, 0, path, "missing.");
-                return node.GetValue<T>();
-            }
-            catch (Exception e) when (e is InvalidOperationException or FormatException)
-            {
-                throw new ScenarioException(source, 0, path, $"has the wrong type: {e.Message}");
-            }
-        }
-        string format = Field<string>(o, "format", "format");
-        if (format != FormatTag) throw new ScenarioException(source, 0, "format", $"'{format}' is not '{FormatTag}'; this record was written by another version.");
-        var steps = new List<RecordedStep>();
-        JsonArray arr = o["steps"] as JsonArray ?? throw new ScenarioException(source, 0, "steps", "missing or not a list.");
-        for (int i = 0; i < arr.Count; i++)
-        {
-            string p = $"steps[{i}]";
-            JsonObject s = arr[i] as JsonObject ?? throw new ScenarioException(source, 0, p, "not an object.");
-            steps.Add(new RecordedStep(
-                ActionFromJson(s["action"], source, p + ".action"),
-                Field<double>(s, "reward", p + ".reward"),
-                Field<bool>(s, "terminated", p + ".terminated"),
-                Field<bool>(s, "truncated", p + ".truncated"),
-                Floats(s["pose"], source, p + ".pose"),
-                Field<string>(s, "checksum", p + ".checksum"),
-                s["collided"]?.GetValue<bool>() ?? false));
-        }
-        var summary = new Dictionary<string, double>();
-        if (o["summary"] is JsonObject sum) foreach (var (k, v) in sum) if (v is JsonValue jv && jv.TryGetValue(out double d)) summary[k] = d;
-        Dictionary<string, object>? options = null;
-        if (o["reset_options"] is JsonObject ro && ro.Count > 0)
-        {
-            options = new Dictionary<string, object>();
-            foreach (var (k, v) in ro)
-                options[k] = v is JsonArray a ? a.Select(x => x!.GetValue<double>()).ToArray() : (object)v!.GetValue<long>();
-        }
-        return new EpisodeRecord
-        {
-            ScenarioName = Field<string>(o, "scenario_name", "scenario_name"),
-            ScenarioText = Field<string>(o, "scenario_yaml", "scenario_yaml"),
-            ScenarioSource = Field<string>(o, "scenario_source", "scenario_source"),
-            FrameSource = Field<string>(o, "frame_source", "frame_source"),
-            Seed = Field<long>(o, "seed", "seed"),
-            ResetOptions = options,
-            ResetChecksum = Field<string>(o, "reset_checksum", "reset_checksum"),
-            ResetPose = Floats(o["reset_pose"], source, "reset_pose"),
-            Steps = steps,
-            Summary = summary,
-        };
+        ArgumentNullException.ThrowIfNull(record);
+        var body = new JsonObject();
+        foreach (var (k, v) in record)
+            if (k != "digest") body[k] = v?.DeepClone();
+        return "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(body.ToJsonString())));
     }
 
     /// <summary>An action as JSON: an integer for discrete actions, a list of numbers for boxes.</summary>
@@ -153,23 +144,5 @@ public sealed record EpisodeRecord
         _ => throw new ArgumentException($"Cannot record action {Space.Format(action)}."),
     };
 
-    private static object ActionFromJson(JsonNode? node, string source, string path) => node switch
-    {
-        JsonValue v when v.TryGetValue(out long l) => l,
-        JsonArray a => NDArray.Vector(a.Select(x => (float)x!.GetValue<double>()).ToArray()),
-        _ => throw new ScenarioException(source, 0, path, "expected an integer or a list of numbers."),
-    };
-
-    private static float[] Floats(JsonNode? node, string source, string path)
-    {
-        if (node is not JsonArray a) throw new ScenarioException(source, 0, path, "expected a list of numbers.");
-        try
-        {
-            return a.Select(x => x!.GetValue<float>()).ToArray();
-        }
-        catch (Exception e) when (e is InvalidOperationException or FormatException or NullReferenceException)
-        {
-            throw new ScenarioException(source, 0, path, "expected a list of numbers.");
-        }
-    }
+    private static JsonArray Numbers(float[] values) => new(values.Select(v => (JsonNode)v).ToArray());
 }

@@ -13,6 +13,9 @@ public sealed class EpisodeRecorder
 
     public EpisodeRecorder(RtfmEnvironment env) => _env = env ?? throw new ArgumentNullException(nameof(env));
 
+    /// <summary>The memory file preloaded into the environment (<see cref="RtfmEnvironment.PreloadMemory"/>), or null; replay needs it.</summary>
+    public PreloadedMemoryFile? MemoryIn { get; init; }
+
     /// <summary>Starts recording the episode that the last reset began.</summary>
     public void Begin(IReadOnlyDictionary<string, object>? resetOptions = null)
     {
@@ -30,14 +33,23 @@ public sealed class EpisodeRecorder
             result.Info.TryGetValue("collided", out object? c) && c is true));
     }
 
-    /// <summary>The record so far, with the end-of-episode figures in <paramref name="summary"/>.</summary>
+    /// <summary>
+    /// The record so far, with the end-of-episode figures in <paramref name="summary"/> (see <see cref="EpisodeSummary"/>).
+    /// A record whose last step neither terminates nor truncates is marked <see cref="EpisodeRecord.Interrupted"/>.
+    /// </summary>
     public EpisodeRecord Build(IReadOnlyDictionary<string, double>? summary = null) => new()
     {
         ScenarioName = _env.Scenario.Name,
         ScenarioText = _env.Scenario.Text,
         ScenarioSource = _env.Scenario.Source,
         FrameSource = _env.FrameSourceName,
+        FrameSourceDigest = FrameSources.Digest(_env.FrameSourceName),
         Seed = _env.EpisodeSeed,
+        WorldSeed = _env.World.Seed,
+        Start = _env.Scenario.Start,
+        Goal = _env.Scenario.Task.Goal,
+        MemoryIn = MemoryIn,
+        Interrupted = _steps.Count == 0 || !(_steps[^1].Terminated || _steps[^1].Truncated),
         ResetOptions = _options,
         ResetChecksum = _resetChecksum ?? throw new InvalidOperationException("Call Begin after Reset first."),
         ResetPose = _resetPose!,

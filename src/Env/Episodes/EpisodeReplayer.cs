@@ -1,28 +1,38 @@
 using RtfmGym.Env.Frames;
+using RtfmGym.Env.Memory;
 using RtfmGym.Env.Scenarios;
 
 namespace RtfmGym.Env.Episodes;
 
 /// <summary>
 /// Re-runs a recorded episode and checks it bit for bit: the reset frame, then every step's
-/// frame checksum, reward, flags and pose. The first difference throws
+/// frame checksum, reward, flags and pose, then that the episode ended where the record does
+/// and that its summary figures are the record's. The first difference throws
 /// <see cref="ReplayMismatchException"/> naming the step (0 = the reset frame).
 /// </summary>
 public static class EpisodeReplayer
 {
-    /// <summary>Replays <paramref name="record"/>; <paramref name="frames"/> overrides the recorded frame source (null: the record's).</summary>
+    /// <summary>Replays <paramref name="record"/> in the episode it describes (world seed, start, goal, preloaded memory).</summary>
     /// <param name="record">The record to check.</param>
     /// <param name="frames">An explicit frame source, or null to create the recorded one.</param>
     /// <param name="onStep">Called after each checked step (for progress bars), with the step number.</param>
-    public static ReplayReport Replay(EpisodeRecord record, IFrameSource? frames = null, Action<int>? onStep = null)
+    /// <param name="memoryIn">The memory the episode started from, when the record has <see cref="EpisodeRecord.MemoryIn"/>
+    /// (the caller loads the file and checks its digest).</param>
+    /// <exception cref="ReplayMismatchException">The replay differs from the record.</exception>
+    /// <exception cref="RtfmGymException">The record needs a preloaded memory and none was given.</exception>
+    public static ReplayReport Replay(EpisodeRecord record, IFrameSource? frames = null, Action<int>? onStep = null, SpatialMemory? memoryIn = null)
     {
         ArgumentNullException.ThrowIfNull(record);
-        Scenario scenario = ScenarioLoader.Parse(record.ScenarioText, record.ScenarioSource) with { Frames = record.FrameSource };
-        using var env = new RtfmEnvironment(scenario, frames);
-        env.Reset(record.Seed, record.ResetOptions);
+        if (record.MemoryIn is { } m && memoryIn is null)
+            throw new RtfmGymException($"The episode started from the memory file '{m.Path}' (SHA-256 {m.Sha256[..16]}..., {m.Entries} entries); replay it with that file (`rtfmgym replay --memory-in FILE`).");
+        using var env = new RtfmEnvironment(EpisodeScenario(record), frames, memoryIn is null ? null : new SpatialMemory(memoryIn.Options));
+        if (memoryIn is not null) env.PreloadMemory(memoryIn);
+        IReadOnlyDictionary<string, object?> lastInfo = env.Reset(record.Seed, record.ResetOptions).Info;
         Compare(0, "frame", record.ResetChecksum, env.LastFrame!.Checksum());
         ComparePose(0, record.ResetPose, env.Pose.ToArray());
         double total = 0;
+        int collisions = 0;
+        StepResult? last = null;
         for (int i = 0; i < record.Steps.Count; i++)
         {
             RecordedStep expected = record.Steps[i];
@@ -34,10 +44,37 @@ public static class EpisodeReplayer
                 throw new ReplayMismatchException(step, "reward", expected.Reward.ToString("R"), r.Reward.ToString("R"));
             Compare(step, "terminated", expected.Terminated.ToString(), r.Terminated.ToString());
             Compare(step, "truncated", expected.Truncated.ToString(), r.Truncated.ToString());
+            bool collided = r.Info.TryGetValue("collided", out object? c) && c is true;
+            // Version 1 records may lack the flag (it then reads false), so only later ones are held to it.
+            if (record.FormatVersion >= 2) Compare(step, "collided", expected.Collided.ToString(), collided.ToString());
+            if (collided) collisions++;
             total += r.Reward;
+            last = r;
+            lastInfo = r.Info;
             onStep?.Invoke(step);
         }
-        return new ReplayReport(record.Steps.Count, total, env.FrameSourceName);
+        int steps = record.Steps.Count;
+        if (record.FormatVersion >= 2 && !record.Interrupted && !(last is { } end && (end.Terminated || end.Truncated)))
+            throw new ReplayMismatchException(steps, "episode end", "the episode to end here (the record is not marked interrupted)", "it goes on: the record's last steps are missing");
+        if (record.Summary.Count > 0)
+            CompareSummary(steps, record.Summary, EpisodeSummary.FromLastInfo(steps, total, collisions, lastInfo), everyFigure: record.FormatVersion >= 2);
+        return new ReplayReport(steps, total, env.FrameSourceName);
+    }
+
+    /// <summary>The scenario of the recorded episode: the embedded text with the recorded frame source and, from format 2, its seed, world seed, start and goal.</summary>
+    public static Scenario EpisodeScenario(EpisodeRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        Scenario scenario = ScenarioLoader.Parse(record.ScenarioText, record.ScenarioSource) with { Frames = record.FrameSource };
+        if (record.FormatVersion < 2) return scenario;
+        return scenario with
+        {
+            Seed = record.Seed,
+            World = record.WorldSeed is { } ws ? scenario.World with { Seed = ws } : scenario.World,
+            Start = record.Start,
+            Task = scenario.Task with { Goal = record.Goal },
+            Episodes = [],
+        };
     }
 
     /// <summary>
@@ -72,6 +109,22 @@ public static class EpisodeReplayer
     private static void Compare(int step, string what, string expected, string actual)
     {
         if (expected != actual) throw new ReplayMismatchException(step, what, expected, actual);
+    }
+
+    /// <summary>Each recorded figure must equal the replayed one bit for bit; with <paramref name="everyFigure"/>, the record must hold every replayed figure too
+    /// (older records may predate some figures).</summary>
+    private static void CompareSummary(int step, IReadOnlyDictionary<string, double> recorded, IReadOnlyDictionary<string, double> replayed, bool everyFigure)
+    {
+        foreach (var (key, value) in recorded)
+        {
+            if (!replayed.TryGetValue(key, out double actual))
+                throw new ReplayMismatchException(step, "summary." + key, value.ToString("R"), "no such figure for this episode");
+            if (BitConverter.DoubleToInt64Bits(value) != BitConverter.DoubleToInt64Bits(actual))
+                throw new ReplayMismatchException(step, "summary." + key, value.ToString("R"), actual.ToString("R"));
+        }
+        if (!everyFigure) return;
+        foreach (var (key, value) in replayed)
+            if (!recorded.ContainsKey(key)) throw new ReplayMismatchException(step, "summary." + key, "(missing)", value.ToString("R"));
     }
 
     private static void ComparePose(int step, float[] expected, float[] actual)

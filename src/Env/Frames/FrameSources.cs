@@ -17,6 +17,8 @@ public static class FrameSources
         ["constant"] = _ => new ConstantFrameSource(),
     };
 
+    private static readonly Dictionary<string, Func<string?>> Digests = new(StringComparer.Ordinal);
+
     private static readonly object Gate = new();
 
     /// <summary>The registered names.</summary>
@@ -26,11 +28,28 @@ public static class FrameSources
     }
 
     /// <summary>Adds or replaces the factory for <paramref name="name"/>.</summary>
-    public static void Register(string name, Func<Scenario, IFrameSource> factory)
+    /// <param name="name">The source's name.</param>
+    /// <param name="factory">Creates a source for a scenario.</param>
+    /// <param name="digest">Says what the sources it creates draw from (e.g. "sha256:..." of a model checkpoint), for episode records;
+    /// null when the code alone decides their frames.</param>
+    public static void Register(string name, Func<Scenario, IFrameSource> factory, Func<string?>? digest = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(factory);
-        lock (Gate) Factories[name] = factory;
+        lock (Gate)
+        {
+            Factories[name] = factory;
+            if (digest is null) Digests.Remove(name);
+            else Digests[name] = digest;
+        }
+    }
+
+    /// <summary>The digest of what source <paramref name="name"/> draws from, or null when its frames depend on the code alone (or no such source is registered).</summary>
+    public static string? Digest(string name)
+    {
+        Func<string?>? digest;
+        lock (Gate) Digests.TryGetValue(name, out digest);
+        return digest?.Invoke();
     }
 
     /// <summary>A new frame source named <paramref name="name"/> for <paramref name="scenario"/>.</summary>

@@ -25,44 +25,14 @@ public static class PngWriter
     public static byte[] EncodeAnimated(int width, int height, IReadOnlyList<byte[]> frames, int framesPerSecond = 10)
     {
         if (frames.Count == 0) throw new ArgumentException("An animation needs at least one frame.", nameof(frames));
-        if (framesPerSecond is < 1 or > 100) throw new ArgumentOutOfRangeException(nameof(framesPerSecond), framesPerSecond, "1 to 100 frames a second.");
         using var output = new MemoryStream();
-        WriteHeader(output, width, height);
-        Span<byte> actl = stackalloc byte[8];
-        BinaryPrimitives.WriteInt32BigEndian(actl, frames.Count);
-        BinaryPrimitives.WriteInt32BigEndian(actl[4..], 0); // loop forever
-        WriteChunk(output, "acTL", actl);
-        int sequence = 0;
-        for (int f = 0; f < frames.Count; f++)
-        {
-            Span<byte> fctl = stackalloc byte[26];
-            BinaryPrimitives.WriteInt32BigEndian(fctl, sequence++);
-            BinaryPrimitives.WriteInt32BigEndian(fctl[4..], width);
-            BinaryPrimitives.WriteInt32BigEndian(fctl[8..], height);
-            BinaryPrimitives.WriteInt32BigEndian(fctl[12..], 0);
-            BinaryPrimitives.WriteInt32BigEndian(fctl[16..], 0);
-            BinaryPrimitives.WriteInt16BigEndian(fctl[20..], 1);
-            BinaryPrimitives.WriteInt16BigEndian(fctl[22..], (short)framesPerSecond);
-            fctl[24] = 0; fctl[25] = 0; // dispose none, blend source
-            WriteChunk(output, "fcTL", fctl);
-            byte[] data = Compress(width, height, frames[f]);
-            if (f == 0)
-            {
-                WriteChunk(output, "IDAT", data);
-            }
-            else
-            {
-                var fdat = new byte[data.Length + 4];
-                BinaryPrimitives.WriteInt32BigEndian(fdat, sequence++);
-                data.CopyTo(fdat, 4);
-                WriteChunk(output, "fdAT", fdat);
-            }
-        }
-        WriteChunk(output, "IEND", []);
+        var animation = new ApngWriter(output, width, height, framesPerSecond);
+        foreach (byte[] frame in frames) animation.Add(frame);
+        animation.Finish();
         return output.ToArray();
     }
 
-    private static void WriteHeader(Stream output, int width, int height)
+    internal static void WriteHeader(Stream output, int width, int height)
     {
         if (width <= 0 || height <= 0) throw new ArgumentOutOfRangeException(nameof(width), $"Image size {width}x{height} must be positive.");
         output.Write(Signature);
@@ -73,7 +43,7 @@ public static class PngWriter
         WriteChunk(output, "IHDR", header);
     }
 
-    private static byte[] Compress(int width, int height, ReadOnlySpan<byte> rgb)
+    internal static byte[] Compress(int width, int height, ReadOnlySpan<byte> rgb)
     {
         if (rgb.Length != width * height * 3) throw new ArgumentException($"RGB needs {width * height * 3} bytes for {width}x{height}, got {rgb.Length}.", nameof(rgb));
         using var raw = new MemoryStream();
@@ -93,7 +63,7 @@ public static class PngWriter
     public static void Write(string path, int width, int height, ReadOnlySpan<byte> rgb) =>
         AtomicFile.WriteAllBytes(path, Encode(width, height, rgb));
 
-    private static void WriteChunk(Stream s, string type, ReadOnlySpan<byte> data)
+    internal static void WriteChunk(Stream s, string type, ReadOnlySpan<byte> data)
     {
         Span<byte> buf = stackalloc byte[4];
         BinaryPrimitives.WriteInt32BigEndian(buf, data.Length);

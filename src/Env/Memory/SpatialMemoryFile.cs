@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using RtfmGym.Env.Frames;
@@ -67,23 +68,30 @@ public static class SpatialMemoryFile
         AtomicFile.WriteAllBytes(path, body.GetBuffer().AsSpan(0, (int)body.Length));
     }
 
+    /// <summary>
+    /// The largest |x|, |y| or |z| of a stored pose, metres: far beyond any generated world, and small
+    /// enough that every grid cell index of the smallest cell size fits in an int.
+    /// </summary>
+    public const float MaxCoordinate = 1e6f;
+
     /// <summary>Reads a memory saved by <see cref="Save"/>, with retrieval <paramref name="rule"/> (default <see cref="FieldOfViewCoverageRule"/>).</summary>
-    /// <exception cref="RtfmGymException">The file is not a memory file, has another version, or is truncated or corrupt; the message names the file and the problem.</exception>
-    public static SpatialMemory Load(string path, IRetrievalRule? rule = null)
+    /// <exception cref="RtfmGymException">The file is not a memory file, has another version, is truncated or corrupt, or holds
+    /// a pose or depth that is not a finite number in range; the message names the file and the problem.</exception>
+    public static SpatialMemory Load(string path, IRetrievalRule? rule = null) => LoadWithDigest(path, rule).Memory;
+
+    /// <summary>Reads a memory as <see cref="Load"/> does, with the SHA-256 of the file's bytes (lower-case hex), which episode records keep.</summary>
+    /// <exception cref="RtfmGymException">As for <see cref="Load"/>.</exception>
+    public static (SpatialMemory Memory, string Sha256) LoadWithDigest(string path, IRetrievalRule? rule = null)
     {
-        byte[] bytes;
-        try { bytes = File.ReadAllBytes(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new RtfmGymException($"Memory file '{path}' cannot be read: {e.Message}", e);
-        }
+        // Checked against the file's size before anything is read, so /dev/zero or a huge file is refused at once.
+        byte[] bytes = BoundedFile.ReadAllBytes(path, Array.MaxLength, "memory file");
         try
         {
-            return Parse(bytes, rule);
+            return (Parse(bytes, rule), Convert.ToHexStringLower(SHA256.HashData(bytes)));
         }
         catch (FormatProblem p)
         {
-            throw new RtfmGymException($"Memory file '{path}' is refused: {p.Message}.");
+            throw new RtfmGymException($"Memory file '{path}' is refused: {p.Message}. It was not written by this RtfmGym or was damaged since; save a new one with `rtfmgym run --memory-out FILE`.");
         }
     }
 
@@ -139,9 +147,14 @@ public static class SpatialMemoryFile
                 throw new FormatProblem($"entry {i} has an impossible header ({width}x{height}, depth flag {hasDepth})");
             byte[] rgb = r.Bytes(width * height * 3, i);
             float[]? depth = hasDepth == 1 ? System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(r.Bytes(width * height * 4, i)).ToArray() : null;
+            for (int j = 0; j < 7; j++)
+                if (!float.IsFinite(pose[j]) || (j < 3 && MathF.Abs(pose[j]) > MaxCoordinate))
+                    throw new FormatProblem($"entry {i} has pose value {j} = {pose[j].ToString("R", CultureInfo.InvariantCulture)}, not a finite number{(j < 3 ? $" within ±{MaxCoordinate:0.#e0} m" : "")}");
+            if (depth is not null && Array.FindIndex(depth, d => float.IsNaN(d) || d < 0) is var bad and >= 0)
+                throw new FormatProblem($"entry {i} has depth {depth[bad].ToString("R", CultureInfo.InvariantCulture)} at pixel {bad}; depths are metres from 0 to +infinity (nothing hit)");
             Pose p;
             try { p = Pose.FromArray(pose); }
-            catch (ArgumentException) { throw new FormatProblem($"entry {i} has an invalid pose"); }
+            catch (ArgumentException) { throw new FormatProblem($"entry {i} has an invalid pose (a zero rotation quaternion)"); }
             try { memory.Load(new MemoryEntry(id, p, new Frame(width, height, rgb, depth), step, GenerationDepth: generationDepth), use); }
             catch (RtfmGymException e) { throw new FormatProblem(e.Message); }
         }

@@ -24,6 +24,9 @@ public sealed class ExploreTask : INavigationTask, ISnapshotTask
     /// <summary>Fraction of the world's floor seen so far, 0 to 1.</summary>
     public double Coverage => _floorCount == 0 ? 0 : (double)_seenCount / _floorCount;
 
+    /// <summary>Whether layout cell (<paramref name="i"/>, <paramref name="j"/>) of the world has been seen this episode (false outside the world).</summary>
+    public bool IsSeen(int i, int j) => _context is { } c && (uint)i < (uint)c.World.Width && (uint)j < (uint)c.World.Depth && _seen[j * c.World.Width + i];
+
     public void Reset(TaskContext context, Pose start)
     {
         _context = context;

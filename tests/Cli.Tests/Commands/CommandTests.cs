@@ -39,9 +39,59 @@ public class CommandTests
         var doc = JsonNode.Parse(File.ReadAllText(path))!;
         doc["steps"]![4]!["checksum"] = "0123456789abcdef";
         File.WriteAllText(path, doc.ToJsonString());
+        var edited = CliRunner.Run(_dir, "replay", path);
+        Assert.That(edited.ExitCode, Is.EqualTo(2), "an edited record is refused by its digest");
+        Assert.That(edited.Err, Does.Contain("digest: does not match"));
+
+        // Sealed again, the record is read, and replay itself finds the step that differs.
+        doc["digest"] = RtfmGym.Env.Episodes.EpisodeRecord.Digest(doc.AsObject());
+        File.WriteAllText(path, doc.ToJsonString());
         var replay = CliRunner.Run(_dir, "replay", path);
         Assert.That(replay.ExitCode, Is.EqualTo(3));
         Assert.That(replay.Err, Does.Contain("step 5").And.Contain("frame"));
+    }
+
+    [Test]
+    public void Replay_SuiteEpisodesInTheirOwnWorlds_Match()
+    {
+        var r = CliRunner.Run(_dir, "run", "pointnav-suite", "--episodes", "3", "--frames", "ground-truth", "--no-frames", "--out", "suite");
+        Assert.That(r.ExitCode, Is.EqualTo(0), r.Err);
+        foreach (int i in new[] { 1, 2 })
+        {
+            var replay = CliRunner.Run(_dir, "replay", Path.Combine("suite", $"episode-00{i}", "episode.json"));
+            Assert.That(replay.ExitCode, Is.EqualTo(0), replay.Err);
+        }
+    }
+
+    [Test]
+    public void Replay_RunWithMemoryIn_MatchesWithTheFileAndRefusesAnother()
+    {
+        var first = CliRunner.Run(_dir, "run", "pointnav-apartment", "--frames", "constant", "--no-frames", "--out", "a", "--memory-out", "a.rtfmmem");
+        Assert.That(first.ExitCode, Is.EqualTo(0), first.Err);
+        var second = CliRunner.Run(_dir, "run", "pointnav-apartment", "--frames", "constant", "--no-frames", "--out", "b", "--memory-in", "a.rtfmmem", "--memory-out", "b.rtfmmem");
+        Assert.That(second.ExitCode, Is.EqualTo(0), second.Err);
+        string record = Path.Combine("b", "episode-000", "episode.json");
+        Assert.That(JsonNode.Parse(File.ReadAllText(Path.Combine(_dir, record)))!["memory_in"]!["path"]!.GetValue<string>(), Is.EqualTo(Path.Combine(_dir, "a.rtfmmem")));
+
+        Assert.That(CliRunner.Run(_dir, "replay", record).ExitCode, Is.EqualTo(0));
+        var other = CliRunner.Run(_dir, "replay", record, "--memory-in", "b.rtfmmem");
+        Assert.That(other.ExitCode, Is.EqualTo(2));
+        Assert.That(other.Err, Does.Contain("b.rtfmmem").And.Contain("SHA-256"));
+        File.Move(Path.Combine(_dir, "a.rtfmmem"), Path.Combine(_dir, "moved.rtfmmem"));
+        var gone = CliRunner.Run(_dir, "replay", record);
+        Assert.That((gone.ExitCode, gone.Err), Is.EqualTo((2, gone.Err)));
+        Assert.That(gone.Err, Does.Contain("which is gone; pass --memory-in"));
+        Assert.That(CliRunner.Run(_dir, "replay", record, "--memory-in", "moved.rtfmmem").ExitCode, Is.EqualTo(0));
+    }
+
+    [Test]
+    public void Run_ExploreWithDefaultAgent_FrontierOracleCoversTheHouse()
+    {
+        var r = CliRunner.Run(_dir, "run", "explore-house", "--frames", "constant", "--no-frames", "--out", "explore", "--json");
+        Assert.That(r.ExitCode, Is.EqualTo(0), r.Err);
+        var doc = JsonNode.Parse(r.Out)!;
+        Assert.That(doc["agent"]!.GetValue<string>(), Is.EqualTo("frontier"));
+        Assert.That(doc["metrics"]!["mean_coverage"]!.GetValue<double>(), Is.GreaterThan(0.95));
     }
 
     [TestCase("run", "no-such-scenario", "No scenario file or shipped scenario named 'no-such-scenario'")]

@@ -1,5 +1,8 @@
 using RtfmGym.Env.Episodes;
+using System.Text.Json.Nodes;
 using RtfmGym.Env.Frames;
+using RtfmGym.Env.Memory;
+using RtfmGym.Env.Scenarios;
 using RtfmGym.Env.Randomness;
 using RtfmGym.Env.Rendering;
 using RtfmGym.Env.Worlds;
@@ -8,22 +11,34 @@ namespace RtfmGym.Env.Tests.Episodes;
 
 public class EpisodeReplayerTests
 {
-    private static EpisodeRecord Record(int steps, string frames = "ground-truth")
+    private static EpisodeRecord Record(int steps, string frames = "ground-truth") => Record(new RtfmEnvironment(TestScenarios.Small(frames)), steps, 21);
+
+    /// <summary>Records up to <paramref name="steps"/> seeded random steps in <paramref name="env"/> (disposed), with the summary replay recomputes.</summary>
+    internal static EpisodeRecord Record(RtfmEnvironment env, int steps, long seed, PreloadedMemoryFile? memoryIn = null, bool withSummary = false)
     {
-        using var env = new RtfmEnvironment(TestScenarios.Small(frames));
-        var rec = new EpisodeRecorder(env);
-        env.Reset(21);
-        rec.Begin();
-        var rng = new Rng(5);
-        for (int i = 0; i < steps; i++)
+        using (env)
         {
-            object a = rng.NextLong(7);
-            var r = env.Step(a);
-            rec.Add(a, r);
-            if (r.Done) break;
+            var rec = new EpisodeRecorder(env) { MemoryIn = memoryIn };
+            var last = env.Reset(seed).Info;
+            rec.Begin();
+            var rng = new Rng(5);
+            double total = 0;
+            int collisions = 0, taken = 0;
+            for (int i = 0; i < steps; i++)
+            {
+                object a = rng.NextLong(7);
+                var r = env.Step(a);
+                rec.Add(a, r);
+                (total, last, taken) = (total + r.Reward, r.Info, taken + 1);
+                if (r.Info["collided"] is true) collisions++;
+                if (r.Done) break;
+            }
+            return rec.Build(withSummary ? EpisodeSummary.FromLastInfo(taken, total, collisions, last) : null);
         }
-        return rec.Build();
     }
+
+    /// <summary>A whole episode (to its truncation) of the small scenario, with its summary.</summary>
+    private static EpisodeRecord Whole(string frames = "constant") => Record(new RtfmEnvironment(TestScenarios.Small(frames)), 1000, 21, withSummary: true);
 
     [Test]
     public void Replay_UnchangedEpisode_Matches()
@@ -69,24 +84,6 @@ public class EpisodeReplayerTests
         Assert.That((e!.Step, e.What), Is.EqualTo((4, "reward")));
     }
 
-    [TestCase("{", "(syntax)")]
-    [TestCase("{\"format\": \"something-else\"}", "format")]
-    [TestCase("[1, 2]", "(root)")]
-    public void Load_MalformedRecord_NamesField(string json, string field)
-    {
-        string path = Path.Combine(Path.GetTempPath(), $"rtfm-bad-{Guid.NewGuid():N}.json");
-        File.WriteAllText(path, json);
-        try
-        {
-            var e = Assert.Throws<ScenarioException>(() => EpisodeRecord.Load(path));
-            Assert.That(e!.Field, Is.EqualTo(field));
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
-
     [Test]
     public void ReplayScenario_EmbeddedRecord_ChecksChecksums()
     {
@@ -97,6 +94,133 @@ public class EpisodeReplayerTests
         Assert.That(EpisodeReplayer.ReplayScenario(good with { Seed = 21 }).Steps, Is.EqualTo(record.Steps.Count));
         var bad = good with { Seed = 21, Checksums = good.Checksums!.Select((c, i) => i == 3 ? "0000000000000000" : c).ToArray() };
         Assert.That(Assert.Throws<ReplayMismatchException>(() => EpisodeReplayer.ReplayScenario(bad))!.Step, Is.EqualTo(3));
+    }
+
+    [Test]
+    public void Replay_SuiteEpisodeInItsOwnWorld_Matches()
+    {
+        Scenario suite = TestScenarios.Small("ground-truth", extra: "episodes:\n  - { seed: 30, world_seed: 11 }\n  - { seed: 31, world_seed: 12 }");
+        EpisodeRecord record = Record(new RtfmEnvironment(suite.Expand(2)[1]), 12, 31);
+        Assert.That(record.WorldSeed, Is.EqualTo(12UL));
+        Assert.That(EpisodeReplayer.Replay(record).Steps, Is.EqualTo(record.Steps.Count));
+    }
+
+    [Test]
+    public void Replay_SuiteEpisodeWithFixedStartAndGoal_Matches()
+    {
+        var navigation = WorldCache.Get(TestScenarios.Small().World).Navigation;
+        var rng = new Rng(1);
+        Assert.That(navigation.TrySampleFree(rng, 0.4f, out var start), Is.True);
+        Assert.That(navigation.TrySampleFree(rng, 0.4f, out var goal), Is.True);
+        string P(System.Numerics.Vector2 v) => FormattableString.Invariant($"[{v.X:R}, {v.Y:R}]");
+        Scenario suite = TestScenarios.Small("constant", extra: $"episodes:\n  - {{ seed: 30, world_seed: 3, start: {{ position: {P(start)}, yaw_degrees: 30 }}, goal: {P(goal)} }}");
+        Scenario episode = suite.Expand(1)[0];
+        Assume.That(episode.Start, Is.Not.Null);
+        EpisodeRecord record = Record(new RtfmEnvironment(episode), 8, 30);
+        Assert.That((record.Start, record.Goal), Is.EqualTo((episode.Start, episode.Task.Goal)));
+        Assert.That(EpisodeReplayer.Replay(RoundTrip(record)).Steps, Is.EqualTo(record.Steps.Count));
+    }
+
+    [Test]
+    public void Replay_PreloadedMemoryGiven_MatchesAndWithoutItRefuses()
+    {
+        Scenario scenario = TestScenarios.Small("constant");
+        SpatialMemory remembered = RememberedWorld(scenario);
+        var file = new PreloadedMemoryFile("/nowhere/remembered.rtfmmem", new string('a', 64), remembered.Count);
+        using (var source = new ContextCountingSource())
+        {
+            var env = new RtfmEnvironment(scenario, source, new SpatialMemory(remembered.Options));
+            env.PreloadMemory(remembered);
+            EpisodeRecord record = Record(env, 10, 21, file);
+            Assert.That(EpisodeReplayer.Replay(record, new ContextCountingSource(), memoryIn: remembered).Steps, Is.EqualTo(record.Steps.Count));
+            Assert.That(Assert.Throws<RtfmGymException>(() => EpisodeReplayer.Replay(record, new ContextCountingSource()))!.Message,
+                Does.Contain("remembered.rtfmmem").And.Contain("--memory-in"));
+            Assert.Throws<ReplayMismatchException>(() => EpisodeReplayer.Replay(record with { MemoryIn = null }, new ContextCountingSource()),
+                "without the memory the frames differ, which is why the record must name it");
+        }
+    }
+
+    [Test]
+    public void Replay_LastStepsCutOff_FailsAtEpisodeEnd()
+    {
+        EpisodeRecord record = Whole();
+        Assume.That(record.Steps[^1].Truncated || record.Steps[^1].Terminated, Is.True);
+        var cut = record with { Steps = record.Steps.Take(record.Steps.Count - 1).ToArray(), Summary = new Dictionary<string, double>() };
+        var e = Assert.Throws<ReplayMismatchException>(() => EpisodeReplayer.Replay(cut));
+        Assert.That((e!.Step, e.What), Is.EqualTo((record.Steps.Count - 1, "episode end")));
+        Assert.That(EpisodeReplayer.Replay(cut with { Interrupted = true }).Steps, Is.EqualTo(cut.Steps.Count), "an interrupted run's record replays");
+    }
+
+    [TestCase("return")]
+    [TestCase("steps")]
+    [TestCase("collisions")]
+    [TestCase("success")]
+    public void Replay_SummaryEdited_FailsNamingFigure(string key)
+    {
+        EpisodeRecord record = Whole();
+        Assert.That(EpisodeReplayer.Replay(record).Steps, Is.EqualTo(record.Steps.Count));
+        var summary = new Dictionary<string, double>(record.Summary);
+        summary[key] += 1;
+        var e = Assert.Throws<ReplayMismatchException>(() => EpisodeReplayer.Replay(record with { Summary = summary }));
+        Assert.That(e!.What, Is.EqualTo("summary." + key));
+    }
+
+    [Test]
+    public void Replay_Version1RecordWithoutEpisodeFields_StillMatches()
+    {
+        EpisodeRecord record = Whole();
+        JsonObject json = record.ToJson();
+        foreach (string key in new[] { "frame_source_digest", "world_seed", "start", "goal", "memory_in", "step_count", "interrupted", "digest" }) json.Remove(key);
+        json["format"] = EpisodeRecord.FormatTagV1;
+        Assume.That(record.Steps.Any(s => s.Collided), Is.True, "the episode collides, so a missing flag would differ");
+        foreach (JsonNode? step in json["steps"]!.AsArray()) step!.AsObject().Remove("collided"); // the oldest records lack it
+        json["summary"]!.AsObject().Remove("soft_spl"); // and figures added later
+        EpisodeRecord v1 = EpisodeRecordReader.FromJson(json, "old.json");
+        Assert.That((v1.FormatVersion, v1.WorldSeed), Is.EqualTo((1, (ulong?)null)));
+        Assert.That(EpisodeReplayer.Replay(v1).Steps, Is.EqualTo(record.Steps.Count));
+    }
+
+    [Test]
+    public void Replay_CollidedFlagEdited_FailsNamingIt()
+    {
+        EpisodeRecord record = Whole();
+        int i = record.Steps.ToList().FindIndex(s => s.Collided);
+        Assume.That(i, Is.GreaterThanOrEqualTo(0));
+        var steps = record.Steps.ToArray();
+        steps[i] = steps[i] with { Collided = false };
+        var e = Assert.Throws<ReplayMismatchException>(() => EpisodeReplayer.Replay(record with { Steps = steps }));
+        Assert.That((e!.Step, e.What), Is.EqualTo((i + 1, "collided")));
+    }
+
+    private static EpisodeRecord RoundTrip(EpisodeRecord record) => EpisodeRecordReader.FromJson(JsonNode.Parse(record.ToJson().ToJsonString())!.AsObject(), "record.json");
+
+    private static SpatialMemory RememberedWorld(Scenario scenario)
+    {
+        using var env = new RtfmEnvironment(scenario, memory: new SpatialMemory());
+        env.Reset(5);
+        for (int i = 0; i < 6; i++) env.Step(5L);
+        return env.Memory!.Clone();
+    }
+
+    /// <summary>A memory-aware source whose first pixel counts the context entries it is given, so a preloaded memory changes the frames.</summary>
+    private sealed class ContextCountingSource : IMemoryAwareFrameSource
+    {
+        private readonly ConstantFrameSource _inner = new();
+        public string Name => "counting";
+        public object? LastPayload => null;
+        public IReadOnlyList<MemorySeed> SeedViews(RtfmGym.Env.Geometry.Pose start, RtfmGym.Env.Geometry.CameraIntrinsics camera) => [];
+        public void BeginEpisode(World world, ulong seed) { }
+        public Frame Render(FrameRequest request) => Render(request, []);
+
+        public Frame Render(FrameRequest request, IReadOnlyList<MemoryEntry> context)
+        {
+            Frame f = _inner.Render(request);
+            byte[] rgb = (byte[])f.Rgb.Clone();
+            rgb[0] = (byte)context.Count;
+            return new Frame(f.Width, f.Height, rgb, f.Depth, f.ObjectIds);
+        }
+
+        public void Dispose() => _inner.Dispose();
     }
 
     /// <summary>The ground-truth renderer, except that one pixel changes at one step.</summary>

@@ -108,6 +108,44 @@ public class SpatialMemoryFileTests
         yield return new TestCaseData((Func<byte[], byte[]>)(b => Resealed(b, 8, 0x03)), "version 3 is not supported").SetName("Load_NewerVersion_Refused");
     }
 
+    public static IEnumerable<TestCaseData> BadNumbers()
+    {
+        // The first entry's pose starts at byte 81 (x, y, z, qx, qy, qz, qw); its depth follows its RGB.
+        TestCaseData Case(string name, Func<byte[], byte[]> edit, string problem) => new TestCaseData(edit, problem).SetName($"Load_{name}_Refused");
+        yield return Case("PoseXHuge", b => ResealedFloat(b, 81, 3e38f), "pose value 0 = 3E+38");
+        yield return Case("PoseXNaN", b => ResealedFloat(b, 81, float.NaN), "pose value 0 = NaN");
+        yield return Case("PoseZInfinite", b => ResealedFloat(b, 89, float.PositiveInfinity), "pose value 2 = Infinity");
+        yield return Case("QuaternionNaN", b => ResealedFloat(b, 93, float.NaN), "pose value 3 = NaN");
+        yield return Case("DepthNaN", b => ResealedFloat(b, FirstDepth(b) + 4 * 10, float.NaN), "depth NaN at pixel 10");
+        yield return Case("DepthNegative", b => ResealedFloat(b, FirstDepth(b), -1f), "depth -1 at pixel 0");
+    }
+
+    [TestCaseSource(nameof(BadNumbers))]
+    public void Load_BadNumber_RefusedNamingEntryAndFix(Func<byte[], byte[]> corrupt, string problem)
+    {
+        string path = SavedFile();
+        File.WriteAllBytes(path, corrupt(File.ReadAllBytes(path)));
+        var e = Assert.Throws<RtfmGymException>(() => SpatialMemoryFile.Load(path));
+        Assert.That(e!.Message, Does.Contain(path).And.Contain("entry 0").And.Contain(problem).And.Contain("--memory-out"));
+    }
+
+    [Test]
+    public void Load_DeviceFile_RefusedWithoutReadingIt()
+    {
+        Assume.That(File.Exists("/dev/zero"), Is.True, "needs /dev/zero");
+        var e = Assert.Throws<RtfmGymException>(() => SpatialMemoryFile.Load("/dev/zero"));
+        Assert.That(e!.Message, Does.Contain("/dev/zero").And.Contain("not a regular file"));
+    }
+
+    [Test]
+    public void LoadWithDigest_SavedFile_DigestIsTheFilesSha256()
+    {
+        string path = SavedFile();
+        var (memory, sha256) = SpatialMemoryFile.LoadWithDigest(path);
+        Assert.That(memory.Count, Is.EqualTo(3));
+        Assert.That(sha256, Is.EqualTo(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)))));
+    }
+
     [TestCaseSource(nameof(Corruptions))]
     public void Load_CorruptFile_RefusedNamingFileAndProblem(Func<byte[], byte[]> corrupt, string problem)
     {
@@ -126,6 +164,22 @@ public class SpatialMemoryFileTests
 
     // Header layout (version 2): magic 8, version 4, options 20, next id 8, clock 8, latest step 4,
     // world-seed flag 1 at byte 52, world seed 8, then the entry count at byte 61; the first entry's width at 113.
+
+    /// <summary>Writes <paramref name="value"/> at byte <paramref name="at"/> and recomputes the checksum.</summary>
+    private static byte[] ResealedFloat(byte[] b, int at, float value)
+    {
+        byte[] c = (byte[])b.Clone();
+        BitConverter.GetBytes(value).CopyTo(c, at);
+        System.Security.Cryptography.SHA256.HashData(c.AsSpan(0, c.Length - 32)).CopyTo(c.AsSpan(c.Length - 32));
+        return c;
+    }
+
+    /// <summary>Where the first entry's depth starts: after its header (width at 113, height at 117, depth flag at 121) and RGB.</summary>
+    private static int FirstDepth(byte[] b)
+    {
+        Assert.That(b[121], Is.EqualTo(1), "the first entry has depth");
+        return 122 + BitConverter.ToInt32(b, 113) * BitConverter.ToInt32(b, 117) * 3;
+    }
 
     /// <summary>Changes byte <paramref name="at"/> and recomputes the checksum, so the parser itself must catch the damage.</summary>
     private static byte[] Resealed(byte[] b, int at, byte value)
