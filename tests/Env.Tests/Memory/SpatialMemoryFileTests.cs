@@ -78,15 +78,50 @@ public class SpatialMemoryFileTests
     [Test]
     public void Load_Version1File_LoadsWithUnknownWorld()
     {
-        string path = SavedFile();
-        byte[] v2 = File.ReadAllBytes(path);
-        // Version 1 is version 2 without the world seed (bytes 52 to 60).
-        byte[] v1 = [.. v2[..52], .. v2[61..^32]];
-        BitConverter.GetBytes(1).CopyTo(v1, 8);
-        File.WriteAllBytes(path, [.. v1, .. System.Security.Cryptography.SHA256.HashData(v1)]);
+        byte[] v1 = OlderVersion(File.ReadAllBytes(SavedFile()), 1);
+        string path = Path.Combine(_dir, "v1.rtfmmem");
+        File.WriteAllBytes(path, v1);
         SpatialMemory loaded = SpatialMemoryFile.Load(path);
         Assert.That(loaded.WorldSeed, Is.Null);
         Assert.That(loaded.Entries.Select(e => e.Step), Is.EqualTo(new[] { 3, 4, 7 }));
+    }
+
+    [Test]
+    public void Load_Version2File_EntriesTakenAsGroundTruth()
+    {
+        var memory = new SpatialMemory();
+        memory.Insert(At(0.1f, 0.2f, 30), Varied(1), 3, generationDepth: 2);
+        string saved = Path.Combine(_dir, "v3.rtfmmem"), path = Path.Combine(_dir, "v2.rtfmmem");
+        SpatialMemoryFile.Save(memory, saved);
+        File.WriteAllBytes(path, OlderVersion(File.ReadAllBytes(saved), 2));
+        Assert.That(SpatialMemoryFile.Load(path).Entries.Single().GenerationDepth, Is.EqualTo(0));
+        Assert.That(SpatialMemoryFile.Load(saved).Entries.Single().GenerationDepth, Is.EqualTo(2));
+    }
+
+    /// <summary>
+    /// A version-3 file rewritten as version 2 (no generation depth: the 4 bytes after each entry's step) or 1 (also no
+    /// world seed, bytes 52 to 60), resealed.
+    /// </summary>
+    private static byte[] OlderVersion(byte[] v3, int version)
+    {
+        var body = new List<byte>(v3[..61]);
+        int count = BitConverter.ToInt32(v3, 61);
+        body.AddRange(v3[61..65]);
+        int at = 65;
+        for (int i = 0; i < count; i++)
+        {
+            // id, last use, pose, step (48 bytes), generation depth (4), width, height, depth flag, RGB, depth.
+            int width = BitConverter.ToInt32(v3, at + 52), height = BitConverter.ToInt32(v3, at + 56);
+            bool depth = v3[at + 60] == 1;
+            int length = 61 + width * height * 3 + (depth ? width * height * 4 : 0);
+            body.AddRange(v3[at..(at + 48)]);
+            body.AddRange(v3[(at + 52)..(at + length)]);
+            at += length;
+        }
+        byte[] b = [.. body];
+        if (version == 1) b = [.. b[..52], .. b[61..]];
+        BitConverter.GetBytes(version).CopyTo(b, 8);
+        return [.. b, .. System.Security.Cryptography.SHA256.HashData(b)];
     }
 
     public static IEnumerable<TestCaseData> Corruptions()
@@ -102,10 +137,11 @@ public class SpatialMemoryFileTests
         yield return new TestCaseData((Func<byte[], byte[]>)(b => Flip(b, 8)), "version").SetName("Load_BadVersion_Refused");
         yield return new TestCaseData((Func<byte[], byte[]>)(b => [.. b, 0]), "checksum").SetName("Load_TrailingByte_Refused");
         yield return new TestCaseData((Func<byte[], byte[]>)(b => Resealed(b, 61, 0x7f)), "past the end").SetName("Load_EntryCountPastEnd_Refused");
-        yield return new TestCaseData((Func<byte[], byte[]>)(b => Resealed(b, 116, 0x7f)), "impossible header").SetName("Load_HugeFrameWidth_Refused");
+        yield return new TestCaseData((Func<byte[], byte[]>)(b => Resealed(b, 120, 0x7f)), "impossible header").SetName("Load_HugeFrameWidth_Refused");
         yield return new TestCaseData((Func<byte[], byte[]>)(b => Resealed(b, 61, 0x01)), "unexpected bytes").SetName("Load_EntryCountTooSmall_Refused");
         yield return new TestCaseData((Func<byte[], byte[]>)(b => Resealed(b, 52, 0x07)), "world-seed flag is 7").SetName("Load_BadWorldSeedFlag_Refused");
-        yield return new TestCaseData((Func<byte[], byte[]>)(b => Resealed(b, 8, 0x03)), "version 3 is not supported").SetName("Load_NewerVersion_Refused");
+        yield return new TestCaseData((Func<byte[], byte[]>)(b => Resealed(b, 116, 0x80)), "negative generation depth").SetName("Load_NegativeGenerationDepth_Refused");
+        yield return new TestCaseData((Func<byte[], byte[]>)(b => Resealed(b, 8, 0x04)), "version 4 is not supported").SetName("Load_NewerVersion_Refused");
     }
 
     public static IEnumerable<TestCaseData> BadNumbers()
@@ -174,11 +210,11 @@ public class SpatialMemoryFileTests
         return c;
     }
 
-    /// <summary>Where the first entry's depth starts: after its header (width at 113, height at 117, depth flag at 121) and RGB.</summary>
+    /// <summary>Where the first entry's depth starts: after its header (generation depth at 113, width at 117, height at 121, depth flag at 125) and RGB.</summary>
     private static int FirstDepth(byte[] b)
     {
-        Assert.That(b[121], Is.EqualTo(1), "the first entry has depth");
-        return 122 + BitConverter.ToInt32(b, 113) * BitConverter.ToInt32(b, 117) * 3;
+        Assert.That(b[125], Is.EqualTo(1), "the first entry has depth");
+        return 126 + BitConverter.ToInt32(b, 117) * BitConverter.ToInt32(b, 121) * 3;
     }
 
     /// <summary>Changes byte <paramref name="at"/> and recomputes the checksum, so the parser itself must catch the damage.</summary>
