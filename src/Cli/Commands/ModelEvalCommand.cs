@@ -112,7 +112,7 @@ public static class ModelEvalCommand
         {
             string kind = c.Kind == Model.Training.SampleKind.Trajectory ? "trajectory (last k)" : ModelEvaluator.Name(c.Kind);
             table.AddRow(kind, c.Views.ToString(CultureInfo.InvariantCulture), F(c.ModelPsnr, "0.00"), F(c.ModelSsim, "0.000"),
-                F(c.ModelGmr, "0.00"), F(c.ModelFineR2, "0.00"), $"{F(c.ModelSeamRatio, "0.0")} ({F(c.TruthSeamRatio, "0.0")})",
+                F(c.ModelGmr ?? double.NaN, "0.00"), F(c.ModelFineR2 ?? double.NaN, "0.00"), $"{F(c.ModelSeamRatio ?? double.NaN, "0.0")} ({F(c.TruthSeamRatio ?? double.NaN, "0.0")})",
                 F(c.NearestPsnr, "0.00"), F(c.NearestSsim, "0.000"), F(c.ModelPsnr - c.NearestPsnr, "+0.00;-0.00"));
         }
         Consoles.Out.Write(table);

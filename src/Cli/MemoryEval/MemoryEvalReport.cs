@@ -41,6 +41,7 @@ public sealed record MemoryEvalReport
                     ["identical_to_first_visit"] = double.IsPositiveInfinity(r.PsnrVsFirstVisit),
                     ["psnr_vs_ground_truth_db"] = Db(r.PsnrVsTruth),
                     ["identical_to_ground_truth"] = double.IsPositiveInfinity(r.PsnrVsTruth),
+                    ["gmr_vs_ground_truth"] = double.IsFinite(r.GmrVsTruth) ? Math.Round(r.GmrVsTruth, 3) : null,
                     ["context_steps"] = new JsonArray(r.ContextSteps.Select(x => (JsonNode)x).ToArray()),
                     ["oldest_context_age"] = r.ContextSteps.Count == 0 ? null : r.Gap - r.ContextSteps.Min(),
                 };
@@ -126,6 +127,7 @@ public sealed record MemoryEvalReport
         {
             revisit.AddColumn($"{m}: vs first visit");
             revisit.AddColumn($"{m}: vs ground truth");
+            revisit.AddColumn($"{m}: GMR");
             revisit.AddColumn($"{m}: oldest context age");
         }
         foreach (var group in Revisits.GroupBy(r => r.Gap))
@@ -135,7 +137,7 @@ public sealed record MemoryEvalReport
             foreach (string m in memories)
             {
                 RevisitRow r = group.Single(x => x.Memory == m);
-                cells.AddRange([Psnr(r.PsnrVsFirstVisit), Psnr(r.PsnrVsTruth), r.ContextSteps.Count == 0 ? "-" : I(r.Gap - r.ContextSteps.Min())]);
+                cells.AddRange([Psnr(r.PsnrVsFirstVisit), Psnr(r.PsnrVsTruth), F(r.GmrVsTruth, "0.00"), r.ContextSteps.Count == 0 ? "-" : I(r.Gap - r.ContextSteps.Min())]);
             }
             revisit.AddRow(cells.Select(Markup.Escape).ToArray());
         }

@@ -61,7 +61,7 @@ public static class RevisitExperiment
         FrameChannels channels = FrameChannels.Rgb | (scenario.Observations.Contains("depth") ? FrameChannels.Depth : 0);
         FloorPose home = warmUp[^1];
         int firstVisit = warmUp.Count - 1;
-        byte[] truthRgb = truth.Render(new FrameRequest(home.ToCamera(scenario.Camera), camera)).Rgb;
+        Frame truthFrame = truth.Render(new FrameRequest(home.ToCamera(scenario.Camera), camera));
         MotionLimits limits = MotionLimits.For(scenario.Action);
         var rows = new List<RevisitRow>();
         foreach (int gap in gaps)
@@ -81,7 +81,7 @@ public static class RevisitExperiment
                     advance();
                 }
                 rows.Add(new RevisitRow(gap, rollout.Memory.Rule.Name,
-                    ImageMetrics.Psnr(back.Rgb, first.Rgb), ImageMetrics.Psnr(back.Rgb, truthRgb),
+                    ImageMetrics.Psnr(back.Rgb, first.Rgb), ImageMetrics.Psnr(back.Rgb, truthFrame.Rgb), SharpnessMetrics.Gmr(back, truthFrame),
                     rollout.LastRetrieved.Select(s => s.Entry.Step - firstVisit).ToArray(), plan.TurnaroundStep, plan.FarthestDistance));
             }
         }

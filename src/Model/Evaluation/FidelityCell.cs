@@ -8,7 +8,8 @@ namespace RtfmGym.Model.Evaluation;
 /// of PSNR (decibels, each sample capped at <see cref="ModelEvaluator.PsnrCap"/>) and SSIM (mean over RGB
 /// channels, see <see cref="ImageMetrics"/>) of the model's frame and of the nearest-frame copy
 /// (<see cref="NearestFrame"/>) against the ground truth, and the model frame's sharpness
-/// (<see cref="SharpnessMetrics"/>: means over the samples where the figure is defined).
+/// (<see cref="SharpnessMetrics"/>: means over the samples where the figure is defined; null where it is nowhere,
+/// e.g. the seam ratio of frames with nothing inside their blocks).
 /// </summary>
 /// <param name="Kind">Copy, interpolation, extrapolation, or trajectory (context = the last <paramref name="Views"/> frames of a walk: the sliding window).</param>
 /// <param name="Views">Context frames given to the model.</param>
@@ -22,4 +23,4 @@ namespace RtfmGym.Model.Evaluation;
 /// <param name="ModelSeamRatio">Mean seam ratio of the generated frame (edge strength across 8-pixel block borders ÷ inside).</param>
 /// <param name="TruthSeamRatio">Mean seam ratio of the ground-truth frames, the level a faithful frame shows.</param>
 public sealed record FidelityCell(SampleKind Kind, int Views, int Samples, double ModelPsnr, double ModelSsim, double NearestPsnr, double NearestSsim,
-    double ModelGmr, double ModelFineR2, double ModelSeamRatio, double TruthSeamRatio);
+    double? ModelGmr, double? ModelFineR2, double? ModelSeamRatio, double? TruthSeamRatio);

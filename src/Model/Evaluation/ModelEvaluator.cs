@@ -126,7 +126,8 @@ public static class ModelEvaluator
         for (int v = 0; v < views.Count; v++)
         {
             double M(int figure) => Mean(figures, v, figure);
-            yield return new FidelityCell(kind, views[v], samples, M(0), M(1), M(5), M(6), M(2), M(3), M(4), M(7));
+            double? Defined(int figure) => double.IsNaN(M(figure)) ? null : M(figure);
+            yield return new FidelityCell(kind, views[v], samples, M(0), M(1), M(5), M(6), Defined(2), Defined(3), Defined(4), Defined(7));
         }
     }
 

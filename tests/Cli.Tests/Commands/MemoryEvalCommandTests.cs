@@ -32,6 +32,7 @@ public class MemoryEvalCommandTests
                 Assert.That(m["identical_to_first_visit"]!.GetValue<bool>(), Is.True, $"gap {g["gap"]} {memory}");
                 Assert.That(m["identical_to_ground_truth"]!.GetValue<bool>(), Is.True);
                 Assert.That(m["psnr_vs_first_visit_db"], Is.Null);
+                Assert.That(m["gmr_vs_ground_truth"]!.GetValue<double>(), Is.EqualTo(1.0), "the ground truth has exactly its own sharpness");
                 Assert.That(m["context_steps"]!.AsArray(), Has.Count.InRange(1, 8));
             }
         }
@@ -77,6 +78,8 @@ public class MemoryEvalCommandTests
         JsonNode m = doc["revisit"]!["gaps"]![0]!["memories"]!["fov-coverage"]!;
         Assert.That(m["identical_to_first_visit"]!.GetValue<bool>(), Is.False);
         Assert.That(m["psnr_vs_first_visit_db"]!.GetValue<double>(), Is.GreaterThan(0).And.LessThan(100));
+        Assert.That(m["gmr_vs_ground_truth"]!.GetValue<double>(), Is.LessThan(0.1), "a constant colour has no edges");
+        Assert.That(r.Out, Does.Contain("GMR"));
         Assert.That(doc["cost"]!["timing_runs"]!.GetValue<int>(), Is.EqualTo(2));
         Assert.That(r.Out, Does.Contain("least of 2 timings"));
     }

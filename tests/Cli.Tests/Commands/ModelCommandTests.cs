@@ -17,7 +17,7 @@ public class ModelCommandTests
     {
         var train = CliRunner.Run(_dir, "model", "train", "--preset", "tiny", "--steps", "6", "--batch", "2", "--out", "ckpt", "--checkpoint-every", "3", "--sample-every", "6");
         Assert.That(train.ExitCode, Is.EqualTo(0), train.Err);
-        foreach (string file in new[] { "config.json", "model.safetensors", "loss.csv", "loss.png", "samples/latest.png", "train/state.json" })
+        foreach (string file in new[] { "config.json", "model.safetensors", "loss.csv", "loss.png", "samples/latest.png", "train/latest" })
             Assert.That(File.Exists(Path.Combine(_dir, "ckpt", file)), Is.True, file);
         Assert.That(JsonNode.Parse(File.ReadAllText(Path.Combine(_dir, "ckpt", "config.json")))!["training"]!["steps"]!.GetValue<long>(), Is.EqualTo(6));
 
