@@ -64,6 +64,9 @@ public static class RunCommand
         IAgent agent = AgentFactory.Create(agentName, suite, (ulong)(seed ?? suite.Seed), waypoints);
         var results = new List<(EpisodeResult Result, string Record, string Video)>();
         var sheet = new FrameSampler(8);
+        // Only a source that is not the ray caster itself has something to compare with the truth.
+        using var truthSheet = new TruthComparisonSheet(8);
+        bool compareWithTruth = false;
         SpatialMemory? lastMemory = null;
         if (remembered is { WorldSeed: null })
             Consoles.Err.MarkupLine($"[yellow]note:[/] {Markup.Escape(memoryIn!)} does not say which world it was recorded in (format version 1); it is preloaded unchecked.");
@@ -88,10 +91,20 @@ public static class RunCommand
                         byte[] rgb = env.LastFrame!.Rgb;
                         video.Add(rgb);
                         if (index == 0) sheet.Add(rgb);
+                        if (index == 0 && compareWithTruth) truthSheet.Add(env);
                         if (!noFrames) PngWriter.Write(Path.Combine(epDir, "frames", $"step-{step:0000}.png"), env.Camera.Width, env.Camera.Height, rgb);
                     }
                     EpisodeResult r = EpisodeRunner.Run(env, agent, episode.Seed,
-                        afterReset: _ => { recorder.Begin(); Keep(0); },
+                        afterReset: _ =>
+                        {
+                            recorder.Begin();
+                            if (index == 0 && env.FrameSourceName != "ground-truth")
+                            {
+                                compareWithTruth = true;
+                                truthSheet.Begin(env, (ulong)episode.Seed);
+                            }
+                            Keep(0);
+                        },
                         afterStep: (a, sr) => { recorder.Add(a, sr); Keep(env.StepCount); task.Increment(1); },
                         cancellation: ct);
                     task.Value = task.MaxValue;
@@ -122,6 +135,7 @@ public static class RunCommand
             var (rgb, w, h) = ContactSheet.Build(sheetFrames, suite.Camera.Width, suite.Camera.Height, Math.Min(4, sheetFrames.Count));
             PngWriter.Write(Path.Combine(root, "frames.png"), w, h, rgb);
         }
+        if (compareWithTruth) truthSheet.Write(Path.Combine(root, "frames-vs-truth.png"), suite.Camera.Width, suite.Camera.Height);
         if (json) Console.Out.WriteLine(doc.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
         else ReportTable.Print(report, root);
         if (!json && memoryOut is not null && lastMemory is not null)
