@@ -55,7 +55,8 @@ internal sealed class FrameTransformer : nn.Module
     public (Tensor k, Tensor v)[] EncodeContext(Tensor tokens, Tensor? generated = null)
     {
         Tensor h = _contextEmbed.call(tokens);
-        Tensor cond = _provenance is null || generated is null ? _contextCondition : _contextCondition + _provenance.call(generated);
+        Tensor cond = _provenance is null ? _contextCondition
+            : _contextCondition + _provenance.call(generated ?? zeros([tokens.shape[0]], ScalarType.Int64, tokens.device));
         var kv = new (Tensor, Tensor)[_blocks.Count];
         for (int i = 0; i < _blocks.Count; i++)
         {

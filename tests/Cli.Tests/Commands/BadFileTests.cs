@@ -68,7 +68,7 @@ public class BadFileTests
     private static BadInput Text(string name, string file, string contents, string[] args, params string[] expected) =>
         new(name, file, () => System.Text.Encoding.UTF8.GetBytes(contents), args, expected);
 
-    // The first entry's pose begins at byte 81 of a memory file (x, y, z, qx, qy, qz, qw); its 2x2 RGB at 122, its depth at 134.
+    // The first entry's pose begins at byte 81 of a memory file (x, y, z, qx, qy, qz, qw); its 2x2 RGB at 126, its depth at 138.
     public static IEnumerable<BadInput> Cases() =>
     [
         Record("record-collided-string", o => o["steps"]![0]!["collided"] = "yes", "steps[0].collided: \"yes\" has the wrong type: expected true or false"),
@@ -87,7 +87,7 @@ public class BadFileTests
         Memory("memory-x-3e38", 81, 3e38f, "entry 0 has pose value 0 = 3E+38, not a finite number"),
         Memory("memory-pose-nan", 85, float.NaN, "entry 0 has pose value 1 = NaN"),
         Memory("memory-pose-infinite", 89, float.PositiveInfinity, "entry 0 has pose value 2 = Infinity"),
-        Memory("memory-depth-nan", 134 + 8, float.NaN, "entry 0 has depth NaN at pixel 2"),
+        Memory("memory-depth-nan", 138 + 8, float.NaN, "entry 0 has depth NaN at pixel 2"),
         Text("memory-not-a-memory", "notes.rtfmmem", "just some notes, long enough to be read as a header", ["run", "pointnav-apartment", "--frames", "constant", "--memory-in", "{file}"], "{file}", "bad magic"),
         Text("memory-dev-zero", "unused.rtfmmem", "", ["run", "pointnav-apartment", "--frames", "constant", "--memory-in", "/dev/zero"], "/dev/zero", "not a regular file"),
         Scenario("scenario-goal-nan", "name: a\ntask:\n  goal: [NaN, 1]\n", ":3: task.goal[0]: expected a number, got 'NaN'"),

@@ -65,8 +65,11 @@ public class ModelFrameSourceTests
         using RtfmEnvironment env = Env(model);
         env.Reset(1);
         Assert.That(env.Memory!.Entries.All(e => e.Frame.Depth is not null), Is.True, "seed views and the first frame are ground truth");
-        env.Step(2L);
+        // Forward until the pose leaves the slots of the ground-truth views: a generated frame never replaces one.
+        for (int i = 0; i < 6 && env.Memory.Newest(1).Single().Step == 0; i++) env.Step(1L);
         MemoryEntry generated = env.Memory.Newest(1).Single();
+        Assert.That(generated.Step, Is.GreaterThan(0));
+        Assert.That(generated.GenerationDepth, Is.EqualTo(1), "drawn from ground-truth context");
         Assert.That(env.LastFrame!.Depth, Is.Not.Null, "the observation keeps the generated depth the scenario asks for");
         Assert.That(generated.Frame.Depth, Is.Null);
         Assert.That(generated.Frame.Rgb, Is.EqualTo(env.LastFrame.Rgb));
