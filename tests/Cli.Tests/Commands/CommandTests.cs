@@ -65,6 +65,22 @@ public class CommandTests
         Assert.That(r.Err, Does.Contain("bad.yaml:3: world.rooms"));
     }
 
+    [TestCase("deep", "nested deeper than 16")]
+    [TestCase("/dev/zero", "too large")]
+    public void Run_HostileScenarioFile_ExitsTwoNamingTheLimit(string file, string message)
+    {
+        string path = file;
+        if (file == "deep")
+        {
+            path = Path.Combine(_dir, "deep.yaml");
+            File.WriteAllText(path, "name: deep\nx: " + new string('[', 50_000) + new string(']', 50_000) + "\n");
+        }
+        Assume.That(File.Exists(path), path);
+        var r = CliRunner.Run(_dir, "run", path);
+        Assert.That(r.ExitCode, Is.EqualTo(2), r.Err);
+        Assert.That(r.Err, Does.StartWith($"rtfmgym: error: {path}:").And.Contain(message));
+    }
+
     [Test]
     public void Scenarios_Listed_AllValid()
     {
