@@ -22,14 +22,15 @@ public static class ServeCommand
         var maxMessage = new Option<int>("--max-message-mb") { Description = "Largest request in MiB; a bigger one disconnects its sender.", DefaultValueFactory = _ => 64 };
         var serverKey = new Option<string>("--curve-server-key") { Description = "CURVE secret key file of the server (ZeroMQ certificate format); turns encryption on." };
         var allow = new Option<string>("--curve-allow") { Description = "Folder of client public key files (*.key) let in under CURVE; others are refused." };
-        var keygen = new Option<string>("--curve-keygen") { Description = "Write server and client key pairs (server.key, server.key_secret, client.key, client.key_secret) into this folder and exit." };
+        var keygen = new Option<string>("--curve-keygen") { Description = "Write server and client key pairs (server.key, server.key_secret, client.key, client.key_secret) into this folder and exit; existing keys are kept unless --force." };
+        var force = new Option<bool>("--force") { Description = "With --curve-keygen: replace existing key files." };
         var cmd = new Command("serve", "Serve environments to external agents over ZeroMQ + MessagePack (see docs/protocol.md; Python client in clients/python).")
         {
-            bind, workers, maxEnvs, timeout, maxMessage, serverKey, allow, keygen,
+            bind, workers, maxEnvs, timeout, maxMessage, serverKey, allow, keygen, force,
         };
         cmd.SetAction(pr =>
         {
-            if (pr.GetValue(keygen) is { } dir) return KeyGen(dir);
+            if (pr.GetValue(keygen) is { } dir) return KeyGen(dir, pr.GetValue(force));
             string? secretFile = pr.GetValue(serverKey);
             string? allowDir = pr.GetValue(allow);
             if (allowDir is not null && secretFile is null) throw new ArgumentException("--curve-allow needs --curve-server-key.");
@@ -39,8 +40,13 @@ public static class ServeCommand
                 maxEnvsPerClient: pr.GetValue(maxEnvs),
                 maxMessageBytes: (long)pr.GetValue(maxMessage) << 20,
                 sessionTimeout: TimeSpan.FromSeconds(pr.GetValue(timeout)),
-                curveSecretKey: secretFile is null ? null : CurveKeyFile.Load(secretFile).SecretKey ?? throw new ArgumentException($"{secretFile} holds no secret-key."),
-                curveAllowedClientKeys: allowDir is null ? null : CurveKeyFile.LoadPublicKeys(allowDir));
+                curveSecretKey: secretFile is null ? null : CurveKeyFile.Load(secretFile).SecretKey ?? throw new ArgumentException($"{secretFile}: holds no secret-key; give the server's .key_secret file."),
+                curveAllowedClientKeys: allowDir is null ? null : CurveKeyFile.LoadPublicKeys(allowDir,
+                    skipped => Console.Error.WriteLine($"rtfmgym serve: warning: {skipped}: not a *.key file; skipped (only *.key files in --curve-allow are client keys)")));
+            if (options.CurveSecretKey is null && !BindEndpoint.IsLoopbackOnly(options.Bind))
+            {
+                Console.Error.WriteLine($"rtfmgym serve: WARNING: {options.Bind} is reachable from other machines and CURVE is off: anyone who can reach this port can run environments, read their observations and use this machine's memory and CPU. Bind 127.0.0.1, or add --curve-server-key and --curve-allow (see docs/protocol.md, Security).");
+            }
             return Serve(options);
         });
         return cmd;
@@ -80,9 +86,13 @@ public static class ServeCommand
         return 0;
     }
 
-    private static int KeyGen(string dir)
+    private static int KeyGen(string dir, bool force)
     {
         if (!ZmqCurve.IsAvailable) throw new ArgumentException("This libzmq has no CURVE support.");
+        string[] files = ["server.key", "server.key_secret", "client.key", "client.key_secret"];
+        string[] existing = files.Select(f => Path.Combine(dir, f)).Where(File.Exists).ToArray();
+        if (existing.Length > 0 && !force)
+            throw new ArgumentException($"{string.Join(", ", existing)}: already exist; replacing them locks out every client holding the old keys. Add --force to replace them, or give another folder.");
         Directory.CreateDirectory(dir);
         foreach (string name in new[] { "server", "client" })
         {
