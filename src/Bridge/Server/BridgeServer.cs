@@ -21,6 +21,9 @@ public sealed class BridgeServer : IDisposable
     /// <summary>Requests of one session run per turn before the next session's turn.</summary>
     private const int RequestsPerTurn = 16;
 
+    /// <summary>The largest request the leader runs before waking a successor (a step or a spec, not a payload to decode at length).</summary>
+    private const int ShortRequestBytes = 16 * 1024;
+
     private readonly BridgeServerOptions _options;
     private readonly BridgeLog _log;
     private readonly RequestHandler _handler;
@@ -175,7 +178,7 @@ public sealed class BridgeServer : IDisposable
         {
             try
             {
-                if (session is null) Lead(scheduled);
+                if (session is null) Lead(scheduled, writer);
                 else RunTurn(session, writer, scheduled);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
@@ -188,8 +191,9 @@ public sealed class BridgeServer : IDisposable
 
     // The leader waits for input (or the ZAP socket, or the next sweep), receives what came,
     // then gives its place up and goes on to run a session's turn itself.
-    private void Lead(List<ClientSession> scheduled)
+    private void Lead(List<ClientSession> scheduled, MsgPackWriter writer)
     {
+        bool led = true;
         try
         {
             ZmqSocket[] polled = _zap is null ? [] : [_zap];
@@ -204,11 +208,25 @@ public sealed class BridgeServer : IDisposable
                 _reclaimer.MaybeCompact(idle: _budget.QueuedBytes == 0);
                 _nextSweepMs = Environment.TickCount64 + SweepEveryMs;
             }
+            if (!_scheduler.TryTakeOnly(out var session)) return;
+            // One short request: its thread leads again right after, so no other thread need wake.
+            // Anything longer gets a successor first, so that receiving never waits for it.
+            _scheduler.EndLeadership(wakeSuccessor: !IsShort(session!));
+            led = false;
+            RunTurn(session!, writer, scheduled);
         }
         finally
         {
-            _scheduler.EndLeadership();
+            if (led) _scheduler.EndLeadership();
         }
+    }
+
+    // A session holding one small request of an op that does not build worlds or run batches.
+    private bool IsShort(ClientSession session)
+    {
+        if (session.Current is not null || session.Queue.Count != 1 || !session.Queue.TryPeek(out var item) || item.Bytes > ShortRequestBytes) return false;
+        if (!item.IsDecoded && RequestDecoder.Decode(item, _readerOptions) is not null) return true;
+        return item.Op is not (Ops.Make or Ops.Reset or Ops.StepBatch or null);
     }
 
     private void Receive(List<ClientSession> scheduled, bool leader)

@@ -62,6 +62,22 @@ internal sealed class WorkScheduler(int maxRunning)
         }
     }
 
+    /// <summary>
+    /// For the leader: takes the ready session when it is the only one and a worker is free,
+    /// without giving the leader's place up yet (the caller decides how, then runs the turn).
+    /// </summary>
+    public bool TryTakeOnly(out ClientSession? session)
+    {
+        lock (_gate)
+        {
+            session = null;
+            if (_running >= maxRunning || _ready.Count != 1) return false;
+            session = _ready.Dequeue();
+            _running++;
+            return true;
+        }
+    }
+
     /// <summary>Ends a turn; a session with work left goes to the back of the line.</summary>
     public void TurnDone(ClientSession session, bool workLeft)
     {
@@ -74,13 +90,17 @@ internal sealed class WorkScheduler(int maxRunning)
         }
     }
 
-    /// <summary>The leader gives its place up (to run what it received); a sleeping thread takes it.</summary>
-    public void EndLeadership()
+    /// <summary>
+    /// The leader gives its place up to run what it received; with <paramref name="wakeSuccessor"/>
+    /// a sleeping thread takes it at once, otherwise the next thread to look for work does
+    /// (the leader itself after a short request, saving a wake-up per request).
+    /// </summary>
+    public void EndLeadership(bool wakeSuccessor = true)
     {
         lock (_gate)
         {
             _leaderTaken = false;
-            Monitor.Pulse(_gate);
+            if (wakeSuccessor) Monitor.Pulse(_gate);
         }
     }
 
