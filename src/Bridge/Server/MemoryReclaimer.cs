@@ -22,8 +22,17 @@ internal sealed class MemoryReclaimer
     /// <summary>Environments closed since the last compaction (any thread).</summary>
     public void EnvironmentsClosed(int count) => Interlocked.Add(ref _closedEnvs, count);
 
-    /// <summary>Request bytes let go of (any thread).</summary>
-    public void RequestFreed(int bytes) => Interlocked.Add(ref _freedBytes, bytes);
+    /// <summary>
+    /// A request of <paramref name="bytes"/> let go of (any thread). Only large ones count: small
+    /// requests live and die in the young generation and leave no grown heap behind.
+    /// </summary>
+    public void RequestFreed(int bytes)
+    {
+        if (bytes >= LargeRequestBytes) Interlocked.Add(ref _freedBytes, bytes);
+    }
+
+    /// <summary>Requests this large land on the large object heap, which only a compaction gives back.</summary>
+    public const int LargeRequestBytes = 85_000;
 
     /// <summary>Compacts when something worth it was freed and none was in the last 2 s; true when it did.</summary>
     public bool MaybeCompact(bool idle)
