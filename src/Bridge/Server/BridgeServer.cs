@@ -210,7 +210,7 @@ public sealed class BridgeServer : IDisposable
             }
             if (!_scheduler.TryTakeOnly(out var session)) return;
             // One short request: its thread leads again right after, so no other thread need wake.
-            // Anything longer gets a successor first, so that receiving never waits for it.
+            // Anything longer gets a successor first, so that receiving never waits long for it.
             _scheduler.EndLeadership(wakeSuccessor: !IsShort(session!));
             led = false;
             RunTurn(session!, writer, scheduled);
@@ -221,12 +221,13 @@ public sealed class BridgeServer : IDisposable
         }
     }
 
-    // A session holding one small request of an op that does not build worlds or run batches.
+    // A session holding one small request of an op that builds no world: at most one step
+    // (or one slice of a batch, whose steps a small request can only name a few of).
     private bool IsShort(ClientSession session)
     {
         if (session.Current is not null || session.Queue.Count != 1 || !session.Queue.TryPeek(out var item) || item.Bytes > ShortRequestBytes) return false;
         if (!item.IsDecoded && RequestDecoder.Decode(item, _readerOptions) is not null) return true;
-        return item.Op is not (Ops.Make or Ops.Reset or Ops.StepBatch or null);
+        return item.Op is not (Ops.Make or Ops.Reset or null);
     }
 
     private void Receive(List<ClientSession> scheduled, bool leader)

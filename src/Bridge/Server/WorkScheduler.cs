@@ -12,6 +12,13 @@ namespace RtfmGym.Bridge.Server;
 /// </summary>
 internal sealed class WorkScheduler(int maxRunning)
 {
+    /// <summary>
+    /// How long a sleeping thread waits before looking again. A leader that runs a short request
+    /// itself wakes nobody; should that request run long, a sleeper finds the leader's place free
+    /// within this time and goes on receiving.
+    /// </summary>
+    public const int RecheckMs = 20;
+
     private readonly Queue<ClientSession> _ready = new();
     private readonly object _gate = new();
     private int _running;
@@ -43,7 +50,7 @@ internal sealed class WorkScheduler(int maxRunning)
                     _leaderTaken = true;
                     return true;
                 }
-                Monitor.Wait(_gate);
+                Monitor.Wait(_gate, RecheckMs);
             }
         }
     }

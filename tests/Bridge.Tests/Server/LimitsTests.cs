@@ -32,24 +32,32 @@ public sealed class LimitsTests
         slow.Reset(seed: 1);
         fast.Reset(seed: 1);
 
-        const int batch = 4 * RequestHandler.BatchStepsPerTurn;
-        long batchId = slowClient.Send(Ops.StepBatch, new Dictionary<string, object?>
+        // A failing run must not leave the worker waiting at the gate, or stopping the server would wait too.
+        try
         {
-            ["steps"] = Enumerable.Range(0, batch).Select(_ => new Dictionary<string, object?> { ["env"] = slow.Id, ["action"] = 1L }).ToArray(),
-        });
-        // The batch holds the only worker (its first step waits for the gate) ...
-        Assert.That(SpinWait.SpinUntil(() => f.Server.QueuedBytes > 0, Wait), Is.True, "batch received");
-        long batchBytes = f.Server.QueuedBytes;
-        long stepId = fastClient.Send(Ops.Step, new Dictionary<string, object?> { ["env"] = fast.Id, ["action"] = 1L });
-        // ... while the single step is queued behind it; then every step of the batch may run.
-        Assert.That(SpinWait.SpinUntil(() => f.Server.QueuedBytes > batchBytes, Wait), Is.True, "step received");
-        gate.Release(batch);
+            const int batch = 4 * RequestHandler.BatchStepsPerTurn;
+            long batchId = slowClient.Send(Ops.StepBatch, new Dictionary<string, object?>
+            {
+                ["steps"] = Enumerable.Range(0, batch).Select(_ => new Dictionary<string, object?> { ["env"] = slow.Id, ["action"] = 1L }).ToArray(),
+            });
+            // The batch holds the only worker (its first step waits for the gate) ...
+            Assert.That(SpinWait.SpinUntil(() => f.Server.QueuedBytes > 0, Wait), Is.True, "batch received");
+            long batchBytes = f.Server.QueuedBytes;
+            long stepId = fastClient.Send(Ops.Step, new Dictionary<string, object?> { ["env"] = fast.Id, ["action"] = 1L });
+            // ... while the single step is queued behind it; then every step of the batch may run.
+            Assert.That(SpinWait.SpinUntil(() => f.Server.QueuedBytes > batchBytes, Wait), Is.True, "step received");
+            gate.Release(batch);
 
-        Assert.That(fastClient.Receive(stepId).ContainsKey("obs"), Is.True);
-        var results = (object?[])Get(slowClient.Receive(batchId), "results")!;
-        Assert.That(results, Has.Length.EqualTo(batch));
-        Assert.That(results.All(r => r is MsgPackMap m && m.ContainsKey("obs")), Is.True, "every step of the batch ran");
-        Assert.That(permitsLeftWhenFastStepped, Is.GreaterThan(0), "the single step ran before the batch finished");
+            Assert.That(fastClient.Receive(stepId).ContainsKey("obs"), Is.True);
+            var results = (object?[])Get(slowClient.Receive(batchId), "results")!;
+            Assert.That(results, Has.Length.EqualTo(batch));
+            Assert.That(results.All(r => r is MsgPackMap m && m.ContainsKey("obs")), Is.True, "every step of the batch ran");
+            Assert.That(permitsLeftWhenFastStepped, Is.GreaterThan(0), "the single step ran before the batch finished");
+        }
+        finally
+        {
+            gate.Release(1000);
+        }
     }
 
     [Test]
@@ -82,13 +90,20 @@ public sealed class LimitsTests
         using var env = RemoteEnvironment.Make(a, "fake");
         env.Reset(seed: 0);
         var padded = new Dictionary<string, object?> { ["env"] = env.Id, ["action"] = 1L, ["padding"] = new byte[40_000] };
-        long held = a.Send(Ops.Step, padded);
+        long held = 0;
         var sender = secondClient ? b : a;
-        long refused = sender.Send(Ops.ListScenarios, new Dictionary<string, object?> { ["padding"] = new byte[40_000] });
-        var e = Assert.Throws<BridgeException>(() => sender.Receive(refused))!;
-        Assert.That(e.Code, Is.EqualTo(ErrorCodes.ServerBusy));
-        Assert.That(e.Message, Does.Contain(message));
-        gate.Release();
+        try
+        {
+            held = a.Send(Ops.Step, padded);
+            long refused = sender.Send(Ops.ListScenarios, new Dictionary<string, object?> { ["padding"] = new byte[40_000] });
+            var e = Assert.Throws<BridgeException>(() => sender.Receive(refused))!;
+            Assert.That(e.Code, Is.EqualTo(ErrorCodes.ServerBusy));
+            Assert.That(e.Message, Does.Contain(message));
+        }
+        finally
+        {
+            gate.Release();
+        }
         Assert.That(a.Receive(held).ContainsKey("obs"), Is.True);
         Assert.That(sender.Call(Ops.ListScenarios, new Dictionary<string, object?> { ["padding"] = new byte[40_000] }).ContainsKey("scenarios"), Is.True, "served once the queue is empty");
         Assert.That(f.Server.QueuedBytes, Is.Zero);
