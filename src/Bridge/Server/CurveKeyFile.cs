@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using RtfmGym.Bridge.Zmq;
 using RtfmGym.Env;
+using RtfmGym.Env.Imaging;
 
 namespace RtfmGym.Bridge.Server;
 
@@ -80,35 +81,16 @@ public static partial class CurveKeyFile
             $"    public-key = \"{publicKey}\"",
         };
         if (secretKey is not null) lines.Add($"    secret-key = \"{secretKey}\"");
-        string temp = path + ".tmp-" + Environment.ProcessId;
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (secretKey is not null && !OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        try
-        {
-            using (var writer = new StreamWriter(temp, System.Text.Encoding.ASCII, options))
-            {
-                foreach (string line in lines) writer.Write(line + "\n");
-            }
-            File.Move(temp, path, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temp);
-            throw;
-        }
+        string text = string.Concat(lines.Select(l => l + "\n"));
+        AtomicFile.WriteAllBytes(path, System.Text.Encoding.ASCII.GetBytes(text), secretKey is null ? null : UnixFileMode.UserRead | UnixFileMode.UserWrite);
     }
 
     private static string ReadText(string path)
     {
         if (!File.Exists(path)) throw new RtfmGymException($"{path}: no such CURVE key file.");
-        var buffer = new byte[MaxFileBytes + 1];
-        int length = 0;
-        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1))
-        {
-            for (int n; length < buffer.Length && (n = stream.Read(buffer, length, buffer.Length - length)) > 0;) length += n;
-        }
-        if (length > MaxFileBytes) throw new RtfmGymException($"{path}: too large for a CURVE key file (over {MaxFileBytes / 1024} KiB); give the certificate written by --curve-keygen.");
-        return System.Text.Encoding.Latin1.GetString(buffer, 0, length);
+        byte[] bytes = BoundedFile.TryReadAllBytes(path, MaxFileBytes)
+            ?? throw new RtfmGymException($"{path}: too large for a CURVE key file (over {MaxFileBytes / 1024} KiB); give the certificate written by --curve-keygen.");
+        return System.Text.Encoding.Latin1.GetString(bytes);
     }
 
     private static string? Find(string text, string name)

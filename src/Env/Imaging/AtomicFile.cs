@@ -3,8 +3,12 @@ namespace RtfmGym.Env.Imaging;
 /// <summary>Writes files through a temporary name in the same folder and a rename, so readers never see half a file.</summary>
 public static class AtomicFile
 {
-    /// <summary>Writes <paramref name="bytes"/> to <paramref name="path"/> atomically, creating the folder if needed.</summary>
-    public static void WriteAllBytes(string path, ReadOnlySpan<byte> bytes)
+    /// <summary>
+    /// Writes <paramref name="bytes"/> to <paramref name="path"/> atomically, creating the folder if
+    /// needed. With <paramref name="unixCreateMode"/> the file has that mode from the moment it exists
+    /// (for secrets: never readable by others, not even before a chmod).
+    /// </summary>
+    public static void WriteAllBytes(string path, ReadOnlySpan<byte> bytes, UnixFileMode? unixCreateMode = null)
     {
         string full = Path.GetFullPath(path);
         string dir = Path.GetDirectoryName(full)!;
@@ -12,7 +16,9 @@ public static class AtomicFile
         string tmp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
         try
         {
-            using (var fs = new FileStream(tmp, FileMode.CreateNew, FileAccess.Write))
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+            if (unixCreateMode is { } mode && !OperatingSystem.IsWindows()) options.UnixCreateMode = mode;
+            using (var fs = new FileStream(tmp, options))
             {
                 fs.Write(bytes);
                 fs.Flush(flushToDisk: true);

@@ -27,15 +27,8 @@ public static class ScenarioTextGuard
     /// </summary>
     public static string ReadFile(string path)
     {
-        byte[] bytes = new byte[MaxBytes + 1];
-        int length = 0;
-        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1))
-        {
-            if (stream.CanSeek && stream.Length > MaxBytes) throw TooLarge(path, $"{stream.Length:N0} bytes");
-            for (int n; length < bytes.Length && (n = stream.Read(bytes, length, bytes.Length - length)) > 0;) length += n;
-        }
-        if (length > MaxBytes) throw TooLarge(path, "more");
-        return Decode(bytes.AsSpan(0, length), path);
+        byte[] bytes = Imaging.BoundedFile.TryReadAllBytes(path, MaxBytes) ?? throw TooLarge(path, "more");
+        return Decode(bytes, path);
     }
 
     /// <summary>Checks <paramref name="text"/> (size, one document, depth, no aliases); <paramref name="source"/> names it in errors.</summary>
@@ -43,7 +36,7 @@ public static class ScenarioTextGuard
     public static void Check(string text, string source)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (text.Length > MaxBytes) throw TooLarge(source, $"{text.Length:N0} characters");
+        if (text.Length > MaxBytes) throw TooLarge(source, $"{text.Length:N0} characters, more");
         if (text.Contains('\0', StringComparison.Ordinal)) throw new ScenarioException(source, 0, "(file)", "contains NUL characters (UTF-16 text or a binary file); a scenario is UTF-8 YAML text.");
         var parser = new Parser(new StringReader(text));
         int depth = 0, documents = 0;
@@ -92,5 +85,5 @@ public static class ScenarioTextGuard
     }
 
     private static ScenarioException TooLarge(string source, string size) =>
-        new(source, 0, "(file)", $"too large ({size}); a scenario is at most {MaxBytes:N0} bytes. Is this the right file?");
+        new(source, 0, "(file)", $"too large ({size} than {MaxBytes:N0} bytes, the most a scenario may have). Is this the right file?");
 }
