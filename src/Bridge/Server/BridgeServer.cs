@@ -181,9 +181,10 @@ public sealed class BridgeServer : IDisposable
                 if (session is null) Lead(scheduled, writer);
                 else RunTurn(session, writer, scheduled);
             }
-            catch (Exception e) when (e is not OutOfMemoryException)
+            catch (Exception e)
             {
-                // The pool must survive anything a request can provoke; log and carry on.
+                // The pool must survive anything a request can provoke (an allocation failing
+                // while receiving a large request included): log and carry on.
                 _log.Error("worker: " + e);
             }
         }
@@ -294,25 +295,47 @@ public sealed class BridgeServer : IDisposable
     }
 
     // A bounded turn per session keeps one busy client from starving the others: at most
-    // RequestsPerTurn requests, and a step_batch yields after each slice.
+    // RequestsPerTurn requests, and a step_batch yields after each slice. The turn always
+    // ends, whatever is thrown, so the session and its worker's place are never lost.
     private void RunTurn(ClientSession session, MsgPackWriter writer, List<ClientSession> scheduled)
     {
-        for (int n = 0; n < RequestsPerTurn && session.TryTake(out var item); n++)
+        try
         {
-            writer.Reset();
-            bool reply = Run(session, item, writer);
-            if (item.Unfinished)
+            for (int n = 0; n < RequestsPerTurn && session.TryTake(out var item); n++)
             {
-                session.Current = item;
-                break;
+                writer.Reset();
+                bool reply;
+                try
+                {
+                    reply = Run(session, item, writer);
+                }
+                catch
+                {
+                    item.BatchResults = null;
+                    Finished(session, item);
+                    throw;
+                }
+                if (item.Unfinished)
+                {
+                    session.Current = item;
+                    break;
+                }
+                Finished(session, item);
+                if (reply) _router!.Send(item.Envelope, writer.Written.Span);
+                Receive(scheduled, leader: false);
             }
-            session.Completed(item);
-            _budget.Release(item.Bytes);
-            _reclaimer.RequestFreed(item.Bytes);
-            if (reply) _router!.Send(item.Envelope, writer.Written.Span);
-            Receive(scheduled, leader: false);
         }
-        _scheduler.TurnDone(session, session.Release());
+        finally
+        {
+            _scheduler.TurnDone(session, session.Release());
+        }
+    }
+
+    private void Finished(ClientSession session, WorkItem item)
+    {
+        session.Completed(item);
+        _budget.Release(item.Bytes);
+        _reclaimer.RequestFreed(item.Bytes);
     }
 
     // Decodes and runs one request (or its next slice); false when no reply is due.

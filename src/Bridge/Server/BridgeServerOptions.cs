@@ -66,7 +66,7 @@ public sealed record BridgeServerOptions
     /// <summary>The zmq endpoint to bind (default tcp://127.0.0.1:5555; "tcp://127.0.0.1:*" picks a free port).</summary>
     public string Bind { get; }
 
-    /// <summary>Worker threads running environment calls (default: one per core).</summary>
+    /// <summary>Requests run at once, each on its own thread (default: one per core); the server has one thread more, which keeps receiving while they all run.</summary>
     public int Workers { get; }
 
     /// <summary>Live environments one client may hold (default 16); more gives limit_exceeded.</summary>
