@@ -11,7 +11,8 @@ namespace RtfmGym.Bridge.Bench;
 /// <summary>
 /// Measures what the bridge costs: the same steps of a 64x64 RGB environment with constant
 /// frames (so rendering does not hide the transport) in-process, then from the C# client
-/// over tcp loopback to an in-process server, one step per round trip, then with step_batch.
+/// over tcp loopback to an in-process server, one step per round trip, then with step_batch;
+/// beside them the floor, a bare ZeroMQ round trip with a reply of the same size.
 /// A benchmark, not a test: <c>rtfmgym bench bridge --json</c> prints it.
 /// </summary>
 public static class BridgeBench
@@ -48,7 +49,21 @@ public static class BridgeBench
         using var remote = RemoteEnvironment.MakeInline(client, yaml);
         var (remoteRate, remoteP50, remoteP99) = Measure(remote, steps);
         double batchRate = MeasureBatch(client, yaml, batchEnvs, steps);
-        return new BridgeBenchResult($"uint8[64, 64, 3] rgb + float32[7] pose, {frames} frames", steps, localRate, localP50, localP99, remoteRate, remoteP50, remoteP99, batchEnvs, batchRate);
+        var (floorP50, floorP99) = TransportFloor.Measure(StepReplyBytes(client, remote.Id), steps);
+        return new BridgeBenchResult($"uint8[64, 64, 3] rgb + float32[7] pose, {frames} frames", steps, localRate, localP50, localP99, remoteRate, remoteP50, remoteP99, batchEnvs, batchRate)
+        {
+            TransportFloorP50Us = floorP50,
+            TransportFloorP99Us = floorP99,
+        };
+    }
+
+    // The size of one step's reply on the wire (the floor's replies are made as large).
+    private static int StepReplyBytes(BridgeClient client, long env)
+    {
+        var w = new RtfmGym.Bridge.MessagePack.MsgPackWriter();
+        var result = client.Call(Ops.Step, new Dictionary<string, object?> { ["env"] = env, ["action"] = 0L });
+        w.Write(result);
+        return w.Written.Length + 16;
     }
 
     private static (double Rate, double P50Us, double P99Us) Measure(IEnvironment env, int steps)

@@ -14,4 +14,14 @@ public sealed record BridgeBenchResult(
     double RemoteP50Us,
     double RemoteP99Us,
     int BatchEnvs,
-    double RemoteBatchStepsPerSecond);
+    double RemoteBatchStepsPerSecond)
+{
+    /// <summary>p50 of a bare ZeroMQ round trip with a reply of the step's size (the transport's floor, microseconds).</summary>
+    public double TransportFloorP50Us { get; init; }
+
+    /// <summary>p99 of the bare ZeroMQ round trip (microseconds).</summary>
+    public double TransportFloorP99Us { get; init; }
+
+    /// <summary>What the bridge adds to an in-process step at p50: remote p50 minus in-process p50 (microseconds).</summary>
+    public double AddedP50Us => RemoteP50Us - InProcessP50Us;
+}

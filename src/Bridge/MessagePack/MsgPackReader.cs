@@ -22,23 +22,54 @@ public static class MsgPackReader
     /// <exception cref="MsgPackException">Malformed, truncated, too deep, or trailing bytes.</exception>
     public static object? Decode(ReadOnlyMemory<byte> data, MsgPackReaderOptions? options = null)
     {
-        var cursor = new Cursor(data, (options ?? MsgPackReaderOptions.Default).MaxDepth);
+        options ??= MsgPackReaderOptions.Default;
+        var cursor = new Cursor(data, options.MaxDepth, options.MaxItems);
         object? value = cursor.ReadValue(1);
         if (cursor.Position != data.Length)
             throw new MsgPackException($"{data.Length - cursor.Position} trailing bytes after the value", cursor.Position);
         return value;
     }
 
+    /// <summary>
+    /// Reads the first entry of a map without decoding the rest, for answering a request that
+    /// is refused before it is decoded: true when <paramref name="data"/> starts with a map whose
+    /// first key and value are scalars within its first 256 bytes.
+    /// </summary>
+    public static bool TryPeekFirstEntry(ReadOnlyMemory<byte> data, out object? key, out object? value)
+    {
+        key = value = null;
+        if (data.IsEmpty) return false;
+        byte b = data.Span[0];
+        int header = b is >= 0x81 and <= 0x8f ? 1 : b == 0xde ? 3 : b == 0xdf ? 5 : 0;
+        if (header == 0) return false;
+        var cursor = new Cursor(data[..Math.Min(data.Length, 256)], maxDepth: 1, maxItems: 0) { Position = header };
+        try
+        {
+            key = cursor.ReadValue(2);
+            value = cursor.ReadValue(2);
+            return true;
+        }
+        catch (MsgPackException)
+        {
+            key = value = null;
+            return false;
+        }
+    }
+
     private struct Cursor
     {
         private readonly ReadOnlyMemory<byte> _data;
         private readonly int _maxDepth;
+        private readonly int _maxItems;
+        private long _itemsLeft;
         public int Position;
 
-        public Cursor(ReadOnlyMemory<byte> data, int maxDepth)
+        public Cursor(ReadOnlyMemory<byte> data, int maxDepth, int maxItems)
         {
             _data = data;
             _maxDepth = maxDepth;
+            _maxItems = maxItems;
+            _itemsLeft = maxItems;
             Position = 0;
         }
 
@@ -175,12 +206,14 @@ public static class MsgPackReader
         }
 
         // Each item takes at least one byte, so a count beyond the remaining bytes is a lie
-        // told to make us allocate; checked before the allocation.
-        private readonly void EnterContainer(int count, int bytesPerItem, int depth)
+        // told to make us allocate; checked before the allocation, as is the item budget.
+        private void EnterContainer(int count, int bytesPerItem, int depth)
         {
             if (depth > _maxDepth) throw new MsgPackException($"nesting deeper than {_maxDepth}", Position);
             if ((long)count * bytesPerItem > Remaining)
                 throw new MsgPackException($"container of {count} items cannot fit in the {Remaining} bytes left", Position);
+            _itemsLeft -= count;
+            if (_itemsLeft < 0) throw new MsgPackException($"more than {_maxItems} array elements and map entries in all", Position);
         }
     }
 

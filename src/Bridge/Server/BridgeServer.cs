@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Reflection;
 using RtfmGym.Bridge.MessagePack;
 using RtfmGym.Bridge.Protocol;
@@ -7,35 +6,42 @@ using RtfmGym.Bridge.Zmq;
 namespace RtfmGym.Bridge.Server;
 
 /// <summary>
-/// The bridge server: one ROUTER socket speaking the protocol of docs/protocol.md. An I/O
-/// thread owns the sockets, decodes requests and answers the cheap ones (hello, malformed
-/// input, busy); environment calls run on worker threads, one client at a time per worker,
-/// and come back over inproc to be forwarded without copying. Usable in-process: bind
+/// The bridge server: one ROUTER socket speaking the protocol of docs/protocol.md, served by
+/// a pool of threads as leaders and followers (<see cref="WorkScheduler"/>): one thread at a
+/// time waits on the socket; when requests arrive it receives them, gives its place to another
+/// thread and runs a session's turn itself, decoding, running and answering without handing the
+/// request to another thread. Receiving only copies bytes and checks the queue limits; decoding
+/// happens on the worker, so a huge request delays only its own client. Usable in-process: bind
 /// "tcp://127.0.0.1:*" and read <see cref="Endpoint"/>.
 /// </summary>
 public sealed class BridgeServer : IDisposable
 {
-    private const string RepliesEndpoint = "inproc://rtfmgym-bridge-replies";
-    /// <summary>Frames a client may send before its request (REQ's delimiter, a proxy's ids); the ROUTER's routing id is not one of them.</summary>
     private const int MaxEnvelopeFrames = 8;
-    private const int MaxDrainPerRound = 512;
+
+    /// <summary>Requests of one session run per turn before the next session's turn.</summary>
+    private const int RequestsPerTurn = 16;
+
+    /// <summary>The largest request the leader runs before waking a successor (a step or a spec, not a payload to decode at length).</summary>
+    private const int ShortRequestBytes = 16 * 1024;
 
     private readonly BridgeServerOptions _options;
     private readonly BridgeLog _log;
     private readonly RequestHandler _handler;
     private readonly Dictionary<byte[], ClientSession> _sessions = new(ByteArrayComparer.Instance);
-    private readonly BlockingCollection<ClientSession> _ready = new();
-    private readonly CancellationTokenSource _stop = new();
-    private readonly MsgPackReaderOptions _readerOptions = new(maxDepth: 32);
-    private readonly MsgPackWriter _ioWriter = new(4096);
+    private readonly WorkScheduler _scheduler;
+    private readonly QueueBudget _budget;
+    private readonly MemoryReclaimer _reclaimer = new();
+    private readonly MsgPackReaderOptions _readerOptions;
     private readonly object _liveGate = new();
     private readonly List<Thread> _workers = [];
     private ZmqContext? _context;
-    private ZmqSocket? _router;
-    private ZmqSocket? _replies;
+    private RouterPort? _router;
     private ZmqSocket? _zap;
-    private Thread? _ioThread;
+    private ZapHandler? _zapHandler;
+    private long _nextSweepMs;
     private int _clientCount;
+    private int _lastLive;
+    private volatile bool _stopping;
     private bool _stopped;
 
     /// <summary>Creates a server (not yet bound: call <see cref="Start"/>). Logs to <paramref name="log"/> (default: none).</summary>
@@ -43,8 +49,11 @@ public sealed class BridgeServer : IDisposable
     {
         _options = options;
         _log = log ?? BridgeLog.None;
+        _budget = new QueueBudget(options);
+        _scheduler = new WorkScheduler(options.Workers);
+        _readerOptions = new MsgPackReaderOptions(maxDepth: 32, maxItems: options.MaxRequestItems);
         _handler = new RequestHandler(provider, options, _log);
-        _handler.LiveEnvironmentsChanged += () => { lock (_liveGate) Monitor.PulseAll(_liveGate); };
+        _handler.LiveEnvironmentsChanged += OnLiveEnvironmentsChanged;
     }
 
     /// <summary>The endpoint actually bound (the port resolved), set by <see cref="Start"/>.</summary>
@@ -60,6 +69,9 @@ public sealed class BridgeServer : IDisposable
     /// <summary>Clients with a live session.</summary>
     public int ClientCount => Volatile.Read(ref _clientCount);
 
+    /// <summary>Bytes of requests received and not yet answered, all clients together.</summary>
+    public long QueuedBytes => _budget.QueuedBytes;
+
     /// <summary>Binds the socket and starts the threads; throws <see cref="ZmqException"/> when the endpoint cannot be bound.</summary>
     public void Start()
     {
@@ -73,27 +85,34 @@ public sealed class BridgeServer : IDisposable
                 // The ZAP handler must be bound before the first handshake can happen.
                 _zap = _context.CreateSocket(ZmqSocketType.Rep);
                 _zap.Bind(ZapHandler.Endpoint);
+                _zapHandler = new ZapHandler(_options.CurveAllowedClientKeys, _log);
             }
-            _router = _context.CreateSocket(ZmqSocketType.Router);
-            ConfigureRouter(_router);
-            _router.Bind(_options.Bind);
-            Endpoint = _router.LastEndpoint;
-            _replies = _context.CreateSocket(ZmqSocketType.Pull);
-            _replies.Bind(RepliesEndpoint);
+            var router = _context.CreateSocket(ZmqSocketType.Router);
+            try
+            {
+                ConfigureRouter(router);
+                router.Bind(_options.Bind);
+                Endpoint = router.LastEndpoint;
+            }
+            catch
+            {
+                router.Dispose();
+                throw;
+            }
+            _router = new RouterPort(router, MaxEnvelopeFrames);
         }
         catch
         {
             DisposeSockets();
             throw;
         }
-        for (int i = 0; i < _options.Workers; i++)
+        _nextSweepMs = Environment.TickCount64 + SweepEveryMs;
+        for (int i = 0; i < _scheduler.Threads; i++)
         {
             var t = new Thread(WorkerLoop) { IsBackground = true, Name = $"bridge-worker-{i}" };
             _workers.Add(t);
             t.Start();
         }
-        _ioThread = new Thread(IoLoop) { IsBackground = true, Name = "bridge-io" };
-        _ioThread.Start();
         _log.Info($"listening on {Endpoint} ({_options.Workers} workers{(_zap is null ? "" : ", CURVE")}, protocol {ProtocolVersion.Current}, libzmq {ZmqContext.LibraryVersion})");
     }
 
@@ -113,14 +132,13 @@ public sealed class BridgeServer : IDisposable
         }
     }
 
-    /// <summary>Stops accepting requests, lets workers finish their current call, closes every environment. Idempotent.</summary>
+    /// <summary>Stops accepting requests, lets workers finish their current turn, closes every environment. Idempotent.</summary>
     public void Stop()
     {
         if (_stopped || _context is null) return;
         _stopped = true;
-        _stop.Cancel();
-        _ready.CompleteAdding();
-        _ioThread?.Join();
+        _stopping = true;
+        _scheduler.Stop();
         foreach (var t in _workers) t.Join();
         int closed = _sessions.Values.Sum(_handler.CloseAll);
         DisposeSockets();
@@ -128,12 +146,9 @@ public sealed class BridgeServer : IDisposable
         _sessions.Clear();
     }
 
-    public void Dispose()
-    {
-        Stop();
-        _stop.Dispose();
-        _ready.Dispose();
-    }
+    public void Dispose() => Stop();
+
+    private long SweepEveryMs => Math.Clamp((long)_options.SessionTimeout.TotalMilliseconds / 4, 10, 1000);
 
     private void ConfigureRouter(ZmqSocket router)
     {
@@ -155,47 +170,76 @@ public sealed class BridgeServer : IDisposable
         }
     }
 
-    private void IoLoop()
+    private void WorkerLoop()
     {
-        var zap = _zap is null ? null : new ZapHandler(_options.CurveAllowedClientKeys, _log);
-        ZmqSocket[] polled = _zap is null ? [_router!, _replies!] : [_router!, _replies!, _zap];
-        long sweepEvery = Math.Clamp((long)_options.SessionTimeout.TotalMilliseconds / 4, 10, 1000);
-        long nextSweep = Environment.TickCount64 + sweepEvery;
-        while (!_stop.IsCancellationRequested)
+        var writer = new MsgPackWriter(64 * 1024);
+        var scheduled = new List<ClientSession>();
+        while (_scheduler.Next(out var session))
         {
             try
             {
-                int ready = ZmqPoller.PollIn(polled, (int)Math.Clamp(nextSweep - Environment.TickCount64, 0, 100));
-                if ((ready & 2) != 0)
-                {
-                    for (int n = 0; n < MaxDrainPerRound && _replies!.TryForwardMessage(_router!); n++) { }
-                }
-                if ((ready & 1) != 0)
-                {
-                    for (int n = 0; n < MaxDrainPerRound; n++)
-                    {
-                        // The ROUTER's routing-id frame, the client's envelope, then the request.
-                        var frames = _router!.TryReceiveMultipart(out bool truncated, dontWait: true, maxFrames: 1 + MaxEnvelopeFrames + 1);
-                        if (frames is null) break;
-                        OnRequest(frames, truncated);
-                    }
-                }
-                if ((ready & 4) != 0) zap!.HandleOne(_zap!);
-                if (Environment.TickCount64 >= nextSweep)
-                {
-                    ExpireSilentSessions();
-                    nextSweep = Environment.TickCount64 + sweepEvery;
-                }
+                if (session is null) Lead(scheduled, writer);
+                else RunTurn(session, writer, scheduled);
             }
-            catch (Exception e) when (e is not OutOfMemoryException)
+            catch (Exception e)
             {
-                // The loop must survive anything a request can provoke; log and carry on.
-                _log.Error("I/O loop: " + e);
+                // The pool must survive anything a request can provoke (an allocation failing
+                // while receiving a large request included): log and carry on.
+                _log.Error("worker: " + e);
             }
         }
     }
 
-    private void OnRequest(List<byte[]> frames, bool truncated)
+    // The leader waits for input (or the ZAP socket, or the next sweep), receives what came,
+    // then gives its place up and goes on to run a session's turn itself.
+    private void Lead(List<ClientSession> scheduled, MsgPackWriter writer)
+    {
+        bool led = true;
+        try
+        {
+            ZmqSocket[] polled = _zap is null ? [] : [_zap];
+            int wait = _router!.HasMoreInput ? 0 : (int)Math.Clamp(_nextSweepMs - Environment.TickCount64, 0, 100);
+            int ready = ZmqPoller.PollIn(polled, _router.Fd, wait);
+            if (_stopping) return;
+            if (_zap is not null && (ready & 1) != 0) _zapHandler!.HandleOne(_zap);
+            Receive(scheduled, leader: true);
+            if (Environment.TickCount64 >= _nextSweepMs)
+            {
+                ExpireSilentSessions(scheduled);
+                _reclaimer.MaybeCompact(idle: _budget.QueuedBytes == 0);
+                _nextSweepMs = Environment.TickCount64 + SweepEveryMs;
+            }
+            if (!_scheduler.TryTakeOnly(out var session)) return;
+            // One short request: its thread leads again right after, so no other thread need wake.
+            // Anything longer gets a successor first, so that receiving never waits long for it.
+            _scheduler.EndLeadership(wakeSuccessor: !IsShort(session!));
+            led = false;
+            RunTurn(session!, writer, scheduled);
+        }
+        finally
+        {
+            if (led) _scheduler.EndLeadership();
+        }
+    }
+
+    // A session holding one small request of an op that builds no world: at most one step
+    // (or one slice of a batch, whose steps a small request can only name a few of).
+    private bool IsShort(ClientSession session)
+    {
+        if (session.Current is not null || session.Queue.Count != 1 || !session.Queue.TryPeek(out var item) || item.Bytes > ShortRequestBytes) return false;
+        if (!item.IsDecoded && RequestDecoder.Decode(item, _readerOptions) is not null) return true;
+        return item.Op is not (Ops.Make or Ops.Reset or null);
+    }
+
+    private void Receive(List<ClientSession> scheduled, bool leader)
+    {
+        scheduled.Clear();
+        _router!.Drain((frames, truncated) => OnMessage(frames, truncated, scheduled));
+        _scheduler.Add(scheduled, callerRunsOne: leader);
+    }
+
+    // Runs under the router lock: only bookkeeping and refusals that need no decoding.
+    private void OnMessage(List<byte[]> frames, bool truncated, List<ClientSession> scheduled)
     {
         if (frames.Count < 2) return;
         var envelope = frames.GetRange(0, frames.Count - 1);
@@ -204,84 +248,20 @@ public sealed class BridgeServer : IDisposable
         session.LastSeenMs = Environment.TickCount64;
         if (truncated)
         {
-            ReplyInline(envelope, null, ErrorCodes.BadMessage, $"too many frames: a request is one MessagePack frame after at most {MaxEnvelopeFrames} envelope frames");
-            return;
-        }
-        MsgPackMap map;
-        try
-        {
-            map = MsgPackReader.Decode(payload, _readerOptions) as MsgPackMap
-                ?? throw new MsgPackException("a request must be a map");
-        }
-        catch (MsgPackException e)
-        {
-            ReplyInline(envelope, null, ErrorCodes.BadMessage, "not a MessagePack map: " + e.Message);
-            return;
-        }
-        if (!map.TryGetValue("id", out object? id) || id is not (long or ulong or string))
-        {
-            ReplyInline(envelope, null, ErrorCodes.BadMessage, "'id' (an integer or string) is required");
-            return;
-        }
-        if (!map.TryGetValue("op", out object? opValue) || opValue is not string op)
-        {
-            ReplyInline(envelope, id, ErrorCodes.BadMessage, "'op' (a string) is required");
-            return;
-        }
-        if (op == Ops.Hello)
-        {
-            Hello(envelope, id, map);
-            return;
-        }
-        if (!Ops.All.Contains(op))
-        {
-            ReplyInline(envelope, id, ErrorCodes.UnknownOp, $"unknown op '{(op.Length > 64 ? op[..64] + "..." : op)}'; known: {string.Join(", ", Ops.All)}");
+            ReplyNow(envelope, null, ErrorCodes.BadMessage, $"too many frames: a request is one MessagePack frame after at most {MaxEnvelopeFrames} envelope frames");
             return;
         }
         if (session.Pending >= _options.MaxPendingPerClient)
         {
-            ReplyInline(envelope, id, ErrorCodes.ServerBusy, $"{session.Pending} requests of this client are queued (limit {_options.MaxPendingPerClient}); wait for replies");
+            ReplyNow(envelope, RequestDecoder.PeekId(payload), ErrorCodes.ServerBusy, $"{session.Pending} requests of this client are queued (limit {_options.MaxPendingPerClient}); wait for replies");
             return;
         }
-        if (session.Enqueue(new WorkItem(envelope, id, op, map))) Schedule(session);
-    }
-
-    private void Hello(List<byte[]> envelope, object? id, MsgPackMap map)
-    {
-        if (!map.TryGetValue("version", out object? v) || v is not string text || !ProtocolVersion.TryParse(text, out var clientVersion))
+        if (_budget.TryAdmit(session, payload.Length) is { } refusal)
         {
-            ReplyInline(envelope, id, ErrorCodes.BadMessage, "hello needs 'version': the client's protocol version as MAJOR.MINOR.PATCH");
+            ReplyNow(envelope, RequestDecoder.PeekId(payload), ErrorCodes.ServerBusy, refusal);
             return;
         }
-        var check = ProtocolVersion.Check(clientVersion, ProtocolVersion.Current);
-        if (!check.IsCompatible)
-        {
-            ReplyInline(envelope, id, ErrorCodes.VersionMismatch, check.Note + "; use a client for protocol " + ProtocolVersion.Current.Major + ".x");
-            return;
-        }
-        _ioWriter.Reset();
-        ReplyWriter.Ok(_ioWriter, id, new Dictionary<string, object?>
-        {
-            ["protocol"] = ProtocolVersion.Current.ToString(),
-            ["server"] = ServerVersion,
-            ["capabilities"] = new Dictionary<string, object?>
-            {
-                ["ops"] = Ops.All.ToArray(),
-                ["autoreset"] = true,
-                ["snapshot"] = true,
-                ["curve"] = _zap is not null,
-            },
-            ["limits"] = new Dictionary<string, object?>
-            {
-                ["max_envs_per_client"] = _options.MaxEnvsPerClient,
-                ["max_message_bytes"] = _options.MaxMessageBytes,
-                ["max_batch_size"] = _options.MaxBatchSize,
-                ["max_pending_per_client"] = _options.MaxPendingPerClient,
-                ["session_timeout_ms"] = (long)_options.SessionTimeout.TotalMilliseconds,
-            },
-            ["note"] = check.Note,
-        });
-        SendInline(envelope, _ioWriter.Written.Span);
+        if (session.Enqueue(new WorkItem(envelope, payload))) scheduled.Add(session);
     }
 
     private ClientSession SessionFor(byte[] identity)
@@ -294,101 +274,116 @@ public sealed class BridgeServer : IDisposable
         return session;
     }
 
-    private void ExpireSilentSessions()
+    // The sessions table belongs to receiving, so this runs under the router lock too.
+    private void ExpireSilentSessions(List<ClientSession> scheduled)
     {
+        scheduled.Clear();
         long now = Environment.TickCount64;
         long timeout = (long)_options.SessionTimeout.TotalMilliseconds;
-        List<ClientSession>? expired = null;
-        foreach (var s in _sessions.Values)
+        _router!.Exclusive(() =>
         {
-            if (now - s.LastSeenMs > timeout) (expired ??= []).Add(s);
-        }
-        if (expired is null) return;
-        foreach (var s in expired)
-        {
-            _sessions.Remove(s.Identity);
-            Interlocked.Decrement(ref _clientCount);
-            _log.Info($"client {s.Name} silent past {timeout} ms: session ended ({_sessions.Count} clients left)");
-            // Queued behind the client's own requests, so the close never races a running step.
-            if (s.Enqueue(WorkItem.Expire([s.Identity]))) Schedule(s);
-        }
-    }
-
-    private void Schedule(ClientSession session)
-    {
-        try
-        {
-            _ready.Add(session);
-        }
-        catch (InvalidOperationException)
-        {
-            // Stopping: Stop closes whatever is left.
-        }
-    }
-
-    private void ReplyInline(List<byte[]> envelope, object? id, string code, string message)
-    {
-        _ioWriter.Reset();
-        ReplyWriter.Error(_ioWriter, id, code, message);
-        SendInline(envelope, _ioWriter.Written.Span);
-    }
-
-    // Never blocks: a client that does not read its replies loses them (ROUTER drops at the
-    // high-water mark), which is how one slow client is kept from stalling the others.
-    private void SendInline(List<byte[]> envelope, ReadOnlySpan<byte> payload)
-    {
-        foreach (byte[] frame in envelope)
-        {
-            if (!_router!.TrySend(frame, more: true, dontWait: true)) return;
-        }
-        _router!.TrySend(payload, more: false, dontWait: true);
-    }
-
-    private void WorkerLoop()
-    {
-        using var push = _context!.CreateSocket(ZmqSocketType.Push);
-        push.SetOption(ZmqSocketOption.SendTimeout, 5000);
-        push.Connect(RepliesEndpoint);
-        var writer = new MsgPackWriter(64 * 1024);
-        try
-        {
-            foreach (var session in _ready.GetConsumingEnumerable(_stop.Token))
+            foreach (var s in _sessions.Values.Where(s => now - s.LastSeenMs > timeout).ToList())
             {
-                RunSession(session, push, writer);
+                _sessions.Remove(s.Identity);
+                Interlocked.Decrement(ref _clientCount);
+                _log.Info($"client {s.Name} silent past {timeout} ms: session ended ({_sessions.Count} clients left)");
+                // Queued behind the client's own requests, so the close never races a running step.
+                if (s.Enqueue(WorkItem.Expire([s.Identity]))) scheduled.Add(s);
+            }
+        });
+        _scheduler.Add(scheduled, callerRunsOne: false);
+    }
+
+    // A bounded turn per session keeps one busy client from starving the others: at most
+    // RequestsPerTurn requests, and a step_batch yields after each slice. The turn always
+    // ends, whatever is thrown, so the session and its worker's place are never lost.
+    private void RunTurn(ClientSession session, MsgPackWriter writer, List<ClientSession> scheduled)
+    {
+        try
+        {
+            for (int n = 0; n < RequestsPerTurn && session.TryTake(out var item); n++)
+            {
+                writer.Reset();
+                bool reply;
+                try
+                {
+                    reply = Run(session, item, writer);
+                }
+                catch
+                {
+                    item.BatchResults = null;
+                    Finished(session, item);
+                    throw;
+                }
+                if (item.Unfinished)
+                {
+                    session.Current = item;
+                    break;
+                }
+                Finished(session, item);
+                if (reply) _router!.Send(item.Envelope, writer.Written.Span);
+                Receive(scheduled, leader: false);
             }
         }
-        catch (OperationCanceledException)
+        finally
         {
-            // Stop was requested.
+            _scheduler.TurnDone(session, session.Release());
         }
     }
 
-    private void RunSession(ClientSession session, ZmqSocket push, MsgPackWriter writer)
+    private void Finished(ClientSession session, WorkItem item)
     {
-        // A bounded turn per session keeps one busy client from starving the others.
-        for (int n = 0; n < 32 && session.Queue.TryDequeue(out var item); n++)
+        session.Completed(item);
+        _budget.Release(item.Bytes);
+        _reclaimer.RequestFreed(item.Bytes);
+    }
+
+    // Decodes and runs one request (or its next slice); false when no reply is due.
+    private bool Run(ClientSession session, WorkItem item, MsgPackWriter writer)
+    {
+        try
         {
+            if (!item.IsDecoded && RequestDecoder.Decode(item, _readerOptions) is { } problem)
+            {
+                ReplyWriter.Error(writer, problem.Id, problem.Code, problem.Message);
+                return true;
+            }
+            if (item.Op == Ops.Hello)
+            {
+                HelloReply.Write(writer, item.Id, item.Request!, _options, _zap is not null);
+                return true;
+            }
+            return _handler.Handle(session, item, writer);
+        }
+        catch (OutOfMemoryException)
+        {
+            // One request's allocation failing must not end the others' service.
+            item.BatchResults = null;
             writer.Reset();
-            bool reply = _handler.Handle(session, item, writer);
-            session.Completed();
-            if (!reply) continue;
-            try
-            {
-                foreach (byte[] frame in item.Envelope) push.Send(frame, more: true);
-                push.Send(writer.Written.Span);
-            }
-            catch (Exception e) when (e is TimeoutException or ZmqException)
-            {
-                _log.Error($"reply to client {session.Name} dropped: {e.Message}");
-            }
+            ReplyWriter.Error(writer, item.Id, ErrorCodes.ServerBusy, "the server ran out of memory for this request; retry later or ask for less at once");
+            _log.Error($"client {session.Name} op {item.Op}: out of memory");
+            return true;
         }
-        if (session.Release()) Schedule(session);
+    }
+
+    private void ReplyNow(List<byte[]> envelope, object? id, string code, string message)
+    {
+        var w = new MsgPackWriter(256);
+        ReplyWriter.Error(w, id, code, message);
+        _router!.Send(envelope, w.Written.Span);
+    }
+
+    private void OnLiveEnvironmentsChanged()
+    {
+        int now = LiveEnvironments;
+        int before = Interlocked.Exchange(ref _lastLive, now);
+        if (now < before) _reclaimer.EnvironmentsClosed(before - now);
+        lock (_liveGate) Monitor.PulseAll(_liveGate);
     }
 
     private void DisposeSockets()
     {
         _router?.Dispose();
-        _replies?.Dispose();
         _zap?.Dispose();
         _context?.Dispose();
     }

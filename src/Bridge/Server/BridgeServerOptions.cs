@@ -17,7 +17,11 @@ public sealed record BridgeServerOptions
         int maxBatchSize = 1024,
         TimeSpan? heartbeatInterval = null,
         string? curveSecretKey = null,
-        IReadOnlyCollection<string>? curveAllowedClientKeys = null)
+        IReadOnlyCollection<string>? curveAllowedClientKeys = null,
+        int maxEnvs = 256,
+        long maxQueuedBytesPerClient = 128L << 20,
+        long maxQueuedBytes = 512L << 20,
+        int maxRequestItems = 1 << 20)
     {
         if (string.IsNullOrWhiteSpace(bind) || !bind.Contains("://", StringComparison.Ordinal))
             throw new ArgumentException($"Bind endpoint '{bind}' is not transport://address.", nameof(bind));
@@ -30,6 +34,12 @@ public sealed record BridgeServerOptions
         if (maxBatchSize < 1) throw new ArgumentOutOfRangeException(nameof(maxBatchSize), maxBatchSize, "At least 1.");
         var heartbeat = heartbeatInterval ?? TimeSpan.FromSeconds(2);
         if (heartbeat < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(heartbeatInterval), heartbeat, "Zero (off) or positive.");
+        if (maxEnvs < maxEnvsPerClient) throw new ArgumentOutOfRangeException(nameof(maxEnvs), maxEnvs, $"At least the per-client limit ({maxEnvsPerClient}).");
+        if (maxQueuedBytesPerClient < maxMessageBytes)
+            throw new ArgumentOutOfRangeException(nameof(maxQueuedBytesPerClient), maxQueuedBytesPerClient, $"At least the largest request ({maxMessageBytes} bytes), or no request of that size could ever be queued.");
+        if (maxQueuedBytes < maxQueuedBytesPerClient)
+            throw new ArgumentOutOfRangeException(nameof(maxQueuedBytes), maxQueuedBytes, $"At least the per-client limit ({maxQueuedBytesPerClient} bytes).");
+        if (maxRequestItems < 1024) throw new ArgumentOutOfRangeException(nameof(maxRequestItems), maxRequestItems, "At least 1024.");
         if (curveSecretKey is not null && curveSecretKey.Length != 40)
             throw new ArgumentException("A CURVE secret key is 40 Z85 characters.", nameof(curveSecretKey));
         if (curveAllowedClientKeys is not null && curveSecretKey is null)
@@ -46,17 +56,39 @@ public sealed record BridgeServerOptions
         MaxBatchSize = maxBatchSize;
         HeartbeatInterval = heartbeat;
         CurveSecretKey = curveSecretKey;
+        MaxEnvs = maxEnvs;
+        MaxQueuedBytesPerClient = maxQueuedBytesPerClient;
+        MaxQueuedBytes = maxQueuedBytes;
+        MaxRequestItems = maxRequestItems;
         CurveAllowedClientKeys = curveAllowedClientKeys is null ? null : new HashSet<string>(curveAllowedClientKeys, StringComparer.Ordinal);
     }
 
     /// <summary>The zmq endpoint to bind (default tcp://127.0.0.1:5555; "tcp://127.0.0.1:*" picks a free port).</summary>
     public string Bind { get; }
 
-    /// <summary>Worker threads running environment calls (default: one per core).</summary>
+    /// <summary>Requests run at once, each on its own thread (default: one per core); the server has one thread more, which keeps receiving while they all run.</summary>
     public int Workers { get; }
 
     /// <summary>Live environments one client may hold (default 16); more gives limit_exceeded.</summary>
     public int MaxEnvsPerClient { get; }
+
+    /// <summary>Live environments across all clients (default 256, at least <see cref="MaxEnvsPerClient"/>); more gives limit_exceeded.</summary>
+    public int MaxEnvs { get; }
+
+    /// <summary>
+    /// Bytes of one client's requests received and not yet answered (default 128 MiB, at least
+    /// <see cref="MaxMessageBytes"/>); a request beyond it is refused on receipt with server_busy.
+    /// </summary>
+    public long MaxQueuedBytesPerClient { get; }
+
+    /// <summary>Bytes of requests received and not yet answered, all clients together (default 512 MiB); beyond it: server_busy.</summary>
+    public long MaxQueuedBytes { get; }
+
+    /// <summary>
+    /// Array elements and map entries in one request, all together (default 1,048,576): a
+    /// request of a million nils would otherwise cost hundreds of megabytes once decoded.
+    /// </summary>
+    public int MaxRequestItems { get; }
 
     /// <summary>Largest request in bytes (ZMQ_MAXMSGSIZE; default 64 MiB): a bigger one disconnects the sender.</summary>
     public long MaxMessageBytes { get; }
@@ -67,7 +99,7 @@ public sealed record BridgeServerOptions
     /// <summary>Requests of one client queued at once (default 256); more are answered server_busy.</summary>
     public int MaxPendingPerClient { get; }
 
-    /// <summary>Most steps in one step_batch (default 1024).</summary>
+    /// <summary>Most steps in one step_batch (default 1024); a batch runs in slices so that other clients' requests run between them.</summary>
     public int MaxBatchSize { get; }
 
     /// <summary>ZMTP heartbeat interval (default 2 s; zero turns heartbeats off); a peer silent for 3 intervals is dropped.</summary>

@@ -10,13 +10,14 @@ internal sealed class ClientSession(byte[] identity)
 {
     private int _scheduled;
     private int _pending;
+    private long _queuedBytes;
 
     public byte[] Identity { get; } = identity;
 
     /// <summary>Short printable name for logs (hex of the routing id).</summary>
     public string Name { get; } = Convert.ToHexString(identity.AsSpan(0, Math.Min(8, identity.Length))).ToLowerInvariant();
 
-    /// <summary>Environment.TickCount64 of the last message (I/O thread only).</summary>
+    /// <summary>Environment.TickCount64 of the last message (receiving thread, under the router lock).</summary>
     public long LastSeenMs { get; set; }
 
     /// <summary>Environments by id (touched only by the worker running this session).</summary>
@@ -24,23 +25,47 @@ internal sealed class ClientSession(byte[] identity)
 
     public ConcurrentQueue<WorkItem> Queue { get; } = new();
 
+    /// <summary>A request started but not finished (a step_batch between slices); runs before the queue.</summary>
+    public WorkItem? Current { get; set; }
+
     /// <summary>Requests queued or running.</summary>
     public int Pending => Volatile.Read(ref _pending);
+
+    /// <summary>Bytes of requests queued or running.</summary>
+    public long QueuedBytes => Volatile.Read(ref _queuedBytes);
 
     /// <summary>Queues an item; true when the session must be handed to a worker (it was idle).</summary>
     public bool Enqueue(WorkItem item)
     {
         Interlocked.Increment(ref _pending);
+        Interlocked.Add(ref _queuedBytes, item.Bytes);
         Queue.Enqueue(item);
         return Interlocked.CompareExchange(ref _scheduled, 1, 0) == 0;
     }
 
-    public void Completed() => Interlocked.Decrement(ref _pending);
+    /// <summary>The next item to run: the unfinished one first, then the queue's head.</summary>
+    public bool TryTake(out WorkItem item)
+    {
+        if (Current is { } current)
+        {
+            Current = null;
+            item = current;
+            return true;
+        }
+        return Queue.TryDequeue(out item!);
+    }
 
-    /// <summary>Called by the worker when it stops draining; true when it must reschedule (items arrived meanwhile).</summary>
+    /// <summary>Marks <paramref name="item"/> done: it no longer counts as pending or queued.</summary>
+    public void Completed(WorkItem item)
+    {
+        Interlocked.Decrement(ref _pending);
+        Interlocked.Add(ref _queuedBytes, -item.Bytes);
+    }
+
+    /// <summary>Called by the worker when it stops draining; true when it must reschedule (work is left).</summary>
     public bool Release()
     {
         Volatile.Write(ref _scheduled, 0);
-        return !Queue.IsEmpty && Interlocked.CompareExchange(ref _scheduled, 1, 0) == 0;
+        return (Current is not null || !Queue.IsEmpty) && Interlocked.CompareExchange(ref _scheduled, 1, 0) == 0;
     }
 }

@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 using RtfmGym.Bridge.Zmq;
+using RtfmGym.Env;
+using RtfmGym.Env.Imaging;
 
 namespace RtfmGym.Bridge.Server;
 
@@ -14,11 +16,14 @@ public static partial class CurveKeyFile
     /// <summary>A key pair read from a file; <paramref name="SecretKey"/> is null for public-only files.</summary>
     public sealed record Keys(string PublicKey, string? SecretKey);
 
+    /// <summary>The largest key file read: 64 KiB (a certificate is a few hundred bytes).</summary>
+    public const int MaxFileBytes = 64 * 1024;
+
     /// <summary>Reads the keys of <paramref name="path"/>; derives the public key from the secret one when only that is present.</summary>
-    /// <exception cref="FormatException">No key in the file.</exception>
+    /// <exception cref="RtfmGymException">The file is missing, too large, or holds no valid key; the message names the file.</exception>
     public static Keys Load(string path)
     {
-        string text = File.ReadAllText(path);
+        string text = ReadText(path);
         string? pub = Find(text, "public-key");
         string? sec = Find(text, "secret-key");
         if (pub is null && sec is null)
@@ -26,21 +31,43 @@ public static partial class CurveKeyFile
             string bare = text.Trim();
             if (bare.Length == 40) pub = bare;
         }
-        if (pub is null && sec is not null) pub = ZmqCurve.PublicKeyOf(sec);
-        if (pub is null) throw new FormatException($"{path}: no CURVE key (expected public-key = \"...\" or secret-key = \"...\")");
-        ZmqCurve.Decode(pub);
+        try
+        {
+            if (sec is not null) ZmqCurve.Decode(sec);
+            if (pub is null && sec is not null) pub = ZmqCurve.PublicKeyOf(sec);
+            if (pub is null) throw new FormatException("no CURVE key");
+            ZmqCurve.Decode(pub);
+        }
+        catch (FormatException e)
+        {
+            throw new RtfmGymException($"{path}: not a CURVE key file ({e.Message.TrimEnd('.')}); expected a ZeroMQ certificate with public-key = \"...\" or secret-key = \"...\" (40 Z85 characters), as `rtfmgym serve --curve-keygen DIR` writes.");
+        }
         return new Keys(pub, sec);
     }
 
-    /// <summary>The public keys of every regular file in <paramref name="directory"/> (*.key, as pyzmq names them; secret files are skipped).</summary>
-    public static IReadOnlyList<string> LoadPublicKeys(string directory) =>
-        Directory.EnumerateFiles(directory)
-            .Where(f => !f.EndsWith("_secret", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)
-            .Select(f => Load(f).PublicKey)
-            .ToList();
+    /// <summary>
+    /// The public keys of the *.key files in <paramref name="directory"/> (as pyzmq and
+    /// <c>--curve-keygen</c> name them). Other files (a README, *.key_secret) are skipped and
+    /// passed to <paramref name="skipped"/>; a *.key file without a valid key is an error.
+    /// </summary>
+    /// <exception cref="RtfmGymException">No such folder, no *.key file in it, or a bad *.key file (named).</exception>
+    public static IReadOnlyList<string> LoadPublicKeys(string directory, Action<string>? skipped = null)
+    {
+        if (!Directory.Exists(directory)) throw new RtfmGymException($"{directory}: no such folder of client public keys (*.key files).");
+        var keys = new List<string>();
+        foreach (string f in Directory.EnumerateFiles(directory).Order(StringComparer.Ordinal))
+        {
+            if (f.EndsWith(".key", StringComparison.Ordinal)) keys.Add(Load(f).PublicKey);
+            else skipped?.Invoke(f);
+        }
+        if (keys.Count == 0) throw new RtfmGymException($"{directory}: holds no client public key file (*.key), so no client could connect; put each client's .key file there.");
+        return keys;
+    }
 
-    /// <summary>Writes a certificate; with a secret key the file is made readable by its owner only.</summary>
+    /// <summary>
+    /// Writes a certificate to a temporary name and renames it; with a secret key the file is
+    /// created readable by its owner only (never readable by others, not even for a moment).
+    /// </summary>
     public static void Save(string path, string publicKey, string? secretKey)
     {
         var lines = new List<string>
@@ -54,9 +81,16 @@ public static partial class CurveKeyFile
             $"    public-key = \"{publicKey}\"",
         };
         if (secretKey is not null) lines.Add($"    secret-key = \"{secretKey}\"");
-        File.WriteAllLines(path, lines);
-        if (secretKey is not null && !OperatingSystem.IsWindows())
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        string text = string.Concat(lines.Select(l => l + "\n"));
+        AtomicFile.WriteAllBytes(path, System.Text.Encoding.ASCII.GetBytes(text), secretKey is null ? null : UnixFileMode.UserRead | UnixFileMode.UserWrite);
+    }
+
+    private static string ReadText(string path)
+    {
+        if (!File.Exists(path)) throw new RtfmGymException($"{path}: no such CURVE key file.");
+        byte[] bytes = BoundedFile.TryReadAllBytes(path, MaxFileBytes)
+            ?? throw new RtfmGymException($"{path}: too large for a CURVE key file (over {MaxFileBytes / 1024} KiB); give the certificate written by --curve-keygen.");
+        return System.Text.Encoding.Latin1.GetString(bytes);
     }
 
     private static string? Find(string text, string name)

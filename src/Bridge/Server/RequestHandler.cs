@@ -14,6 +14,7 @@ internal sealed class RequestHandler(IEnvironmentProvider provider, BridgeServer
 {
     private long _nextEnvId;
     private int _liveEnvs;
+    private int _makesRunning;
 
     /// <summary>Environments open across all clients.</summary>
     public int LiveEnvironments => Volatile.Read(ref _liveEnvs);
@@ -21,7 +22,7 @@ internal sealed class RequestHandler(IEnvironmentProvider provider, BridgeServer
     /// <summary>Raised after the live environment count changes (on a worker thread).</summary>
     public event Action? LiveEnvironmentsChanged;
 
-    /// <summary>Runs <paramref name="item"/>; returns false when no reply is due (internal items).</summary>
+    /// <summary>Runs <paramref name="item"/> (a step_batch: its next slice); returns false when no reply is due (internal items, unfinished batches).</summary>
     public bool Handle(ClientSession session, WorkItem item, MsgPackWriter w)
     {
         if (item.Op is null)
@@ -33,6 +34,7 @@ internal sealed class RequestHandler(IEnvironmentProvider provider, BridgeServer
         try
         {
             Dispatch(session, item, w);
+            if (item.Unfinished) return false;
         }
         catch (BridgeException e)
         {
@@ -93,7 +95,7 @@ internal sealed class RequestHandler(IEnvironmentProvider provider, BridgeServer
                 var slot = Slot(session, req);
                 ReplyWriter.Ok(w, item.Id, StepResultMap(slot, req.TryGetValue("action", out object? a) ? a : null, AutoresetMode.Disabled));
                 break;
-            case Ops.StepBatch: StepBatch(session, item.Id, req, w); break;
+            case Ops.StepBatch: StepBatch(session, item, req, w); break;
             case Ops.Render:
                 var r = Slot(session, req);
                 // RtfmEnvironment renders its last frame itself; other environments fall back to the last observation's rgb.
@@ -125,18 +127,32 @@ internal sealed class RequestHandler(IEnvironmentProvider provider, BridgeServer
         if ((name is null) == (yaml is null))
             throw new BridgeException(ErrorCodes.BadMessage, "make needs exactly one of 'scenario' (a name) or 'scenario_yaml' (inline YAML)");
         AutoresetMode mode = ReadAutoresetMode(req);
-        IEnvironment env;
+        // Makes in progress count against the server-wide cap, so concurrent makes cannot pass it.
+        if (Interlocked.Increment(ref _makesRunning) + LiveEnvironments > options.MaxEnvs)
+        {
+            Interlocked.Decrement(ref _makesRunning);
+            throw new BridgeException(ErrorCodes.LimitExceeded, $"the server holds {options.MaxEnvs} environments (all clients), its limit; close one or retry later");
+        }
+        EnvSlot slot;
         try
         {
-            env = provider.Make(name, yaml);
+            IEnvironment env;
+            try
+            {
+                env = provider.Make(name, yaml);
+            }
+            catch (Exception e) when (e is RtfmGymException or ArgumentException or IOException or FormatException)
+            {
+                throw new BridgeException(ErrorCodes.InvalidScenario, e.Message);
+            }
+            slot = new EnvSlot(Interlocked.Increment(ref _nextEnvId), env, name ?? "(inline)", mode);
+            session.Envs.Add(slot.Id, slot);
+            Changed(+1);
         }
-        catch (Exception e) when (e is RtfmGymException or ArgumentException or IOException or FormatException)
+        finally
         {
-            throw new BridgeException(ErrorCodes.InvalidScenario, e.Message);
+            Interlocked.Decrement(ref _makesRunning);
         }
-        var slot = new EnvSlot(Interlocked.Increment(ref _nextEnvId), env, name ?? "(inline)", mode);
-        session.Envs.Add(slot.Id, slot);
-        Changed(+1);
         log.Info($"client {session.Name} made env {slot.Id} ({slot.Scenario}); it holds {session.Envs.Count}");
         w.WriteMapHeader(2);
         w.WriteString("id"); w.Write(id);
@@ -184,7 +200,11 @@ internal sealed class RequestHandler(IEnvironmentProvider provider, BridgeServer
         ReplyWriter.Ok(w, id, new Dictionary<string, object?> { ["obs"] = result.Observation, ["info"] = result.Info });
     }
 
-    private void StepBatch(ClientSession session, object? id, MsgPackMap req, MsgPackWriter w)
+    /// <summary>Steps of a step_batch run in one turn; then other clients' requests get theirs before the next slice.</summary>
+    public const int BatchStepsPerTurn = 16;
+
+    // Runs the next slice of the batch; the reply is written once the last slice has run.
+    private void StepBatch(ClientSession session, WorkItem item, MsgPackMap req, MsgPackWriter w)
     {
         if (!req.TryGetValue("steps", out object? s) || s is not object?[] steps)
             throw new BridgeException(ErrorCodes.BadMessage, "step_batch needs 'steps': a list of {env, action}");
@@ -193,8 +213,9 @@ internal sealed class RequestHandler(IEnvironmentProvider provider, BridgeServer
         bool autoreset = false;
         if (req.TryGetValue("autoreset", out object? ar))
             autoreset = ar as bool? ?? throw new BridgeException(ErrorCodes.BadMessage, $"'autoreset' must be true or false (omit it for false), got {(ar is null ? "nil" : ar.GetType().Name)}");
-        var results = new object?[steps.Length];
-        for (int i = 0; i < steps.Length; i++)
+        var results = item.BatchResults ??= new object?[steps.Length];
+        int end = Math.Min(steps.Length, item.BatchDone + BatchStepsPerTurn);
+        for (int i = item.BatchDone; i < end; i++)
         {
             try
             {
@@ -209,7 +230,9 @@ internal sealed class RequestHandler(IEnvironmentProvider provider, BridgeServer
                 results[i] = new Dictionary<string, object?> { ["error"] = new Dictionary<string, object?> { ["code"] = code, ["message"] = message } };
             }
         }
-        ReplyWriter.Ok(w, id, new Dictionary<string, object?> { ["results"] = results });
+        item.BatchDone = end;
+        if (item.Unfinished) return;
+        ReplyWriter.Ok(w, item.Id, new Dictionary<string, object?> { ["results"] = results });
     }
 
     // Autoreset (the environment's one implementation) decides what an ended episode does under the mode.

@@ -32,7 +32,7 @@ public sealed class ScenarioEnvironmentProvider(string? scenariosDirectory) : IE
 
     public IEnvironment Make(string? name, string? yaml)
     {
-        if (yaml is not null) return new RtfmEnvironment(ScenarioLoader.Parse(yaml, "<inline>"));
+        if (yaml is not null) return new RtfmEnvironment(ScenarioLoader.Parse(yaml, "scenario_yaml"));
         string[] shipped = scenariosDirectory is not null && Directory.Exists(scenariosDirectory)
             ? Directory.EnumerateFiles(scenariosDirectory, "*.yaml").Select(p => Path.GetFileNameWithoutExtension(p)).ToArray()
             : [];

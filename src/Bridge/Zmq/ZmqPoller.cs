@@ -10,10 +10,18 @@ public static unsafe class ZmqPoller
     /// passes (-1 waits forever). Returns a bit mask: bit i set when <paramref name="sockets"/>[i]
     /// is readable. At most 32 sockets.
     /// </summary>
-    public static int PollIn(ReadOnlySpan<ZmqSocket> sockets, int timeoutMs)
+    public static int PollIn(ReadOnlySpan<ZmqSocket> sockets, int timeoutMs) => PollIn(sockets, -1, timeoutMs);
+
+    /// <summary>
+    /// As <see cref="PollIn(ReadOnlySpan{ZmqSocket}, int)"/>, also waiting for the plain file
+    /// descriptor <paramref name="fd"/> (for example a socket's <see cref="ZmqSocketOption.Fd"/>)
+    /// to become readable: bit <c>sockets.Length</c> of the result. A negative fd is not polled.
+    /// </summary>
+    public static int PollIn(ReadOnlySpan<ZmqSocket> sockets, int fd, int timeoutMs)
     {
-        if (sockets.Length > 32) throw new ArgumentException("At most 32 sockets.", nameof(sockets));
-        ZmqPollItem* items = stackalloc ZmqPollItem[sockets.Length];
+        if (sockets.Length > 31) throw new ArgumentException("At most 31 sockets.", nameof(sockets));
+        int count = sockets.Length + (fd >= 0 ? 1 : 0);
+        ZmqPollItem* items = stackalloc ZmqPollItem[count];
         Span<bool> added = stackalloc bool[sockets.Length];
         try
         {
@@ -22,7 +30,8 @@ public static unsafe class ZmqPoller
                 sockets[i].Handle.DangerousAddRef(ref added[i]);
                 items[i] = new ZmqPollItem { Socket = sockets[i].Handle.DangerousGetHandle(), Events = ZMQ_POLLIN };
             }
-            int rc = zmq_poll(items, sockets.Length, timeoutMs);
+            if (fd >= 0) items[sockets.Length] = new ZmqPollItem { Fd = fd, Events = ZMQ_POLLIN };
+            int rc = zmq_poll(items, count, timeoutMs);
             if (rc < 0)
             {
                 int errno = zmq_errno();
@@ -30,7 +39,7 @@ public static unsafe class ZmqPoller
                 throw new ZmqException(errno, "zmq_poll");
             }
             int mask = 0;
-            for (int i = 0; i < sockets.Length; i++)
+            for (int i = 0; i < count; i++)
             {
                 if ((items[i].Revents & ZMQ_POLLIN) != 0) mask |= 1 << i;
             }

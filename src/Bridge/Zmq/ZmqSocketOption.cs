@@ -5,6 +5,11 @@ public enum ZmqSocketOption
 {
     /// <summary>Routing id (bytes, 1..255) a DEALER/REQ presents to a ROUTER.</summary>
     RoutingId = 5,
+    /// <summary>
+    /// The socket's notification file descriptor (read only): readable when the socket's state
+    /// may have changed. Edge-like: after it fires, receive until EAGAIN before polling it again.
+    /// </summary>
+    Fd = 14,
     /// <summary>Linger on close, milliseconds (-1 forever, 0 drop).</summary>
     Linger = 17,
     /// <summary>Reconnect interval, milliseconds.</summary>

@@ -20,16 +20,20 @@ public static class ServeCommand
         var maxEnvs = new Option<int>("--max-envs") { Description = "Environments one client may hold.", DefaultValueFactory = _ => 16 };
         var timeout = new Option<double>("--session-timeout") { Description = "Seconds of client silence after which its environments are closed.", DefaultValueFactory = _ => 300 };
         var maxMessage = new Option<int>("--max-message-mb") { Description = "Largest request in MiB; a bigger one disconnects its sender.", DefaultValueFactory = _ => 64 };
+        var maxEnvsTotal = new Option<int>("--max-envs-total") { Description = "Environments all clients together may hold.", DefaultValueFactory = _ => 256 };
+        var maxQueuedClient = new Option<int>("--max-queued-mb-per-client") { Description = "MiB of one client's requests received and not yet answered; more are refused with server_busy.", DefaultValueFactory = _ => 128 };
+        var maxQueued = new Option<int>("--max-queued-mb") { Description = "MiB of requests received and not yet answered, all clients together; more are refused with server_busy.", DefaultValueFactory = _ => 512 };
         var serverKey = new Option<string>("--curve-server-key") { Description = "CURVE secret key file of the server (ZeroMQ certificate format); turns encryption on." };
         var allow = new Option<string>("--curve-allow") { Description = "Folder of client public key files (*.key) let in under CURVE; others are refused." };
-        var keygen = new Option<string>("--curve-keygen") { Description = "Write server and client key pairs (server.key, server.key_secret, client.key, client.key_secret) into this folder and exit." };
+        var keygen = new Option<string>("--curve-keygen") { Description = "Write server and client key pairs (server.key, server.key_secret, client.key, client.key_secret) into this folder and exit; existing keys are kept unless --force." };
+        var force = new Option<bool>("--force") { Description = "With --curve-keygen: replace existing key files." };
         var cmd = new Command("serve", "Serve environments to external agents over ZeroMQ + MessagePack (see docs/protocol.md; Python client in clients/python).")
         {
-            bind, workers, maxEnvs, timeout, maxMessage, serverKey, allow, keygen,
+            bind, workers, maxEnvs, maxEnvsTotal, timeout, maxMessage, maxQueuedClient, maxQueued, serverKey, allow, keygen, force,
         };
         cmd.SetAction(pr =>
         {
-            if (pr.GetValue(keygen) is { } dir) return KeyGen(dir);
+            if (pr.GetValue(keygen) is { } dir) return KeyGen(dir, pr.GetValue(force));
             string? secretFile = pr.GetValue(serverKey);
             string? allowDir = pr.GetValue(allow);
             if (allowDir is not null && secretFile is null) throw new ArgumentException("--curve-allow needs --curve-server-key.");
@@ -38,9 +42,17 @@ public static class ServeCommand
                 workers: pr.GetValue(workers),
                 maxEnvsPerClient: pr.GetValue(maxEnvs),
                 maxMessageBytes: (long)pr.GetValue(maxMessage) << 20,
+                maxEnvs: pr.GetValue(maxEnvsTotal),
+                maxQueuedBytesPerClient: (long)pr.GetValue(maxQueuedClient) << 20,
+                maxQueuedBytes: (long)pr.GetValue(maxQueued) << 20,
                 sessionTimeout: TimeSpan.FromSeconds(pr.GetValue(timeout)),
-                curveSecretKey: secretFile is null ? null : CurveKeyFile.Load(secretFile).SecretKey ?? throw new ArgumentException($"{secretFile} holds no secret-key."),
-                curveAllowedClientKeys: allowDir is null ? null : CurveKeyFile.LoadPublicKeys(allowDir));
+                curveSecretKey: secretFile is null ? null : CurveKeyFile.Load(secretFile).SecretKey ?? throw new ArgumentException($"{secretFile}: holds no secret-key; give the server's .key_secret file."),
+                curveAllowedClientKeys: allowDir is null ? null : CurveKeyFile.LoadPublicKeys(allowDir,
+                    skipped => Console.Error.WriteLine($"rtfmgym serve: warning: {skipped}: not a *.key file; skipped (only *.key files in --curve-allow are client keys)")));
+            if (options.CurveSecretKey is null && !BindEndpoint.IsLoopbackOnly(options.Bind))
+            {
+                Console.Error.WriteLine($"rtfmgym serve: WARNING: {options.Bind} is reachable from other machines and CURVE is off: anyone who can reach this port can run environments, read their observations and use this machine's memory and CPU. Bind 127.0.0.1, or add --curve-server-key and --curve-allow (see docs/protocol.md, Security).");
+            }
             return Serve(options);
         });
         return cmd;
@@ -69,20 +81,28 @@ public static class ServeCommand
         }
         // Scripts wait for this line (or a hello round trip) to know the server is up.
         Console.Error.WriteLine($"rtfmgym serve: listening on {server.Endpoint}");
-        (int Clients, int Envs) last = (0, 0);
+        (int Clients, int Envs, long RssMiB) last = (0, 0, 0);
         while (!stop.Wait(TimeSpan.FromSeconds(10)))
         {
-            var now = (server.ClientCount, server.LiveEnvironments);
-            if (now != last) log.Info($"{now.ClientCount} client(s), {now.LiveEnvironments} live environment(s)");
-            last = now;
+            var now = (server.ClientCount, server.LiveEnvironments, RssMiB: Environment.WorkingSet >> 20);
+            // A line when clients or environments change, or memory moves by a tenth.
+            if (now.ClientCount != last.Clients || now.LiveEnvironments != last.Envs || Math.Abs(now.RssMiB - last.RssMiB) * 10 > last.RssMiB)
+            {
+                log.Info($"{now.ClientCount} client(s), {now.LiveEnvironments} live environment(s), {server.QueuedBytes >> 10} KiB of requests queued, RSS {now.RssMiB} MiB");
+                last = now;
+            }
         }
         log.Info("stopping (signal)");
         return 0;
     }
 
-    private static int KeyGen(string dir)
+    private static int KeyGen(string dir, bool force)
     {
         if (!ZmqCurve.IsAvailable) throw new ArgumentException("This libzmq has no CURVE support.");
+        string[] files = ["server.key", "server.key_secret", "client.key", "client.key_secret"];
+        string[] existing = files.Select(f => Path.Combine(dir, f)).Where(File.Exists).ToArray();
+        if (existing.Length > 0 && !force)
+            throw new ArgumentException($"{string.Join(", ", existing)}: already exist; replacing them locks out every client holding the old keys. Add --force to replace them, or give another folder.");
         Directory.CreateDirectory(dir);
         foreach (string name in new[] { "server", "client" })
         {

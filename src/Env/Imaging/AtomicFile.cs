@@ -16,14 +16,20 @@ public static partial class AtomicFile
 
     private static readonly ConcurrentDictionary<string, bool> SweptFolders = new(StringComparer.Ordinal);
 
-    /// <summary>Writes <paramref name="bytes"/> to <paramref name="path"/> atomically, creating the folder if needed.</summary>
-    public static void WriteAllBytes(string path, ReadOnlySpan<byte> bytes)
+    /// <summary>
+    /// Writes <paramref name="bytes"/> to <paramref name="path"/> atomically, creating the folder if
+    /// needed. With <paramref name="unixCreateMode"/> the file has that mode from the moment it exists
+    /// (for secrets: never readable by others, not even before a chmod).
+    /// </summary>
+    public static void WriteAllBytes(string path, ReadOnlySpan<byte> bytes, UnixFileMode? unixCreateMode = null)
     {
         string full = Path.GetFullPath(path);
         string tmp = TemporaryPath(full);
         try
         {
-            using (var fs = new FileStream(tmp, FileMode.CreateNew, FileAccess.Write))
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+            if (unixCreateMode is { } mode && !OperatingSystem.IsWindows()) options.UnixCreateMode = mode;
+            using (var fs = new FileStream(tmp, options))
             {
                 fs.Write(bytes);
                 fs.Flush(flushToDisk: true);

@@ -29,16 +29,20 @@ public static class ScenarioLoader
     /// <summary>The observation keys a scenario may ask for.</summary>
     public static readonly IReadOnlyList<string> ObservationKeys = ["rgb", "depth", "pose", "goal"];
 
-    /// <summary>Loads and validates a scenario file.</summary>
+    /// <summary>Loads and validates a scenario file (UTF-8, at most <see cref="ScenarioTextGuard.MaxBytes"/>).</summary>
     public static Scenario Load(string path)
     {
         if (!File.Exists(path)) throw new ScenarioException(path, 0, "(file)", "no such file; give a path to a .yaml scenario or a shipped scenario name (see `rtfmgym scenarios`).");
-        return Parse(File.ReadAllText(path), path);
+        return Parse(ScenarioTextGuard.ReadFile(path), path);
     }
 
-    /// <summary>Parses and validates scenario text; <paramref name="source"/> names it in errors.</summary>
+    /// <summary>
+    /// Parses and validates scenario text; <paramref name="source"/> names it in errors. The text
+    /// passes <see cref="ScenarioTextGuard.Check"/> (size, depth, one document) before it is parsed.
+    /// </summary>
     public static Scenario Parse(string text, string source = "<inline>")
     {
+        ScenarioTextGuard.Check(text, source);
         var r = new YamlFieldReader(source);
         var stream = new YamlStream();
         try

@@ -19,6 +19,9 @@ internal sealed class FakeEnvironment(int episodeLength = 5) : IEnvironment
 
     public SemaphoreSlim? Gate { get; init; }
 
+    /// <summary>Called at the start of every step (tests observe what else has happened by then).</summary>
+    public Action? OnStep { get; init; }
+
     public bool IsClosed { get; private set; }
 
     public Space ObservationSpace { get; } = new DictSpace(
@@ -44,6 +47,7 @@ internal sealed class FakeEnvironment(int episodeLength = 5) : IEnvironment
         Check();
         ActionSpace.Require(action);
         if (_step < 0) throw new EnvironmentStateException("step before reset");
+        OnStep?.Invoke();
         Gate?.Wait();
         _step++;
         bool done = _step >= EpisodeLength;

@@ -6,7 +6,7 @@ namespace RtfmGym.Bridge.Tests.Support;
 /// <summary>A started in-process server on a free port, and clients for it.</summary>
 internal sealed class ServerFixture : IDisposable
 {
-    public ServerFixture(BridgeServerOptions? options = null, FakeProvider? provider = null, TextWriter? log = null)
+    public ServerFixture(BridgeServerOptions? options = null, IEnvironmentProvider? provider = null, TextWriter? log = null)
     {
         Options = options ?? new BridgeServerOptions(bind: "tcp://127.0.0.1:*", workers: 2);
         Server = new BridgeServer(Options, provider ?? new FakeProvider(), new BridgeLog(log));

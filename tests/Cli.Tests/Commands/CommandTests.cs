@@ -116,6 +116,57 @@ public class CommandTests
     }
 
     [Test]
+    public void Serve_CurveKeygenTwice_KeepsKeysUnlessForced()
+    {
+        string keys = Path.Combine(_dir, "keys");
+        var first = CliRunner.Run(_dir, "serve", "--curve-keygen", keys);
+        Assume.That(first.Err, Does.Not.Contain("no CURVE support"));
+        Assert.That(first.ExitCode, Is.EqualTo(0), first.Err);
+        string secret = File.ReadAllText(Path.Combine(keys, "server.key_secret"));
+        var again = CliRunner.Run(_dir, "serve", "--curve-keygen", keys);
+        Assert.That(again.ExitCode, Is.EqualTo(2), again.Err);
+        Assert.That(again.Err, Does.StartWith("rtfmgym: error: ").And.Contain("server.key_secret").And.Contain("--force"));
+        Assert.That(File.ReadAllText(Path.Combine(keys, "server.key_secret")), Is.EqualTo(secret));
+        var forced = CliRunner.Run(_dir, "serve", "--curve-keygen", keys, "--force");
+        Assert.That(forced.ExitCode, Is.EqualTo(0), forced.Err);
+        Assert.That(File.ReadAllText(Path.Combine(keys, "server.key_secret")), Is.Not.EqualTo(secret));
+    }
+
+    [TestCase("--curve-server-key")]
+    [TestCase("--curve-allow")]
+    public void Serve_GarbageCurveKeyFile_ExitsTwoNamingFile(string option)
+    {
+        string keys = Path.Combine(_dir, "keys");
+        var gen = CliRunner.Run(_dir, "serve", "--curve-keygen", keys);
+        Assume.That(gen.ExitCode, Is.EqualTo(0), gen.Err);
+        string garbage = Path.Combine(_dir, "allow", "mallory.key");
+        Directory.CreateDirectory(Path.GetDirectoryName(garbage)!);
+        File.WriteAllText(garbage, "-----BEGIN NOTHING-----\n");
+        string[] args = option == "--curve-server-key"
+            ? ["serve", "--curve-server-key", garbage]
+            : ["serve", "--curve-server-key", Path.Combine(keys, "server.key_secret"), "--curve-allow", Path.GetDirectoryName(garbage)!];
+        var r = CliRunner.Run(_dir, args);
+        Assert.That(r.ExitCode, Is.EqualTo(2), r.Err);
+        Assert.That(r.Err, Does.StartWith($"rtfmgym: error: {garbage}: not a CURVE key file"));
+    }
+
+    [TestCase("deep", "nested deeper than 16")]
+    [TestCase("/dev/zero", "too large")]
+    public void Run_HostileScenarioFile_ExitsTwoNamingTheLimit(string file, string message)
+    {
+        string path = file;
+        if (file == "deep")
+        {
+            path = Path.Combine(_dir, "deep.yaml");
+            File.WriteAllText(path, "name: deep\nx: " + new string('[', 50_000) + new string(']', 50_000) + "\n");
+        }
+        Assume.That(File.Exists(path), path);
+        var r = CliRunner.Run(_dir, "run", path);
+        Assert.That(r.ExitCode, Is.EqualTo(2), r.Err);
+        Assert.That(r.Err, Does.StartWith($"rtfmgym: error: {path}:").And.Contain(message));
+    }
+
+    [Test]
     public void Scenarios_Listed_AllValid()
     {
         var r = CliRunner.Run(_dir, "scenarios");

@@ -49,6 +49,14 @@ public class EpisodeReplayerTests
     }
 
     [Test]
+    public void Replay_EmbeddedScenarioBomb_RefusedBeforeParsing()
+    {
+        EpisodeRecord record = Record(3) with { ScenarioText = "name: bomb\nx: " + new string('[', 50_000) + new string(']', 50_000) + "\n" };
+        var e = Assert.Throws<ScenarioException>(() => EpisodeReplayer.Replay(record));
+        Assert.That(e!.Message, Does.StartWith(record.ScenarioSource + ":").And.Contain("nested deeper than 16"));
+    }
+
+    [Test]
     public void Replay_SavedAndLoaded_StillMatches()
     {
         EpisodeRecord record = Record(10);
