@@ -27,7 +27,6 @@ public sealed class ModelFrameSource : IMemoryAwareFrameSource
     private RigidMotion _centre = RigidMotion.Identity;
     private ulong _seed;
     private bool _begun;
-    private bool _lastGenerated;
     // Keys and values of entries that came without them (a memory loaded from a file, whose payloads are not
     // saved): encoded at their first retrieval and kept while the entry lives, instead of at every retrieval.
     // Emptied at each episode, whose world centre they depend on.
@@ -64,7 +63,7 @@ public sealed class ModelFrameSource : IMemoryAwareFrameSource
     public Frame MemoryFrame(Frame drawn)
     {
         ArgumentNullException.ThrowIfNull(drawn);
-        return _lastGenerated && drawn.Depth is not null ? new Frame(drawn.Width, drawn.Height, drawn.Rgb) : drawn;
+        return LastGenerationDepth > 0 && drawn.Depth is not null ? new Frame(drawn.Width, drawn.Height, drawn.Rgb) : drawn;
     }
 
     public void BeginEpisode(World world, ulong seed)
@@ -105,7 +104,6 @@ public sealed class ModelFrameSource : IMemoryAwareFrameSource
         if (request.Step == 0 && Options.GroundTruthFirstFrame)
         {
             frame = _truth.Render(request with { Channels = request.Channels | FrameChannels.Depth });
-            _lastGenerated = false;
         }
         else
         {
@@ -113,7 +111,6 @@ public sealed class ModelFrameSource : IMemoryAwareFrameSource
                 .Select(e => e.Payload as ContextFrame ?? Encoded(e, request.Camera))
                 .ToArray();
             frame = _model.Generate(encoded, pose, request.Camera, Options.Sampler, NoiseSeed(_seed, request.Step));
-            _lastGenerated = true;
             // A frame is as far from the truth as the shallowest frame it was drawn from, plus one.
             depth = 1 + (encoded.Length == 0 ? 0 : encoded.Min(c => c.GenerationDepth));
         }

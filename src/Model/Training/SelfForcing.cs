@@ -16,8 +16,8 @@ namespace RtfmGym.Model.Training;
 internal static class SelfForcing
 {
     /// <summary>
-    /// The context tensor [B·views, N, context values] of <paramref name="batch"/> and, for a network with
-    /// provenance, each view's mark [B·views] (1 = generated). Whether this batch is self-forced is drawn
+    /// The context tensor [B·views, N, context values] of <paramref name="batch"/> and, when this batch is
+    /// self-forced, each view's mark [B·views] (1 = generated; null: every view is ground truth). Whether this batch is self-forced is drawn
     /// from <paramref name="rng"/>; its sampling noise from <paramref name="noiseGenerator"/>.
     /// </summary>
     public static (Tensor Context, Tensor? Generated) Prepare(FrameTransformer network, FrameModelConfig config, TrainingBatch batch,
@@ -25,10 +25,9 @@ internal static class SelfForcing
     {
         long b = batch.Size, views = batch.Views, n = batch.Tokens, values = config.ContextPatchValues;
         Tensor context = tensor(batch.Context, [b * views, n, values]).to(device);
-        bool apply = network.HasProvenance && views >= 2 && step >= objective.SelfForcingFrom && rng.Chance(objective.SelfForcingShare);
-        if (!network.HasProvenance) return (context, null);
+        // No marks means all ground truth (FrameTransformer.EncodeContext).
+        if (!network.HasProvenance || views < 2 || step < objective.SelfForcingFrom || !rng.Chance(objective.SelfForcingShare)) return (context, null);
         var marks = new long[b * views];
-        if (!apply) return (context, tensor(marks, [b * views]).to(device));
 
         long colourValues = FrameModelConfig.ContextChannels * config.PatchSize * config.PatchSize;
         Tensor perSample = context.view([b, views, n, values]);
