@@ -81,10 +81,11 @@ public sealed class LimitsTests
     public void Request_BeyondQueuedBytes_ServerBusyWithItsId(bool secondClient, string message)
     {
         using var gate = new SemaphoreSlim(0);
+        using var entered = new SemaphoreSlim(0);
         const int limit = 64 * 1024;
         using var f = new ServerFixture(
             new BridgeServerOptions(bind: "tcp://127.0.0.1:*", workers: 1, maxMessageBytes: limit, maxQueuedBytesPerClient: limit, maxQueuedBytes: limit),
-            new FakeProvider { Gate = gate });
+            new FakeProvider { Gate = gate, OnStep = () => entered.Release() });
         using var a = f.Connect();
         using var b = f.Connect();
         using var env = RemoteEnvironment.Make(a, "fake");
@@ -95,6 +96,9 @@ public sealed class LimitsTests
         try
         {
             held = a.Send(Ops.Step, padded);
+            // Two connections' messages may arrive in either order: the second is sent only
+            // once the held step is running, so its bytes are certainly counted.
+            Assert.That(entered.Wait(TimeSpan.FromSeconds(30)), Is.True, "the held step reached the environment");
             long refused = sender.Send(Ops.ListScenarios, new Dictionary<string, object?> { ["padding"] = new byte[40_000] });
             var e = Assert.Throws<BridgeException>(() => sender.Receive(refused))!;
             Assert.That(e.Code, Is.EqualTo(ErrorCodes.ServerBusy));
@@ -106,7 +110,7 @@ public sealed class LimitsTests
         }
         Assert.That(a.Receive(held).ContainsKey("obs"), Is.True);
         Assert.That(sender.Call(Ops.ListScenarios, new Dictionary<string, object?> { ["padding"] = new byte[40_000] }).ContainsKey("scenarios"), Is.True, "served once the queue is empty");
-        Assert.That(f.Server.QueuedBytes, Is.Zero);
+        Assert.That(SpinWait.SpinUntil(() => f.Server.QueuedBytes == 0, TimeSpan.FromSeconds(30)), Is.True, "every byte given back");
     }
 
     [Test]
