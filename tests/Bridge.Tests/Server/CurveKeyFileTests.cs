@@ -1,3 +1,4 @@
+using System.Runtime.Versioning;
 using NUnit.Framework;
 using RtfmGym.Bridge.Server;
 using RtfmGym.Bridge.Zmq;
@@ -72,9 +73,9 @@ public sealed class CurveKeyFileTests
     }
 
     [Test]
+    [UnsupportedOSPlatform("windows")]
     public void Save_SecretKey_OwnerOnlyAndNoTemporaryLeft()
     {
-        if (OperatingSystem.IsWindows()) Assert.Ignore("Unix file modes only");
         var (pub, sec) = ZmqCurve.GenerateKeyPair();
         string path = Path.Combine(_dir, "server.key_secret");
         CurveKeyFile.Save(path, pub, sec);
