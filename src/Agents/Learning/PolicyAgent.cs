@@ -1,0 +1,72 @@
+using RtfmGym.Env;
+using RtfmGym.Torch;
+using static RtfmGym.Torch.torch;
+
+namespace RtfmGym.Agents.Learning;
+
+/// <summary>
+/// A trained policy as an agent (<c>--agent policy:DIR</c>): it encodes each observation as it was trained
+/// to see it and takes the most probable action, so runs and evaluations are deterministic. Owns the
+/// network's native memory: dispose it.
+/// </summary>
+public sealed class PolicyAgent : IAgent, IDisposable
+{
+    private readonly PolicyNetwork _network;
+    private readonly PolicyCheckpoint.Description _description;
+    private readonly float[] _image, _vector;
+
+    private PolicyAgent(PolicyNetwork network, PolicyCheckpoint.Description description, string directory)
+    {
+        (_network, _description) = (network, description);
+        _image = new float[network.Inputs.ImageValues];
+        _vector = new float[network.Inputs.VectorValues];
+        Name = $"policy:{Path.GetFileName(Path.TrimEndingDirectorySeparator(directory))}";
+    }
+
+    /// <inheritdoc/>
+    public string Name { get; }
+
+    /// <summary>Loads the policy saved in <paramref name="directory"/> by <c>rtfmgym agent train</c>.</summary>
+    /// <exception cref="RtfmGymException">The folder holds no policy or a damaged one.</exception>
+    public static PolicyAgent Load(string directory)
+    {
+        PolicyCheckpoint.Description d = PolicyCheckpoint.Read(directory);
+        var inputs = PolicyInputs.Of(d.Height, d.Width, d.Depth, d.Goal);
+        PolicyNetwork? network = null;
+        try
+        {
+            using (var generator = torch.Generator(0)) network = new PolicyNetwork(inputs, d.Actions, generator);
+            network.load(Path.Combine(directory, PolicyCheckpoint.WeightsFile));
+            network.eval();
+            return new PolicyAgent(network, d, directory);
+        }
+        catch (Exception e) when (e is TorchException or IOException or InvalidDataException or CheckpointMismatchException)
+        {
+            network?.Dispose();
+            throw new RtfmGymException($"Cannot load the policy in '{directory}': {e.Message}. Train it again with `rtfmgym agent train`.");
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Reset(AgentContext context, object observation, IReadOnlyDictionary<string, object?> info)
+    {
+    }
+
+    /// <inheritdoc/>
+    public object Act(object observation, IReadOnlyDictionary<string, object?> info)
+    {
+        _network.Inputs.Write(observation, _image, _vector);
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        PolicyInputs i = _network.Inputs;
+        Tensor? vector = i.VectorValues == 0 ? null : tensor(_vector, [1, i.VectorValues]);
+        float[] logits = _network.Forward(tensor(_image, [1, i.Channels, i.Height, i.Width]), vector).Logits.ToArray<float>();
+        int best = 0;
+        for (int a = 1; a < logits.Length; a++)
+            if (logits[a] > logits[best]) best = a;
+        return _description.ActionStart + best;
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => _network.Dispose();
+}
