@@ -17,6 +17,7 @@ public static class Evaluator
         Action<int, EpisodeResult>? progress = null, CancellationToken cancellation = default)
     {
         IAgent agent = makeAgent();
+        using var owned = agent as IDisposable; // a learned policy holds native memory
         int count = episodes ?? Math.Max(1, suite.Episodes.Count);
         var results = new List<EpisodeResult>();
         IReadOnlyList<Scenario> runs = suite.Expand(count);

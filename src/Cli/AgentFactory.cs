@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using RtfmGym.Agents;
+using RtfmGym.Agents.Learning;
 using RtfmGym.Env;
 using RtfmGym.Env.Scenarios;
 
@@ -9,8 +10,11 @@ namespace RtfmGym.Cli;
 /// <summary>Agents by their command-line names.</summary>
 public static class AgentFactory
 {
+    /// <summary>The prefix of a trained policy's name: "policy:" and its folder.</summary>
+    public const string PolicyPrefix = "policy:";
+
     /// <summary>The names <c>--agent</c> accepts.</summary>
-    public static readonly IReadOnlyList<string> Names = ["oracle", "random", "replay", "waypoints"];
+    public static readonly IReadOnlyList<string> Names = ["oracle", "random", "replay", "waypoints", "policy:DIR"];
 
     /// <summary>Creates the agent named <paramref name="name"/> for <paramref name="scenario"/>.</summary>
     /// <param name="name">oracle (the best scripted agent for the scenario's task: <see cref="OracleAgent"/> for PointNav,
@@ -18,8 +22,10 @@ public static class AgentFactory
     /// <param name="scenario">The scenario (replay reads its recorded actions).</param>
     /// <param name="seed">Seed for the random agent.</param>
     /// <param name="waypoints">For "waypoints": "x,z;x,z;..." in metres.</param>
+    /// <remarks>"policy:DIR" loads the policy <c>rtfmgym agent train</c> saved in DIR (a <see cref="PolicyAgent"/>, which holds native memory: dispose it).</remarks>
     public static IAgent Create(string name, Scenario scenario, ulong seed = 0, string? waypoints = null) => name switch
     {
+        _ when name.StartsWith(PolicyPrefix, StringComparison.Ordinal) => PolicyAgent.Load(name[PolicyPrefix.Length..]),
         "oracle" => scenario.Task.Kind switch
         {
             TaskKind.PointNav => new OracleAgent(),

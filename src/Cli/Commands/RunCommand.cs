@@ -62,6 +62,7 @@ public static class RunCommand
         string root = Path.GetFullPath(outDir ?? Path.Combine("runs", suite.Name));
         Directory.CreateDirectory(root);
         IAgent agent = AgentFactory.Create(agentName, suite, (ulong)(seed ?? suite.Seed), waypoints);
+        using var ownedAgent = agent as IDisposable; // a learned policy holds native memory
         var results = new List<(EpisodeResult Result, string Record, string Video)>();
         var sheet = new FrameSampler(8);
         // Only a source that is not the ray caster itself has something to compare with the truth.
