@@ -6,6 +6,7 @@ using RtfmGym.Cli.Output;
 using RtfmGym.Env;
 using RtfmGym.Env.Actions;
 using RtfmGym.Env.Rendering;
+using RtfmGym.Model.Benchmarks;
 using RtfmGym.Env.Scenarios;
 using Spectre.Console;
 

@@ -5,7 +5,7 @@ using RtfmGym.Cli.MemoryEval;
 using RtfmGym.Cli.Output;
 using RtfmGym.Env;
 using RtfmGym.Env.Frames;
-using RtfmGym.Env.Imaging;
+using RtfmGym.Env.IO;
 using RtfmGym.Env.Memory.Evaluation;
 using RtfmGym.Env.Rendering;
 using RtfmGym.Env.Scenarios;

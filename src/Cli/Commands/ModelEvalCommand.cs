@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using RtfmGym.Cli.Output;
-using RtfmGym.Env.Imaging;
+using RtfmGym.Env.IO;
 using RtfmGym.Model;
 using RtfmGym.Model.Checkpoints;
 using RtfmGym.Model.Evaluation;

@@ -5,7 +5,7 @@ using RtfmGym.Cli.Output;
 using RtfmGym.Env;
 using RtfmGym.Env.Frames;
 using RtfmGym.Env.Geometry;
-using RtfmGym.Env.Imaging;
+using RtfmGym.Imaging;
 using RtfmGym.Env.Scenarios;
 using Spectre.Console;
 

@@ -1,7 +1,7 @@
 using RtfmGym.Env.Frames;
 using RtfmGym.Env.Geometry;
 using RtfmGym.Env.Memory;
-using RtfmGym.Env.Imaging;
+using RtfmGym.Imaging;
 using RtfmGym.Env.Memory.Evaluation;
 using RtfmGym.Env.Randomness;
 using RtfmGym.Env.Scenarios;

@@ -1,6 +1,6 @@
 using System.Numerics;
 using RtfmGym.Env;
-using RtfmGym.Env.Imaging;
+using RtfmGym.Imaging;
 using RtfmGym.Env.Rendering;
 using RtfmGym.Env.Tasks;
 

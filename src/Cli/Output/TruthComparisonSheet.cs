@@ -40,7 +40,7 @@ public sealed class TruthComparisonSheet : IDisposable
         IReadOnlyList<byte[]> shown = _shown.Pick(), truths = _truths.Pick();
         if (shown.Count == 0) return;
         var (rgb, w, h) = ContactSheet.Build([.. shown, .. truths], width, height, shown.Count);
-        Env.Imaging.PngWriter.Write(path, w, h, rgb);
+        Imaging.PngWriter.Write(path, w, h, rgb);
     }
 
     public void Dispose() => _truth.Dispose();

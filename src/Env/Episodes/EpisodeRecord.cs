@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using RtfmGym.Env.Imaging;
+using RtfmGym.Env.IO;
 using RtfmGym.Env.Scenarios;
 using RtfmGym.Env.Spaces;
 

@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using RtfmGym.Env.Frames;
 using RtfmGym.Env.Geometry;
-using RtfmGym.Env.Imaging;
+using RtfmGym.Env.IO;
 
 namespace RtfmGym.Env.Memory;
 

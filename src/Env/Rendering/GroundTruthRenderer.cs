@@ -45,6 +45,19 @@ public sealed class GroundTruthRenderer : IFrameSource
         _scratch = new TraceScratch(world.Props.Count);
     }
 
+    /// <summary>
+    /// Builds <paramref name="world"/>'s ray-casting structures and bakes its lighting under
+    /// <paramref name="options"/> (on <see cref="RendererOptions.Threads"/> threads), bypassing the
+    /// per-world cache, and discards the result: the work of a first <see cref="BeginEpisode"/> on a
+    /// world, exposed so that benchmarks can time it even for a world prepared before.
+    /// </summary>
+    public static void PrepareUncached(World world, RendererOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        ArgumentNullException.ThrowIfNull(options);
+        BakedLighting.Build(new SceneGeometry(world), options.Shadows, options.LightmapTexelsPerMetre, options.Threads);
+    }
+
     /// <summary>Renders one frame using up to <see cref="RendererOptions.Threads"/> threads.</summary>
     /// <exception cref="EnvironmentStateException">Before <see cref="BeginEpisode"/>.</exception>
     public Frame Render(FrameRequest request)

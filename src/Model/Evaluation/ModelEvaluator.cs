@@ -1,4 +1,4 @@
-using RtfmGym.Env.Imaging;
+using RtfmGym.Imaging;
 using System.Diagnostics;
 using RtfmGym.Env.Frames;
 using RtfmGym.Env.Geometry;

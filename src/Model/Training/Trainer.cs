@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using RtfmGym.Env;
-using RtfmGym.Env.Imaging;
+using RtfmGym.Env.IO;
 using RtfmGym.Env.Randomness;
 using RtfmGym.Model.Checkpoints;
 using RtfmGym.Model.Network;

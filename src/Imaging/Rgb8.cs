@@ -1,4 +1,4 @@
-namespace RtfmGym.Env.Imaging;
+namespace RtfmGym.Imaging;
 
 /// <summary>An 8-bit sRGB colour, as stored in <see cref="Canvas.Rgb"/>.</summary>
 public readonly record struct Rgb8(byte R, byte G, byte B)

@@ -1,4 +1,6 @@
-namespace RtfmGym.Env.Rendering;
+using RtfmGym.Env.Rendering;
+
+namespace RtfmGym.Model.Benchmarks;
 
 /// <summary>Throughput of <see cref="GroundTruthRenderer"/> measured by <see cref="RendererBenchmark.Run"/>.</summary>
 /// <param name="SingleThread64">Frames per second at 64x64 (RGB + depth + ids) on one thread.</param>
