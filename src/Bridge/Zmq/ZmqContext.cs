@@ -34,5 +34,6 @@ public sealed class ZmqContext : IDisposable
     /// <summary>Creates a socket of <paramref name="type"/> with linger 0 (pending messages dropped on close).</summary>
     public ZmqSocket CreateSocket(ZmqSocketType type) => new(this, type);
 
+    /// <summary>Terminates the libzmq context (zmq_ctx_term); close its sockets first, or this blocks on them.</summary>
     public void Dispose() => Handle.Dispose();
 }

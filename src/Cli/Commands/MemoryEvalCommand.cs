@@ -21,6 +21,7 @@ namespace RtfmGym.Cli.Commands;
 /// </summary>
 public static class MemoryEvalCommand
 {
+    /// <summary>The <c>memory-eval</c> command with its arguments and options.</summary>
     public static Command Create()
     {
         var scenario = new Argument<string>("scenario") { Description = "Scenario file or shipped name.", DefaultValueFactory = _ => ScenarioResolver.DefaultScenario };

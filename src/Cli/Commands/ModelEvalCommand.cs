@@ -30,6 +30,7 @@ public static class ModelEvalCommand
         WriteIndented = true,
     };
 
+    /// <summary>The <c>model eval</c> subcommand with its options, for <see cref="ModelCommand"/>.</summary>
     public static Command Create()
     {
         var checkpoint = new Option<string>("--checkpoint") { Description = "Checkpoint directory (config.json and model.safetensors).", Required = true };

@@ -43,5 +43,6 @@ public sealed class TruthComparisonSheet : IDisposable
         Imaging.PngWriter.Write(path, w, h, rgb);
     }
 
+    /// <summary>Frees the ground-truth renderer.</summary>
     public void Dispose() => _truth.Dispose();
 }

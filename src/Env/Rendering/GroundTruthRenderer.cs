@@ -25,6 +25,7 @@ public sealed class GroundTruthRenderer : IFrameSource
     /// <summary>A renderer with <paramref name="options"/> (default <see cref="RendererOptions.Default"/>).</summary>
     public GroundTruthRenderer(RendererOptions? options = null) => Options = options ?? RendererOptions.Default;
 
+    /// <summary>Lighting, supersampling and thread settings, fixed for the renderer's life.</summary>
     public RendererOptions Options { get; }
 
     /// <inheritdoc />
@@ -107,6 +108,7 @@ public sealed class GroundTruthRenderer : IFrameSource
         return frames;
     }
 
+    /// <summary>Drops the prepared scene; baked worlds stay in the shared per-world cache.</summary>
     public void Dispose()
     {
         _scene = null;
