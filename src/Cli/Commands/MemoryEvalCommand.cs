@@ -15,7 +15,7 @@ namespace RtfmGym.Cli.Commands;
 
 /// <summary>
 /// <c>rtfmgym memory-eval [SCENARIO]</c>: the persistence figures of the spatial memory
-/// (metrics items 4 to 6, docs/memory.md): revisit error vs gap for the default memory beside a
+/// (docs/memory.md): revisit error vs gap for the default memory beside a
 /// sliding window, recall@K of each retrieval rule against the covisibility oracle, and step
 /// latency, bank size and process memory along one long episode; plus a map of the memory.
 /// </summary>
