@@ -33,7 +33,7 @@ public sealed record Scenario
     /// <summary>Observation keys: any of "rgb", "depth", "pose", "goal". Default just "rgb".</summary>
     public IReadOnlyList<string> Observations { get; init; } = ["rgb"];
 
-    /// <summary>The action kind (discrete or continuous, ground or free flight) and its step sizes.</summary>
+    /// <summary>The action kind (discrete, continuous on the ground, or free 6-DoF flight) and its step sizes and limits.</summary>
     public ActionSettings Action { get; init; } = new();
 
     /// <summary>Body radius for collision, metres. Default 0.18.</summary>
