@@ -48,12 +48,13 @@ CONFIG="${RTFMGYM_CONFIG:-Release}"
 SUFFIX=""; (( WANT_TESTS )) && SUFFIX="-tests"
 STAMP=".stamps/build-$CONFIG$SUFFIX"
 mkdir -p .stamps
-if [[ ! -f "$STAMP" ]] || [[ -n "$(find src tests bench native/build Directory.Build.props Directory.Packages.props RtfmGym.sln \
-      -newer "$STAMP" \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.sln' -o -name 'librtfmtorch.so' \) -print -quit 2>/dev/null)" ]]; then
+if [[ ! -f "$STAMP" ]] || [[ -n "$(find src tests bench native/build Directory.Build.props Directory.Packages.props RtfmGym.sln .editorconfig \
+      -newer "$STAMP" \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.sln' -o -name '.editorconfig' -o -name 'librtfmtorch.so' \) -print -quit 2>/dev/null)" ]]; then
   log "building ($CONFIG)"
   export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-  if (( WANT_TESTS )); then target=RtfmGym.sln; else target=src/Cli/Cli.csproj; fi
-  if ! out=$(dotnet build "$target" -c "$CONFIG" --nologo -v q -clp:ErrorsOnly 2>&1); then
+  # The test build (./test.sh, CI) turns warnings into errors; see RtfmGymStrict in Directory.Build.props.
+  if (( WANT_TESTS )); then target=RtfmGym.sln; strict=true; else target=src/Cli/Cli.csproj; strict=false; fi
+  if ! out=$(dotnet build "$target" -c "$CONFIG" --nologo -v q -clp:ErrorsOnly -p:RtfmGymStrict=$strict 2>&1); then
     echo "$out" >&2; log "build failed"; exit 1
   fi
   touch "$STAMP"

@@ -23,8 +23,10 @@ public sealed class FrontierExplorationAgent : IAgent
     private int? _target;
     private int _blocked;
 
+    /// <inheritdoc />
     public string Name => "frontier";
 
+    /// <inheritdoc />
     public void Reset(AgentContext context, object observation, IReadOnlyDictionary<string, object?> info)
     {
         _env = context.Privileged ?? throw new InvalidOperationException("The frontier agent needs a local environment (it reads the world's map); use it with `rtfmgym run`, not over the bridge.");
@@ -36,6 +38,7 @@ public sealed class FrontierExplorationAgent : IAgent
         _blocked = 0;
     }
 
+    /// <inheritdoc />
     public object Act(object observation, IReadOnlyDictionary<string, object?> info)
     {
         var controller = _controller ?? throw new InvalidOperationException("Reset the agent first.");

@@ -15,8 +15,10 @@ public sealed class OracleAgent : IAgent
     private WaypointController? _controller;
     private int _blocked;
 
+    /// <inheritdoc />
     public string Name => "oracle";
 
+    /// <inheritdoc />
     public void Reset(AgentContext context, object observation, IReadOnlyDictionary<string, object?> info)
     {
         _env = context.Privileged ?? throw new InvalidOperationException("The oracle needs a local environment (it reads the world's map); use it with `rtfmgym run`, not over the bridge.");
@@ -28,6 +30,7 @@ public sealed class OracleAgent : IAgent
         Plan();
     }
 
+    /// <inheritdoc />
     public object Act(object observation, IReadOnlyDictionary<string, object?> info)
     {
         var controller = _controller ?? throw new InvalidOperationException("Reset the agent first.");

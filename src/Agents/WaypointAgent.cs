@@ -8,14 +8,17 @@ public sealed class WaypointAgent(IReadOnlyList<Vector2> waypoints, ActionSettin
 {
     private WaypointController? _controller;
 
+    /// <inheritdoc />
     public string Name => "waypoints";
 
+    /// <inheritdoc />
     public void Reset(AgentContext context, object observation, IReadOnlyDictionary<string, object?> info)
     {
         _controller = new WaypointController(context.ActionSpace, settings ?? context.Privileged?.Actions.Settings ?? new ActionSettings(), goalTolerance);
         _controller.SetRoute(waypoints);
     }
 
+    /// <inheritdoc />
     public object Act(object observation, IReadOnlyDictionary<string, object?> info)
     {
         var controller = _controller ?? throw new InvalidOperationException("Reset the agent first.");

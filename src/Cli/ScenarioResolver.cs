@@ -24,7 +24,7 @@ public static class ScenarioResolver
 
     /// <summary>Shipped scenario names (file names without .yaml), sorted.</summary>
     public static IReadOnlyList<string> ShippedNames() =>
-        ScenariosDirectory() is { } dir ? Directory.EnumerateFiles(dir, "*.yaml").Select(Path.GetFileNameWithoutExtension).Order().ToArray()! : [];
+        ScenariosDirectory() is { } dir ? Directory.EnumerateFiles(dir, "*.yaml").Select(f => Path.GetFileNameWithoutExtension(f)).Order().ToArray() : [];
 
     /// <summary>Loads a scenario given as a path or a shipped name.</summary>
     public static Scenario Load(string nameOrPath)

@@ -2,7 +2,7 @@ using RtfmGym.Env.Memory;
 
 namespace RtfmGym.Env;
 
-// Preloading a remembered world (issue 5, `rtfmgym run --memory-in`). Kept apart from
+// Preloading a remembered world (`rtfmgym run --memory-in`). Kept apart from
 // RtfmEnvironment.cs so the two evolve without stepping on each other; Reset calls
 // ApplyPreloadedMemory once, right after emptying the memory.
 public sealed partial class RtfmEnvironment

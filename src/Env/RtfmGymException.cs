@@ -11,6 +11,11 @@ namespace RtfmGym.Env;
 /// </summary>
 public class RtfmGymException : Exception
 {
+    /// <summary>An error with <paramref name="message"/>.</summary>
+    /// <param name="message">What is wrong and how to fix it.</param>
     public RtfmGymException(string message) : base(message) { }
+    /// <summary>An error with <paramref name="message"/>, caused by <paramref name="inner"/>.</summary>
+    /// <param name="message">What is wrong and how to fix it.</param>
+    /// <param name="inner">The underlying error.</param>
     public RtfmGymException(string message, Exception inner) : base(message, inner) { }
 }

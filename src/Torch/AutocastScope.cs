@@ -24,6 +24,7 @@ public sealed class AutocastScope : IDisposable
     /// <summary>Whether CUDA autocast is on for this thread right now.</summary>
     public static bool IsEnabled => NativeMethods.rt_autocast_is_enabled() == 1;
 
+    /// <summary>Restores the autocast state that was in force before this scope; calling it again does nothing.</summary>
     public void Dispose()
     {
         if (_disposed || _previous < 0)

@@ -6,11 +6,14 @@ namespace RtfmGym.Torch;
 /// </summary>
 public sealed class CheckpointMismatchException : TorchException
 {
+    /// <summary>A mismatch listing every <paramref name="problems"/> entry in the message.</summary>
+    /// <param name="problems">One line per tensor that is missing, unexpected, or of the wrong shape or dtype.</param>
     public CheckpointMismatchException(IReadOnlyList<string> problems)
         : base("checkpoint does not match the module: " + string.Join("; ", problems))
     {
         Problems = problems;
     }
 
+    /// <summary>One line per mismatched tensor, naming it and what differs.</summary>
     public IReadOnlyList<string> Problems { get; }
 }

@@ -3,7 +3,9 @@ namespace RtfmGym.Torch;
 /// <summary>A compute device: <c>cpu</c> or <c>cuda[:index]</c>. Index -1 means "the current one".</summary>
 public sealed record Device(DeviceType Type, int Index = -1)
 {
+    /// <summary>The CPU.</summary>
     public static readonly Device CPU = new(DeviceType.CPU);
+    /// <summary>The current CUDA device (index -1); <see cref="Tensor.to(Device)"/> checks that one is available.</summary>
     public static readonly Device CUDA = new(DeviceType.CUDA);
 
     /// <summary>Parses <c>cpu</c>, <c>cuda</c> or <c>cuda:N</c>.</summary>
@@ -31,5 +33,6 @@ public sealed record Device(DeviceType Type, int Index = -1)
         }
     }
 
+    /// <summary>PyTorch's spelling: <c>cpu</c>, <c>cuda</c> or <c>cuda:N</c>, which <see cref="Parse"/> reads back.</summary>
     public override string ToString() => Type == DeviceType.CPU ? "cpu" : Index < 0 ? "cuda" : $"cuda:{Index}";
 }

@@ -17,9 +17,11 @@ public sealed class Generator : IDisposable
         Seed = seed;
     }
 
+    /// <summary>The seed the generator was created with.</summary>
     public ulong Seed { get; }
 
     internal GeneratorHandle Handle { get; }
 
+    /// <summary>Frees the native generator.</summary>
     public void Dispose() => Handle.Dispose();
 }

@@ -11,6 +11,7 @@ public sealed class GradModeScope : IDisposable
         _previous = NativeMethods.rt_set_grad_enabled(enabled ? 1 : 0) == 1;
     }
 
+    /// <summary>Restores the gradient mode that was in force before this scope.</summary>
     public void Dispose()
     {
         if (!_disposed)

@@ -29,6 +29,7 @@ public static class ScalarTypes
         _ => type.ToString(),
     };
 
+    /// <summary>True for the float types (float16, bfloat16, float32, float64): the ones that can carry gradients.</summary>
     public static bool IsFloatingPoint(this ScalarType type) =>
         type is ScalarType.Float16 or ScalarType.BFloat16 or ScalarType.Float32 or ScalarType.Float64;
 

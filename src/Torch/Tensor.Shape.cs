@@ -30,6 +30,7 @@ public sealed partial class Tensor
         }
     }
 
+    /// <summary>A view with the dimensions reordered: output dim i is input dim <c>order[i]</c>.</summary>
     public unsafe Tensor permute(long[] order)
     {
         fixed (long* p = order)
@@ -38,16 +39,19 @@ public sealed partial class Tensor
         }
     }
 
+    /// <summary>A view with dimensions <paramref name="dim0"/> and <paramref name="dim1"/> swapped.</summary>
     public Tensor transpose(long dim0, long dim1) => NativeMethods.Wrap(NativeMethods.rt_transpose(Handle, dim0, dim1));
 
     /// <summary>Transpose of a 2-D tensor.</summary>
     public Tensor t() => transpose(0, 1);
 
+    /// <summary>A view with a new dimension of size 1 inserted at <paramref name="dim"/>.</summary>
     public Tensor unsqueeze(long dim) => NativeMethods.Wrap(NativeMethods.rt_unsqueeze(Handle, dim));
 
     /// <summary>Removes <paramref name="dim"/> if its size is 1.</summary>
     public Tensor squeeze(long dim) => NativeMethods.Wrap(NativeMethods.rt_squeeze(Handle, dim));
 
+    /// <summary>Merges dimensions <paramref name="startDim"/> to <paramref name="endDim"/> (inclusive, negative counts from the end) into one.</summary>
     public Tensor flatten(long startDim = 0, long endDim = -1) => NativeMethods.Wrap(NativeMethods.rt_flatten(Handle, startDim, endDim));
 
     /// <summary>Splits into <paramref name="chunks"/> nearly equal parts (the last may be smaller, there may be fewer).</summary>

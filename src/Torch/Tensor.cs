@@ -22,6 +22,7 @@ public sealed partial class Tensor : IDisposable
     /// <summary>The scope that will dispose this tensor, if any.</summary>
     public DisposeScope? OwningScope { get; internal set; }
 
+    /// <summary>True once the native tensor is freed (by <see cref="Dispose"/>, its scope, or the finalizer); using it then throws.</summary>
     public bool IsDisposed => _handle.IsClosed;
 
     internal TensorHandle Handle
@@ -65,11 +66,13 @@ public sealed partial class Tensor : IDisposable
         return s[dim < 0 ? dim + s.Length : dim];
     }
 
+    /// <summary>Number of dimensions (0 for a scalar tensor).</summary>
     public int dim() => shape.Length;
 
     /// <summary>Number of elements.</summary>
     public long numel() => shape.Aggregate(1L, (a, b) => a * b);
 
+    /// <summary>Element type.</summary>
     public ScalarType dtype
     {
         get
@@ -80,6 +83,7 @@ public sealed partial class Tensor : IDisposable
         }
     }
 
+    /// <summary>Where the data lives; a CPU device has index -1.</summary>
     public Device device
     {
         get

@@ -6,11 +6,13 @@ public readonly record struct TensorIndex(long Start, long End, long Step, bool 
     /// <summary>Python's <c>:</c> (the whole dim).</summary>
     public static TensorIndex Colon => new(0, long.MaxValue, 1, false);
 
+    /// <summary>One position along a dim, which the index drops (Python's <c>t[i]</c>); negative counts from the end.</summary>
     public static TensorIndex Single(long index) => new(index, index + 1, 1, true);
 
     /// <summary><c>start:end:step</c>; a null end means "to the end".</summary>
     public static TensorIndex Slice(long start, long? end = null, long step = 1) => new(start, end ?? long.MaxValue, step, false);
 
+    /// <summary>A <c>long</c> indexes one position, as in Python.</summary>
     public static implicit operator TensorIndex(long index) => Single(index);
 
     /// <summary>C# ranges: <c>1..3</c>, <c>..^1</c>, <c>..</c>.</summary>

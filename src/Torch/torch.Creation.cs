@@ -41,6 +41,7 @@ public static partial class torch
         }
     }
 
+    /// <summary>A tensor of <paramref name="shape"/> filled with 0, on <paramref name="device"/> (default CPU); a leaf that tracks gradients when <paramref name="requires_grad"/>.</summary>
     public static unsafe Tensor zeros(long[] shape, ScalarType dtype = float32, Device? device = null, bool requires_grad = false)
     {
         var target = Target(device);
@@ -50,6 +51,7 @@ public static partial class torch
         }
     }
 
+    /// <summary>A tensor of <paramref name="shape"/> filled with 1, on <paramref name="device"/> (default CPU); a leaf that tracks gradients when <paramref name="requires_grad"/>.</summary>
     public static unsafe Tensor ones(long[] shape, ScalarType dtype = float32, Device? device = null, bool requires_grad = false)
     {
         var target = Target(device);
@@ -59,6 +61,7 @@ public static partial class torch
         }
     }
 
+    /// <summary>A tensor of <paramref name="shape"/> filled with <paramref name="value"/>, on <paramref name="device"/> (default CPU); a leaf that tracks gradients when <paramref name="requires_grad"/>.</summary>
     public static unsafe Tensor full(long[] shape, double value, ScalarType dtype = float32, Device? device = null, bool requires_grad = false)
     {
         var target = Target(device);
@@ -71,6 +74,7 @@ public static partial class torch
     /// <summary>Zeros with the shape, dtype and device of <paramref name="like"/>.</summary>
     public static Tensor zeros_like(Tensor like) => zeros(like.shape, like.dtype, like.device);
 
+    /// <summary>Ones with the shape, dtype and device of <paramref name="like"/>.</summary>
     public static Tensor ones_like(Tensor like) => ones(like.shape, like.dtype, like.device);
 
     /// <summary>Values start, start+step, ... below <paramref name="end"/> (exclusive). Default dtype int64 like PyTorch for integral use.</summary>

@@ -8,6 +8,7 @@ public static partial class torch
     /// <summary>Re-enables autograd inside a <see cref="no_grad"/> region.</summary>
     public static GradModeScope enable_grad() => new(true);
 
+    /// <summary>Whether operations on this thread record gradients now (false inside <see cref="no_grad"/>).</summary>
     public static bool is_grad_enabled() => NativeMethods.rt_is_grad_enabled() == 1;
 
     /// <summary>Mixed-precision region; see <see cref="AutocastScope"/>. Defaults: bfloat16 on the given device (CPU: no-op).</summary>

@@ -8,13 +8,21 @@ namespace RtfmGym.Torch;
 /// </summary>
 public static partial class torch
 {
+    /// <summary>32-bit float, the default dtype.</summary>
     public const ScalarType float32 = ScalarType.Float32;
+    /// <summary>16-bit IEEE half float.</summary>
     public const ScalarType float16 = ScalarType.Float16;
+    /// <summary>bfloat16 (autocast on CUDA).</summary>
     public const ScalarType bfloat16 = ScalarType.BFloat16;
+    /// <summary>64-bit float.</summary>
     public const ScalarType float64 = ScalarType.Float64;
+    /// <summary>64-bit integer (indices).</summary>
     public const ScalarType int64 = ScalarType.Int64;
+    /// <summary>32-bit integer.</summary>
     public const ScalarType int32 = ScalarType.Int32;
+    /// <summary>Unsigned byte (image data).</summary>
     public const ScalarType uint8 = ScalarType.UInt8;
+    /// <summary>Boolean (masks).</summary>
     public const ScalarType @bool = ScalarType.Bool;
 
     /// <summary>Environment variable overriding the default intra-op thread count.</summary>
@@ -37,6 +45,7 @@ public static partial class torch
     /// <summary>OpenBLAS's own thread count, or null when libtorch's BLAS is another (then <see cref="get_num_threads"/> is the whole story).</summary>
     public static int? blas_num_threads() => BlasThreads.Get();
 
+    /// <summary>libtorch's intra-op thread count now (see <see cref="set_num_threads"/>).</summary>
     public static int get_num_threads() => NativeMethods.rt_get_num_threads();
 
     /// <summary>

@@ -45,6 +45,7 @@ public sealed class BridgeClient : IDisposable
         }
     }
 
+    /// <summary>The endpoint, timeouts and keys this client was opened with.</summary>
     public BridgeClientOptions Options { get; }
 
     /// <summary>hello's result: protocol, server, capabilities, limits.</summary>
@@ -88,6 +89,7 @@ public sealed class BridgeClient : IDisposable
     /// <summary>Sends a request and waits for its result.</summary>
     public MsgPackMap Call(string op, IReadOnlyDictionary<string, object?>? fields = null) => Receive(Send(op, fields));
 
+    /// <summary>Closes the socket and the libzmq context; environments left open on the server are closed when the session times out there.</summary>
     public void Dispose()
     {
         _socket?.Dispose();

@@ -30,8 +30,10 @@ public sealed class RemoteEnvironment : IEnvironment
     /// <summary>The environment's id on the server.</summary>
     public long Id { get; }
 
+    /// <inheritdoc />
     public Space ObservationSpace { get; }
 
+    /// <inheritdoc />
     public Space ActionSpace { get; }
 
     /// <summary>Makes a shipped scenario on the server behind <paramref name="client"/> (which stays the caller's).</summary>
@@ -57,18 +59,21 @@ public sealed class RemoteEnvironment : IEnvironment
         }
     }
 
+    /// <inheritdoc />
     public ResetResult Reset(long? seed = null, IReadOnlyDictionary<string, object>? options = null)
     {
         var r = Call(Ops.Reset, new Dictionary<string, object?> { ["env"] = Id, ["seed"] = seed, ["options"] = options }, null);
         return new ResetResult(Observation(r), Info(r));
     }
 
+    /// <inheritdoc />
     public StepResult Step(object action)
     {
         var r = Call(Ops.Step, new Dictionary<string, object?> { ["env"] = Id, ["action"] = action }, action);
         return new StepResult(Observation(r), ToDouble(Get(r, "reward")), Get(r, "terminated") is true, Get(r, "truncated") is true, Info(r));
     }
 
+    /// <inheritdoc />
     public void Close()
     {
         if (_closed) return;
@@ -87,6 +92,7 @@ public sealed class RemoteEnvironment : IEnvironment
         }
     }
 
+    /// <summary>Closes the environment on the server (same as <see cref="Close"/>).</summary>
     public void Dispose() => Close();
 
     private MsgPackMap Call(string op, Dictionary<string, object?> fields, object? action)

@@ -11,5 +11,6 @@ public readonly record struct MsgPackExtension(sbyte TypeCode, ReadOnlyMemory<by
     /// <summary>Structural equality: same type code and same payload bytes.</summary>
     public bool Equals(MsgPackExtension other) => TypeCode == other.TypeCode && Data.Span.SequenceEqual(other.Data.Span);
 
+    /// <summary>A hash over the type code and payload length, consistent with <see cref="Equals(MsgPackExtension)"/>.</summary>
     public override int GetHashCode() => HashCode.Combine(TypeCode, Data.Length);
 }

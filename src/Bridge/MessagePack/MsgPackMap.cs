@@ -14,8 +14,10 @@ public sealed class MsgPackMap : IReadOnlyList<KeyValuePair<object?, object?>>
     /// <summary>Wraps <paramref name="entries"/> (not copied).</summary>
     public MsgPackMap(KeyValuePair<object?, object?>[] entries) => _entries = entries;
 
+    /// <summary>Number of entries, duplicates included.</summary>
     public int Count => _entries.Length;
 
+    /// <summary>The entry at <paramref name="index"/> in wire order.</summary>
     public KeyValuePair<object?, object?> this[int index] => _entries[index];
 
     /// <summary>
@@ -51,6 +53,7 @@ public sealed class MsgPackMap : IReadOnlyList<KeyValuePair<object?, object?>>
         return true;
     }
 
+    /// <summary>The entries in wire order.</summary>
     public IEnumerator<KeyValuePair<object?, object?>> GetEnumerator() => ((IEnumerable<KeyValuePair<object?, object?>>)_entries).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();

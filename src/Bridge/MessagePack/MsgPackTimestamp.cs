@@ -38,5 +38,6 @@ public readonly record struct MsgPackTimestamp
         return new MsgPackTimestamp(seconds, (uint)(rem * 100));
     }
 
+    /// <summary>Seconds since the Unix epoch and the nanoseconds past them, e.g. <c>1700000000s+5ns</c>.</summary>
     public override string ToString() => $"{Seconds}s+{Nanoseconds}ns";
 }

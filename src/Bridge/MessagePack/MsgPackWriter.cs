@@ -38,8 +38,10 @@ public sealed class MsgPackWriter
         return w.ToArray();
     }
 
+    /// <summary>Writes nil (0xc0).</summary>
     public void WriteNil() => Span(1)[0] = 0xc0;
 
+    /// <summary>Writes true (0xc3) or false (0xc2).</summary>
     public void WriteBool(bool value) => Span(1)[0] = value ? (byte)0xc3 : (byte)0xc2;
 
     /// <summary>Writes a signed integer in its smallest form.</summary>
@@ -63,8 +65,10 @@ public sealed class MsgPackWriter
         var l = Span(9); l[0] = 0xcf; BinaryPrimitives.WriteUInt64BigEndian(l[1..], value);
     }
 
+    /// <summary>Writes a float 32 (0xca, 4 bytes big-endian).</summary>
     public void WriteFloat32(float value) { var s = Span(5); s[0] = 0xca; BinaryPrimitives.WriteSingleBigEndian(s[1..], value); }
 
+    /// <summary>Writes a float 64 (0xcb, 8 bytes big-endian).</summary>
     public void WriteFloat64(double value) { var s = Span(9); s[0] = 0xcb; BinaryPrimitives.WriteDoubleBigEndian(s[1..], value); }
 
     /// <summary>Writes a str (UTF-8, encoded straight into the buffer).</summary>

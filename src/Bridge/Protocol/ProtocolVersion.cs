@@ -42,8 +42,10 @@ public readonly record struct ProtocolVersion(int Major, int Minor, int Patch) :
         return new VersionCheck(true, null);
     }
 
+    /// <summary>Orders by major, then minor, then patch number.</summary>
     public int CompareTo(ProtocolVersion other) =>
         Major != other.Major ? Major.CompareTo(other.Major) : Minor != other.Minor ? Minor.CompareTo(other.Minor) : Patch.CompareTo(other.Patch);
 
+    /// <summary><c>major.minor.patch</c>, e.g. <c>1.2.0</c>.</summary>
     public override string ToString() => $"{Major}.{Minor}.{Patch}";
 }

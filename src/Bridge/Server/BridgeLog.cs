@@ -8,8 +8,10 @@ public sealed class BridgeLog(TextWriter? writer)
     /// <summary>A log that drops everything.</summary>
     public static BridgeLog None { get; } = new(null);
 
+    /// <summary>Writes an <c>info</c> line: a normal event (start, session opened or closed).</summary>
     public void Info(string message) => Write("info", message);
 
+    /// <summary>Writes an <c>error</c> line: a failure the server survived.</summary>
     public void Error(string message) => Write("error", message);
 
     private void Write(string level, string message)

@@ -146,6 +146,7 @@ public sealed class BridgeServer : IDisposable
         _sessions.Clear();
     }
 
+    /// <summary>Stops the server (same as <see cref="Stop"/>).</summary>
     public void Dispose() => Stop();
 
     private long SweepEveryMs => Math.Clamp((long)_options.SessionTimeout.TotalMilliseconds / 4, 10, 1000);

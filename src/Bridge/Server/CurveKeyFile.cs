@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using RtfmGym.Bridge.Zmq;
 using RtfmGym.Env;
-using RtfmGym.Env.Imaging;
+using RtfmGym.Env.IO;
 
 namespace RtfmGym.Bridge.Server;
 

@@ -10,6 +10,7 @@ namespace RtfmGym.Bridge.Server;
 /// </summary>
 public sealed class ScenarioEnvironmentProvider(string? scenariosDirectory) : IEnvironmentProvider
 {
+    /// <inheritdoc />
     public IReadOnlyList<ScenarioSummary> ListScenarios()
     {
         if (scenariosDirectory is null || !Directory.Exists(scenariosDirectory)) return [];
@@ -30,6 +31,7 @@ public sealed class ScenarioEnvironmentProvider(string? scenariosDirectory) : IE
         return list;
     }
 
+    /// <inheritdoc />
     public IEnvironment Make(string? name, string? yaml)
     {
         if (yaml is not null) return new RtfmEnvironment(ScenarioLoader.Parse(yaml, "scenario_yaml"));

@@ -34,5 +34,6 @@ public sealed class ZmqContext : IDisposable
     /// <summary>Creates a socket of <paramref name="type"/> with linger 0 (pending messages dropped on close).</summary>
     public ZmqSocket CreateSocket(ZmqSocketType type) => new(this, type);
 
+    /// <summary>Gives up this reference to the context; zmq_ctx_term runs once the last socket made from it is disposed too, so this never blocks on open sockets.</summary>
     public void Dispose() => Handle.Dispose();
 }

@@ -25,12 +25,16 @@ public sealed unsafe class ZmqSocket : IDisposable
     /// <summary>The endpoint last bound, with a wildcard port resolved (ZMQ_LAST_ENDPOINT).</summary>
     public string LastEndpoint => GetString(ZmqSocketOption.LastEndpoint);
 
+    /// <summary>Listens on <paramref name="endpoint"/>, e.g. <c>tcp://*:5555</c> or <c>ipc:///tmp/rtfm</c>; throws <see cref="ZmqException"/> on failure.</summary>
     public void Bind(string endpoint) => ZmqException.ThrowIfFailed(zmq_bind(Handle, endpoint), $"zmq_bind({endpoint})");
 
+    /// <summary>Stops listening on an endpoint given to <see cref="Bind"/>.</summary>
     public void Unbind(string endpoint) => ZmqException.ThrowIfFailed(zmq_unbind(Handle, endpoint), $"zmq_unbind({endpoint})");
 
+    /// <summary>Connects to <paramref name="endpoint"/>, e.g. <c>tcp://127.0.0.1:5555</c>; libzmq connects in the background and retries.</summary>
     public void Connect(string endpoint) => ZmqException.ThrowIfFailed(zmq_connect(Handle, endpoint), $"zmq_connect({endpoint})");
 
+    /// <summary>Drops a connection made by <see cref="Connect"/>.</summary>
     public void Disconnect(string endpoint) => ZmqException.ThrowIfFailed(zmq_disconnect(Handle, endpoint), $"zmq_disconnect({endpoint})");
 
     /// <summary>Sets an int option.</summary>
@@ -53,6 +57,7 @@ public sealed unsafe class ZmqSocket : IDisposable
     /// <summary>Sets a string option (UTF-8, no terminator).</summary>
     public void SetOption(ZmqSocketOption option, string value) => SetOption(option, Encoding.UTF8.GetBytes(value));
 
+    /// <summary>Reads an int-valued socket option (zmq_getsockopt).</summary>
     public int GetInt(ZmqSocketOption option)
     {
         int value = 0;
@@ -61,6 +66,7 @@ public sealed unsafe class ZmqSocket : IDisposable
         return value;
     }
 
+    /// <summary>Reads a 64-bit socket option (zmq_getsockopt), e.g. ZMQ_MAXMSGSIZE.</summary>
     public long GetInt64(ZmqSocketOption option)
     {
         long value = 0;
@@ -200,5 +206,6 @@ public sealed unsafe class ZmqSocket : IDisposable
         }
     }
 
+    /// <summary>Closes the socket (zmq_close).</summary>
     public void Dispose() => Handle.Dispose();
 }

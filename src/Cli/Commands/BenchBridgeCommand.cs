@@ -14,6 +14,7 @@ namespace RtfmGym.Cli.Commands;
 /// </summary>
 public static class BenchBridgeCommand
 {
+    /// <summary>The <c>bench bridge</c> subcommand with its options, for <see cref="BenchCommand"/>.</summary>
     public static Command Create()
     {
         var json = new Option<bool>("--json") { Description = "Print one JSON document." };

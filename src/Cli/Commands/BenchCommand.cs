@@ -6,6 +6,7 @@ using RtfmGym.Cli.Output;
 using RtfmGym.Env;
 using RtfmGym.Env.Actions;
 using RtfmGym.Env.Rendering;
+using RtfmGym.Model.Benchmarks;
 using RtfmGym.Env.Scenarios;
 using Spectre.Console;
 
@@ -18,6 +19,7 @@ namespace RtfmGym.Cli.Commands;
 /// </summary>
 public static class BenchCommand
 {
+    /// <summary>The <c>bench</c> command with its options and its <c>bridge</c>, <c>torch</c> and <c>model</c> subcommands.</summary>
     public static Command Create()
     {
         var json = new Option<bool>("--json") { Description = "Print one JSON document." };

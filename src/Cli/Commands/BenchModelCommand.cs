@@ -21,6 +21,7 @@ namespace RtfmGym.Cli.Commands;
 /// </summary>
 public static class BenchModelCommand
 {
+    /// <summary>The <c>bench model</c> subcommand with its options, for <see cref="BenchCommand"/>.</summary>
     public static Command Create()
     {
         var checkpoint = new Option<string?>("--checkpoint") { Description = "Checkpoint directory. Default: models/small if shipped, else an untrained small model (same timing)." };

@@ -10,6 +10,7 @@ namespace RtfmGym.Cli.Commands;
 /// <summary><c>rtfmgym eval SUITE --agent NAME</c>: success rate, SPL, soft-SPL, return and collisions over a scenario suite.</summary>
 public static class EvalCommand
 {
+    /// <summary>The <c>eval</c> command with its arguments and options.</summary>
     public static Command Create()
     {
         var suite = new Argument<string>("suite") { Description = "Suite or scenario file, or shipped name (e.g. pointnav-suite)." };

@@ -5,7 +5,7 @@ using RtfmGym.Cli.MemoryEval;
 using RtfmGym.Cli.Output;
 using RtfmGym.Env;
 using RtfmGym.Env.Frames;
-using RtfmGym.Env.Imaging;
+using RtfmGym.Env.IO;
 using RtfmGym.Env.Memory.Evaluation;
 using RtfmGym.Env.Rendering;
 using RtfmGym.Env.Scenarios;
@@ -15,12 +15,13 @@ namespace RtfmGym.Cli.Commands;
 
 /// <summary>
 /// <c>rtfmgym memory-eval [SCENARIO]</c>: the persistence figures of the spatial memory
-/// (metrics items 4 to 6, docs/memory.md): revisit error vs gap for the default memory beside a
+/// (docs/memory.md): revisit error vs gap for the default memory beside a
 /// sliding window, recall@K of each retrieval rule against the covisibility oracle, and step
 /// latency, bank size and process memory along one long episode; plus a map of the memory.
 /// </summary>
 public static class MemoryEvalCommand
 {
+    /// <summary>The <c>memory-eval</c> command with its arguments and options.</summary>
     public static Command Create()
     {
         var scenario = new Argument<string>("scenario") { Description = "Scenario file or shipped name.", DefaultValueFactory = _ => ScenarioResolver.DefaultScenario };

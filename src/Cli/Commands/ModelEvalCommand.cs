@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using RtfmGym.Cli.Output;
-using RtfmGym.Env.Imaging;
+using RtfmGym.Env.IO;
 using RtfmGym.Model;
 using RtfmGym.Model.Checkpoints;
 using RtfmGym.Model.Evaluation;
@@ -30,6 +30,7 @@ public static class ModelEvalCommand
         WriteIndented = true,
     };
 
+    /// <summary>The <c>model eval</c> subcommand with its options, for <see cref="ModelCommand"/>.</summary>
     public static Command Create()
     {
         var checkpoint = new Option<string>("--checkpoint") { Description = "Checkpoint directory (config.json and model.safetensors).", Required = true };

@@ -14,6 +14,7 @@ namespace RtfmGym.Cli.Commands;
 /// </summary>
 public static class ModelTrainCommand
 {
+    /// <summary>The <c>model train</c> subcommand with its options, for <see cref="ModelCommand"/>.</summary>
     public static Command Create()
     {
         var preset = new Option<string>("--preset") { Description = "Model size: tiny or small.", DefaultValueFactory = _ => "small" };

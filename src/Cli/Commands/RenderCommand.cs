@@ -5,7 +5,7 @@ using RtfmGym.Cli.Output;
 using RtfmGym.Env;
 using RtfmGym.Env.Frames;
 using RtfmGym.Env.Geometry;
-using RtfmGym.Env.Imaging;
+using RtfmGym.Imaging;
 using RtfmGym.Env.Scenarios;
 using Spectre.Console;
 
@@ -14,6 +14,7 @@ namespace RtfmGym.Cli.Commands;
 /// <summary><c>rtfmgym render SCENARIO [--pose x,z,yaw]</c>: draws one frame (and optionally its depth) from a pose of the scenario's world.</summary>
 public static class RenderCommand
 {
+    /// <summary>The <c>render</c> command with its arguments and options.</summary>
     public static Command Create()
     {
         var scenario = new Argument<string>("scenario") { Description = "Scenario file or shipped name." };

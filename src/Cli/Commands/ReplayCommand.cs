@@ -12,6 +12,7 @@ namespace RtfmGym.Cli.Commands;
 /// <summary><c>rtfmgym replay RECORD</c>: re-runs a recorded episode and fails (exit 3) at the first step whose frame, reward, flags or pose differ.</summary>
 public static class ReplayCommand
 {
+    /// <summary>The <c>replay</c> command with its arguments and options.</summary>
     public static Command Create()
     {
         var record = new Argument<string>("record") { Description = "An episode record (episode.json from `rtfmgym run`) or a scenario file with a record: section." };

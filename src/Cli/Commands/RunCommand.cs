@@ -5,7 +5,8 @@ using RtfmGym.Agents;
 using RtfmGym.Cli.Output;
 using RtfmGym.Env;
 using RtfmGym.Env.Episodes;
-using RtfmGym.Env.Imaging;
+using RtfmGym.Env.IO;
+using RtfmGym.Imaging;
 using RtfmGym.Env.Memory;
 using RtfmGym.Env.Scenarios;
 using Spectre.Console;
@@ -15,6 +16,7 @@ namespace RtfmGym.Cli.Commands;
 /// <summary><c>rtfmgym run [SCENARIO]</c>: runs episodes with an agent and writes frames, a video, the episode records and a summary.</summary>
 public static class RunCommand
 {
+    /// <summary>The <c>run</c> command with its arguments and options.</summary>
     public static Command Create()
     {
         var scenario = new Argument<string>("scenario") { Description = "Scenario file or shipped name (see `rtfmgym scenarios`).", DefaultValueFactory = _ => ScenarioResolver.DefaultScenario };

@@ -8,6 +8,7 @@ namespace RtfmGym.Cli.Commands;
 /// <summary><c>rtfmgym scenarios</c>: lists the shipped scenarios and validates each.</summary>
 public static class ScenariosCommand
 {
+    /// <summary>The <c>scenarios</c> command.</summary>
     public static Command Create()
     {
         var cmd = new Command("scenarios", "List the shipped scenarios (scenarios/*.yaml) with their task, action kind and episode count; each is validated.");

@@ -13,6 +13,7 @@ namespace RtfmGym.Cli.Commands;
 /// </summary>
 public static class ServeCommand
 {
+    /// <summary>The <c>serve</c> command with its options.</summary>
     public static Command Create()
     {
         var bind = new Option<string>("--bind") { Description = "ZeroMQ endpoint to listen on; tcp://127.0.0.1:* picks a free port.", DefaultValueFactory = _ => BridgeServerOptions.DefaultBind };

@@ -1,6 +1,6 @@
 namespace RtfmGym.Cli.MemoryEval;
 
-/// <summary>Cost of the long episode at one step (metrics item 6).</summary>
+/// <summary>Cost of the long episode at one step.</summary>
 /// <param name="Step">The step (1-based count of env steps taken).</param>
 /// <param name="WindowSteps">Steps the latency figures cover: those up to and including <paramref name="Step"/>, at most 50.</param>
 /// <param name="P50Ms">Median latency of one env step, milliseconds (each step's least over <see cref="CostResult.TimingRuns"/> timings: the episode, then its window again from a snapshot).</param>

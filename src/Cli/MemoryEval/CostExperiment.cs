@@ -10,7 +10,7 @@ using RtfmGym.Env.Scenarios;
 namespace RtfmGym.Cli.MemoryEval;
 
 /// <summary>
-/// Cost vs episode length (metrics item 6) and the retrieval audit (item 5), from one long
+/// Cost vs episode length and the retrieval audit, from one long
 /// episode of a seeded <see cref="RandomWalkPolicy"/> with the default spatial memory. Only
 /// <see cref="RtfmEnvironment.Step"/> is timed. The audit runs on a mirror of the environment's
 /// memory that receives the same frames one step later, so each audited target is scored against
@@ -26,7 +26,7 @@ namespace RtfmGym.Cli.MemoryEval;
 /// </summary>
 public static class CostExperiment
 {
-    /// <summary>The steps of metrics item 6; those past the episode's end are left out and the last step added.</summary>
+    /// <summary>The steps at which the cost is measured; those past the episode's end are left out and the last step added.</summary>
     public static readonly IReadOnlyList<int> CheckpointSteps = [10, 100, 1000, 10000];
 
     /// <summary>Latency windows cover at most this many steps up to the checkpoint.</summary>

@@ -9,7 +9,7 @@ namespace RtfmGym.Cli.MemoryEval;
 /// </summary>
 public sealed record MemoryEvalSettings
 {
-    /// <summary>The gaps of the revisit measurement by default (metrics item 4), steps.</summary>
+    /// <summary>The gaps of the revisit measurement by default, steps.</summary>
     public static readonly IReadOnlyList<int> DefaultGaps = [16, 64, 256, 1024, 4096];
 
     /// <summary>Steps of the cost episode by default.</summary>

@@ -1,6 +1,6 @@
 using System.Numerics;
 using RtfmGym.Env.Geometry;
-using RtfmGym.Env.Imaging;
+using RtfmGym.Imaging;
 using RtfmGym.Env.Memory;
 using RtfmGym.Env.Rendering;
 using RtfmGym.Env.Worlds;

@@ -1,7 +1,7 @@
 using RtfmGym.Env.Frames;
 using RtfmGym.Env.Geometry;
 using RtfmGym.Env.Memory;
-using RtfmGym.Env.Imaging;
+using RtfmGym.Imaging;
 using RtfmGym.Env.Memory.Evaluation;
 using RtfmGym.Env.Randomness;
 using RtfmGym.Env.Scenarios;
@@ -10,7 +10,7 @@ using RtfmGym.Env.Worlds;
 namespace RtfmGym.Cli.MemoryEval;
 
 /// <summary>
-/// Revisit error vs gap (metrics item 4). Each episode starts at the scenario's start and walks
+/// Revisit error vs gap. Each episode starts at the scenario's start and walks
 /// <see cref="WarmUpSteps"/> steps to the revisit pose, whose frame there is the first visit:
 /// a learned source draws its reset frame from the ground truth, so a first visit at the start
 /// would be the ground truth itself. Then, for each gap, a loop planned by
@@ -27,7 +27,7 @@ public static class RevisitExperiment
 
     /// <summary>
     /// The memories compared, named by their retrieval rule: the default memory, and the baseline of
-    /// metrics item 4, the last 8 frames. The baseline's slots are 2 cm and 1 degree, so that nearly
+    /// a sliding window, the last 8 frames. The baseline's slots are 2 cm and 1 degree, so that nearly
     /// every frame keeps its own entry: with the default 0.5 m and 30 degree slots, a robot turning on
     /// the spot would leave one entry per three frames and the "window" would reach back further.
     /// </summary>

@@ -1,6 +1,6 @@
 namespace RtfmGym.Cli.MemoryEval;
 
-/// <summary>One gap of the revisit measurement with one memory (metrics item 4).</summary>
+/// <summary>One gap of the revisit measurement with one memory.</summary>
 /// <param name="Gap">Steps between the first visit and the return.</param>
 /// <param name="Memory">"fov-coverage" (the default spatial memory) or "sliding-window" (the baseline).</param>
 /// <param name="PsnrVsFirstVisit">PSNR of the return frame against the first-visit frame, dB; +infinity when identical.</param>

@@ -1,6 +1,6 @@
 using System.Numerics;
 using RtfmGym.Env;
-using RtfmGym.Env.Imaging;
+using RtfmGym.Imaging;
 using RtfmGym.Env.Rendering;
 using RtfmGym.Env.Tasks;
 
@@ -9,6 +9,10 @@ namespace RtfmGym.Cli.Output;
 /// <summary>Writes a top-down map of an episode: the world, the path taken, the goal (PointNav) and the final pose.</summary>
 public static class EpisodeMap
 {
+    /// <summary>Writes the map of <paramref name="env"/>'s current episode as a PNG (24 pixels per metre).</summary>
+    /// <param name="file">The PNG to write (atomically).</param>
+    /// <param name="env">The environment whose world, goal and current pose are drawn.</param>
+    /// <param name="path">The agent's positions along the episode, world (x, z) in metres.</param>
     public static void Write(string file, RtfmEnvironment env, IReadOnlyList<Vector2> path)
     {
         WorldMap map = WorldMapRenderer.Render(env.World, pixelsPerMetre: 24f);

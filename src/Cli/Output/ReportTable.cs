@@ -7,6 +7,9 @@ namespace RtfmGym.Cli.Output;
 /// <summary>Prints an evaluation report as a table of episodes and a line of aggregates.</summary>
 public static class ReportTable
 {
+    /// <summary>Prints <paramref name="report"/> to the console.</summary>
+    /// <param name="report">The agent's figures over a suite.</param>
+    /// <param name="outDir">When set, the folder the episodes' files were written to, named under the table.</param>
     public static void Print(EvaluationReport report, string? outDir = null)
     {
         var table = new Table().Title($"[bold]{Markup.Escape(report.Suite)}[/] with agent [bold]{Markup.Escape(report.Agent)}[/]");

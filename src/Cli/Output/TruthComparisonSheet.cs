@@ -40,8 +40,9 @@ public sealed class TruthComparisonSheet : IDisposable
         IReadOnlyList<byte[]> shown = _shown.Pick(), truths = _truths.Pick();
         if (shown.Count == 0) return;
         var (rgb, w, h) = ContactSheet.Build([.. shown, .. truths], width, height, shown.Count);
-        Env.Imaging.PngWriter.Write(path, w, h, rgb);
+        Imaging.PngWriter.Write(path, w, h, rgb);
     }
 
+    /// <summary>Frees the ground-truth renderer.</summary>
     public void Dispose() => _truth.Dispose();
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
-using RtfmGym.Env.Imaging;
+using RtfmGym.Env.IO;
+using RtfmGym.Imaging;
 
 namespace RtfmGym.Cli.Output;
 

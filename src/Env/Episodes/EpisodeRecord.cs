@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using RtfmGym.Env.Imaging;
+using RtfmGym.Env.IO;
 using RtfmGym.Env.Scenarios;
 using RtfmGym.Env.Spaces;
 
@@ -31,12 +31,15 @@ public sealed record EpisodeRecord
     /// <summary>The format version: 2 for records written now, 1 for records read from older files.</summary>
     public int FormatVersion { get; init; } = 2;
 
+    /// <summary>The scenario's name.</summary>
     public required string ScenarioName { get; init; }
 
     /// <summary>The scenario's YAML text, so a record replays even if the file has changed or gone.</summary>
     public required string ScenarioText { get; init; }
 
+    /// <summary>Where the scenario came from: its file path, or a source name for inline scenarios.</summary>
     public required string ScenarioSource { get; init; }
+    /// <summary>Name of the frame source that drew the frames ("ground-truth", "constant", "model", ...).</summary>
     public required string FrameSource { get; init; }
 
     /// <summary>Digest of what the frame source draws from (the model checkpoint's "sha256:..."), or null for sources fixed by the code.</summary>
@@ -60,8 +63,11 @@ public sealed record EpisodeRecord
     /// <summary>Reset options used, if any (JSON-compatible values: integers and lists of numbers).</summary>
     public IReadOnlyDictionary<string, object>? ResetOptions { get; init; }
 
+    /// <summary>Checksum of the reset observation's RGB (the first 16 hex digits of its SHA-256).</summary>
     public required string ResetChecksum { get; init; }
+    /// <summary>Agent pose after reset: x, y, z in metres, then the rotation quaternion qx, qy, qz, qw.</summary>
     public required float[] ResetPose { get; init; }
+    /// <summary>One entry per step, in order: the action and what the step gave.</summary>
     public required IReadOnlyList<RecordedStep> Steps { get; init; }
 
     /// <summary>True when the run stopped before the episode ended (Ctrl-C), so its last step neither terminates nor truncates.</summary>

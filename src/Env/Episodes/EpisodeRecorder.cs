@@ -11,6 +11,8 @@ public sealed class EpisodeRecorder
     private float[]? _resetPose;
     private IReadOnlyDictionary<string, object>? _options;
 
+    /// <summary>A recorder for episodes of <paramref name="env"/>.</summary>
+    /// <param name="env">The environment whose episodes are recorded; its pose and last frame are read after each call.</param>
     public EpisodeRecorder(RtfmEnvironment env) => _env = env ?? throw new ArgumentNullException(nameof(env));
 
     /// <summary>The memory file preloaded into the environment (<see cref="RtfmEnvironment.PreloadMemory"/>), or null; replay needs it.</summary>

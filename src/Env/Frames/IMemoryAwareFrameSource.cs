@@ -5,7 +5,7 @@ namespace RtfmGym.Env.Frames;
 
 /// <summary>
 /// A frame source that draws with context from the environment's <see cref="SpatialMemory"/>
-/// (the learned model, issue 5). When the environment has a memory and its source implements
+/// (the learned model). When the environment has a memory and its source implements
 /// this, it retrieves entries for each requested pose and calls
 /// <see cref="Render(FrameRequest, IReadOnlyList{MemoryEntry})"/> instead of
 /// <see cref="IFrameSource.Render"/>, then stores <see cref="MemoryFrame"/> of the frame with <see cref="LastPayload"/>.

@@ -12,6 +12,13 @@ public sealed record CameraIntrinsics
     /// <summary>Smallest and largest supported image side, in pixels.</summary>
     public const int MinSize = 16, MaxSize = 1024;
 
+    /// <summary>A camera with explicit intrinsics, all in pixels.</summary>
+    /// <param name="width">Image width, <see cref="MinSize"/> to <see cref="MaxSize"/>.</param>
+    /// <param name="height">Image height, <see cref="MinSize"/> to <see cref="MaxSize"/>.</param>
+    /// <param name="fx">Horizontal focal length (positive).</param>
+    /// <param name="fy">Vertical focal length (positive).</param>
+    /// <param name="cx">Principal point, column.</param>
+    /// <param name="cy">Principal point, row.</param>
     public CameraIntrinsics(int width, int height, float fx, float fy, float cx, float cy)
     {
         if (width is < MinSize or > MaxSize || height is < MinSize or > MaxSize)
@@ -20,7 +27,9 @@ public sealed record CameraIntrinsics
         (Width, Height, Fx, Fy, Cx, Cy) = (width, height, fx, fy, cx, cy);
     }
 
+    /// <summary>Image width, pixels.</summary>
     public int Width { get; }
+    /// <summary>Image height, pixels.</summary>
     public int Height { get; }
 
     /// <summary>Horizontal focal length, pixels.</summary>

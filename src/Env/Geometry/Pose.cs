@@ -75,6 +75,7 @@ public readonly record struct Pose(Vector3 Position, Quaternion Orientation)
         return new Pose(new Vector3(v[0], v[1], v[2]), Quaternion.Normalize(q));
     }
 
+    /// <summary>Position in metres (3 decimals) and yaw in degrees, e.g. <c>Pose(pos=(1.000, 0.600, 2.500), yaw=90.0deg)</c>.</summary>
     public override string ToString() =>
         FormattableString.Invariant($"Pose(pos=({Position.X:F3}, {Position.Y:F3}, {Position.Z:F3}), yaw={Yaw * 180 / MathF.PI:F1}deg)");
 }

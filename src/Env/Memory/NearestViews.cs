@@ -6,7 +6,7 @@ namespace RtfmGym.Env.Memory;
 /// Finds the entries <see cref="FieldOfViewCoverageRule"/> examines: the <c>limit</c> first by
 /// <see cref="LookAheadRanking"/> (within the search radius, facing the target's way, view points
 /// nearest the target's), in key order. Two searches give the same list:
-/// <see cref="ByViewPoint"/> walks the memory's view-point index in rings outwards from the target's
+/// <see cref="ByViewPoint(SpatialMemory, Pose, int)"/> walks the memory's view-point index in rings outwards from the target's
 /// view point and stops as soon as no entry farther out can rank among the first; it reads a few
 /// hundred entries of a full neighbourhood where <see cref="ByPosition"/> reads all within the search
 /// radius (about a thousand after a long walk), and serves any look-ahead distance.

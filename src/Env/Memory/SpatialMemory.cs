@@ -6,7 +6,7 @@ namespace RtfmGym.Env.Memory;
 
 /// <summary>
 /// A bank of posed frames indexed by place and heading, from which a frame source is given
-/// context for the view it draws next (issue 5). See docs/memory.md.
+/// context for the view it draws next. See docs/memory.md.
 /// <para>Bounded growth: each entry occupies one <see cref="MemorySlot"/> (floor cell and
 /// heading bin). Inserting a frame whose slot is taken replaces that entry with a new one
 /// (new id, the old id disappears), so the bank grows with the area and headings explored,

@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using RtfmGym.Env.Frames;
 using RtfmGym.Env.Geometry;
-using RtfmGym.Env.Imaging;
+using RtfmGym.Env.IO;
 
 namespace RtfmGym.Env.Memory;
 
@@ -133,10 +133,10 @@ public static class SpatialMemoryFile
         int count = r.Int32();
         if (count < 0 || count > options.Capacity) throw new FormatProblem($"entry count {count} is outside 0..{options.Capacity}");
         var memory = new SpatialMemory(options, rule);
+        Span<float> pose = stackalloc float[7];
         for (int i = 0; i < count; i++)
         {
             long id = r.Int64(), use = r.Int64();
-            Span<float> pose = stackalloc float[7];
             for (int j = 0; j < 7; j++) pose[j] = r.Single();
             int step = r.Int32();
             int generationDepth = version >= 3 ? r.Int32() : 0;

@@ -7,7 +7,7 @@ namespace RtfmGym.Env.Navigation;
 /// <summary>
 /// The floor of a world as a fine grid for collision, reachability, goal sampling and
 /// shortest paths. Positions are world (x, z) in metres as <see cref="Vector2"/> (X = x, Y = z).
-/// Collision (<see cref="IsFree"/>) tests the exact geometry: a disc against wall cells and
+/// Collision (<see cref="IsFree(Vector2, float)"/>) tests the exact geometry: a disc against wall cells and
 /// prop footprints. Paths and geodesic distances use grid cells whose clearance exceeds the
 /// agent's radius by a safety margin, so a path found here is always collision-free.
 /// </summary>

@@ -5,7 +5,9 @@ namespace RtfmGym.Env.Scenarios;
 /// <summary>The agent's camera: image size in pixels (32 to 256), vertical field of view, mounting height above the floor (metres) and pitch (radians, + looks up).</summary>
 public sealed record CameraSettings
 {
+    /// <summary>Image width, pixels. Default 64.</summary>
     public int Width { get; init; } = 64;
+    /// <summary>Image height, pixels. Default 64.</summary>
     public int Height { get; init; } = 64;
 
     /// <summary>Vertical field of view, radians. Default 90 degrees.</summary>

@@ -10,7 +10,9 @@ namespace RtfmGym.Env.Scenarios;
 /// </summary>
 public sealed record Scenario
 {
+    /// <summary>The scenario's name (a shipped scenario's file name without .yaml).</summary>
     public required string Name { get; init; }
+    /// <summary>One line for people, shown by <c>rtfmgym scenarios</c>. Default empty.</summary>
     public string Description { get; init; } = "";
 
     /// <summary>The file it came from (or a source name for inline scenarios).</summary>
@@ -19,21 +21,25 @@ public sealed record Scenario
     /// <summary>The YAML text it was parsed from, kept so records can embed it.</summary>
     public string Text { get; init; } = "";
 
+    /// <summary>How the world is generated (seed, size, rooms, props, lights).</summary>
     public WorldOptions World { get; init; } = new();
 
     /// <summary>Frame source name: "ground-truth" (default), "constant", or one registered from above (the learned model).</summary>
     public string Frames { get; init; } = "ground-truth";
 
+    /// <summary>The agent's camera: image size, field of view, height and pitch.</summary>
     public CameraSettings Camera { get; init; } = new();
 
     /// <summary>Observation keys: any of "rgb", "depth", "pose", "goal". Default just "rgb".</summary>
     public IReadOnlyList<string> Observations { get; init; } = ["rgb"];
 
+    /// <summary>The action kind (discrete, continuous on the ground, or free 6-DoF flight) and its step sizes and limits.</summary>
     public ActionSettings Action { get; init; } = new();
 
     /// <summary>Body radius for collision, metres. Default 0.18.</summary>
     public float AgentRadius { get; init; } = 0.18f;
 
+    /// <summary>The task (PointNav, Explore or Free), its goal and success rules.</summary>
     public TaskSettings Task { get; init; } = new();
 
     /// <summary>Start pose; null draws one from the episode seed.</summary>

@@ -27,7 +27,7 @@ public static class ScenarioTextGuard
     /// </summary>
     public static string ReadFile(string path)
     {
-        byte[] bytes = Imaging.BoundedFile.TryReadAllBytes(path, MaxBytes) ?? throw TooLarge(path, "more");
+        byte[] bytes = IO.BoundedFile.TryReadAllBytes(path, MaxBytes) ?? throw TooLarge(path, "more");
         return Decode(bytes, path);
     }
 

@@ -5,6 +5,7 @@ namespace RtfmGym.Env.Scenarios;
 /// <summary>Task settings of a scenario. Distances in metres; defaults follow Habitat's PointNav where it has one.</summary>
 public sealed record TaskSettings
 {
+    /// <summary>Which task scores the episode. Default PointNav.</summary>
     public TaskKind Kind { get; init; } = TaskKind.PointNav;
 
     /// <summary>PointNav goal (x, z); null draws a reachable goal from the episode seed.</summary>

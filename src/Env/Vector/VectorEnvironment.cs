@@ -23,7 +23,7 @@ public sealed class VectorEnvironment : IDisposable
     {
         ArgumentNullException.ThrowIfNull(envs);
         if (envs.Count == 0) throw new ArgumentException("A vector environment needs at least one environment.", nameof(envs));
-        string obs = envs[0].ObservationSpace.ToString(), act = envs[0].ActionSpace.ToString();
+        string? obs = envs[0].ObservationSpace.ToString(), act = envs[0].ActionSpace.ToString();
         for (int i = 1; i < envs.Count; i++)
         {
             if (envs[i].ObservationSpace.ToString() != obs || envs[i].ActionSpace.ToString() != act)

@@ -82,9 +82,13 @@ public sealed class World
     /// <summary>Floor-to-ceiling height, metres.</summary>
     public float CeilingHeight { get; }
 
+    /// <summary>The floor regions (rooms and corridors), indexed by room id.</summary>
     public IReadOnlyList<Room> Rooms { get; }
+    /// <summary>The furniture-like boxes and cylinders standing on the floor.</summary>
     public IReadOnlyList<Prop> Props { get; }
+    /// <summary>The point lights, positions in metres.</summary>
     public IReadOnlyList<PointLight> Lights { get; }
+    /// <summary>The surface materials, indexed by the material ids of rooms, walls and props.</summary>
     public IReadOnlyList<Material> Materials { get; }
 
     /// <summary>Unshadowed light on every surface, linear RGB.</summary>

@@ -10,7 +10,7 @@ using RtfmGym.Model.Sampling;
 
 namespace RtfmGym.Model.Benchmarks;
 
-/// <summary>Env steps/s with the learned model beside the ground truth (metrics item 12); see <see cref="EnvironmentTiming"/>. A benchmark, not a test.</summary>
+/// <summary>Env steps/s with the learned model beside the ground truth; see <see cref="EnvironmentTiming"/>. A benchmark, not a test.</summary>
 public static class EnvironmentBenchmark
 {
     private const int Warmup = 3;

@@ -7,7 +7,7 @@ using RtfmGym.Model.Sampling;
 namespace RtfmGym.Model.Benchmarks;
 
 /// <summary>
-/// Frame-model latency (metrics item 12): for each image size and denoising step count, the time to
+/// Frame-model latency: for each image size and denoising step count, the time to
 /// generate one frame from a full context, split into gathering the context, each denoising step and
 /// decoding, beside encoding one frame into the memory. Context frames are seeded noise images at
 /// poses around the origin: the network does the same work whatever the pixels and weights, so an

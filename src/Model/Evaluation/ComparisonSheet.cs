@@ -1,5 +1,6 @@
 using RtfmGym.Env.Frames;
-using RtfmGym.Env.Imaging;
+using RtfmGym.Env.IO;
+using RtfmGym.Imaging;
 
 namespace RtfmGym.Model.Evaluation;
 

@@ -14,7 +14,7 @@ namespace RtfmGym.Model.Evaluation;
 /// <param name="MeanPsnr">Mean PSNR over all steps, dB.</param>
 /// <param name="MeanSsim">Mean SSIM over all steps.</param>
 /// <param name="MeanGmr">Mean GMR over all steps.</param>
-/// <param name="CollapsedFrames">Steps whose frame collapsed towards one colour (<see cref="RtfmGym.Env.Imaging.SharpnessMetrics.IsCollapsed"/>).</param>
+/// <param name="CollapsedFrames">Steps whose frame collapsed towards one colour (<see cref="RtfmGym.Imaging.SharpnessMetrics.IsCollapsed"/>).</param>
 /// <param name="MeanGroundTruthContextPsnr">Mean PSNR of the ground-truth-memory reference, dB; null when not measured.</param>
 /// <param name="MeanGapDb">Mean over all steps of reference PSNR minus autoregressive PSNR, dB; null when not measured.</param>
 /// <param name="MaxGapDb">The largest per-step gap, dB; null when not measured.</param>

@@ -1,4 +1,4 @@
-using RtfmGym.Env.Imaging;
+using RtfmGym.Imaging;
 using RtfmGym.Env.Frames;
 using RtfmGym.Env.Geometry;
 using RtfmGym.Env.Memory;

@@ -1,4 +1,4 @@
-using RtfmGym.Env.Imaging;
+using RtfmGym.Imaging;
 using RtfmGym.Model.Training;
 
 namespace RtfmGym.Model.Evaluation;

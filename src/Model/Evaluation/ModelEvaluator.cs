@@ -1,4 +1,4 @@
-using RtfmGym.Env.Imaging;
+using RtfmGym.Imaging;
 using System.Diagnostics;
 using RtfmGym.Env.Frames;
 using RtfmGym.Env.Geometry;
@@ -9,7 +9,7 @@ using RtfmGym.Model.Training;
 namespace RtfmGym.Model.Evaluation;
 
 /// <summary>
-/// Fidelity of a frame model on worlds it never trained on (metrics items 1 to 3): for each kind and
+/// Fidelity of a frame model on worlds it never trained on: for each kind and
 /// number of context views, mean PSNR and SSIM of the generated frame against the ground truth beside
 /// the nearest-frame copy; the trajectory kind gives the model the last k frames of a walk (the sliding
 /// window); then the drift of an autoregressive rollout (<see cref="DriftRollout"/>). Every sample is a

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using RtfmGym.Env;
-using RtfmGym.Env.Imaging;
+using RtfmGym.Env.IO;
 using RtfmGym.Env.Randomness;
 using RtfmGym.Model.Checkpoints;
 using RtfmGym.Model.Network;
@@ -23,8 +23,11 @@ public sealed class Trainer
     private const string StateDir = "train", LossCsv = "loss.csv", LatestFile = "latest";
     private const string WeightsFile = "weights.safetensors", OptimizerFile = "optimizer.safetensors", AverageFile = "average.safetensors", StateFile = "state.json";
 
+    /// <summary>A trainer with <paramref name="options"/>, validated here.</summary>
+    /// <param name="options">Model preset, steps, batch, learning rate, output folder and device.</param>
     public Trainer(TrainOptions options) => Options = options.Validate();
 
+    /// <summary>The validated options the trainer runs with.</summary>
     public TrainOptions Options { get; }
 
     /// <summary>Called after each checkpoint with the output directory, the step and the model holding the averaged weights.</summary>

@@ -18,11 +18,17 @@ public sealed class TrainingBatch
         (Size, Views, Tokens, Context, Targets, Rays) = (size, views, tokens, context, targets, rays);
     }
 
+    /// <summary>B: samples in the batch.</summary>
     public int Size { get; }
+    /// <summary>Context frames per sample.</summary>
     public int Views { get; }
+    /// <summary>N: tokens (image patches) per frame.</summary>
     public int Tokens { get; }
+    /// <summary>Context inputs, [B·views, N, context values], row-major.</summary>
     public float[] Context { get; }
+    /// <summary>Clean RGB-D targets the network learns to predict, [B, N, output values], row-major.</summary>
     public float[] Targets { get; }
+    /// <summary>Per-token camera rays of the targets (Plücker coordinates), [B, N, ray values], row-major.</summary>
     public float[] Rays { get; }
 
     /// <summary>

@@ -27,6 +27,10 @@ public sealed class TrainingDataGenerator
     private readonly bool _heldOut;
     private readonly Dictionary<ulong, World> _worlds = [];
 
+    /// <summary>A generator of samples drawn from <paramref name="seed"/>.</summary>
+    /// <param name="options">Image size, field of view, views and world settings; validated here.</param>
+    /// <param name="seed">Seed of every draw (worlds, poses, view counts): one seed gives the same samples.</param>
+    /// <param name="heldOut">Draw worlds from the held-out seed range (for evaluation) instead of the training range.</param>
     public TrainingDataGenerator(TrainingDataOptions options, ulong seed, bool heldOut = false)
     {
         Options = (options ?? throw new ArgumentNullException(nameof(options))).Validate();
@@ -34,6 +38,7 @@ public sealed class TrainingDataGenerator
         Camera = CameraIntrinsics.FromVerticalFov(options.ImageSize, options.ImageSize, options.FovDegrees * MathF.PI / 180f);
     }
 
+    /// <summary>The validated options samples are drawn with.</summary>
     public TrainingDataOptions Options { get; }
 
     /// <summary>The camera of every sample.</summary>

@@ -192,6 +192,7 @@ public static class SafeTensors
         _ => throw new TorchException($"{dtype} cannot be stored in safetensors"),
     };
 
+    /// <summary>The <see cref="ScalarType"/> of a safetensors dtype name (<c>F32</c>, <c>BF16</c>, <c>I64</c>, ...); throws <see cref="TorchException"/> for names it cannot hold.</summary>
     public static ScalarType ParseDtype(string name) => name switch
     {
         "F32" => ScalarType.Float32,

@@ -7,6 +7,7 @@ public static partial class torch
         /// <summary>Module form of <see cref="functional.gelu"/> (no parameters), for <see cref="Sequential"/>.</summary>
         public sealed class GELU : Module<Tensor, Tensor>
         {
+            /// <summary>Applies GELU elementwise.</summary>
             public override Tensor forward(Tensor input) => functional.gelu(input);
         }
     }

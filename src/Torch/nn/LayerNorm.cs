@@ -9,6 +9,11 @@ public static partial class torch
         {
             private readonly long[] _normalizedShape;
 
+            /// <summary>Normalisation over the trailing <paramref name="normalizedShape"/> dims, with a learned scale (ones) and shift (zeros) when <paramref name="elementwiseAffine"/>.</summary>
+            /// <param name="normalizedShape">The trailing dims normalised together, e.g. <c>[channels]</c>.</param>
+            /// <param name="eps">Added to the variance before the square root, for stability.</param>
+            /// <param name="elementwiseAffine">Whether to learn a per-element scale and shift.</param>
+            /// <param name="device">Where the parameters live (default CPU).</param>
             public LayerNorm(long[] normalizedShape, double eps = 1e-5, bool elementwiseAffine = true, Device? device = null)
             {
                 _normalizedShape = (long[])normalizedShape.Clone();
@@ -20,12 +25,16 @@ public static partial class torch
                 }
             }
 
+            /// <summary>Added to the variance before the square root, for stability.</summary>
             public double eps { get; }
 
+            /// <summary>Learned scale over the normalised dims, or null without elementwise affine.</summary>
             public Tensor? weight { get; }
 
+            /// <summary>Learned shift over the normalised dims, or null without elementwise affine.</summary>
             public Tensor? bias { get; }
 
+            /// <summary>Normalises the trailing dims of <paramref name="input"/> (biased variance), then scales and shifts.</summary>
             public override Tensor forward(Tensor input) => functional.layer_norm(input, _normalizedShape, weight, bias, eps);
         }
     }

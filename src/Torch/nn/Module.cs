@@ -40,6 +40,7 @@ public static partial class torch
                 return value;
             }
 
+            /// <summary>Adds a child module under <paramref name="name"/>, so its parameters and buffers appear under <c>name.</c> in dotted names and checkpoints; returns it.</summary>
             protected T register_module<T>(string name, T module)
                 where T : Module
             {
@@ -64,8 +65,10 @@ public static partial class torch
             public IEnumerable<(string name, Tensor parameter)> named_parameters(bool recurse = true) =>
                 Members(m => m._parameters, recurse);
 
+            /// <summary>All trainable tensors (for an optimiser), in the order of <see cref="named_parameters"/>.</summary>
             public IEnumerable<Tensor> parameters(bool recurse = true) => named_parameters(recurse).Select(p => p.parameter);
 
+            /// <summary>Non-trainable state (e.g. fixed tables) with dotted names, this module's first, then each submodule's.</summary>
             public IEnumerable<(string name, Tensor buffer)> named_buffers(bool recurse = true) => Members(m => m._buffers, recurse);
 
             /// <summary>Direct submodules.</summary>
@@ -105,6 +108,7 @@ public static partial class torch
                 return this;
             }
 
+            /// <summary>Switches this module and all descendants to evaluation mode (same as <c>train(false)</c>); returns this module.</summary>
             public Module eval() => train(false);
 
             /// <summary>Moves parameters and buffers in place (the same tensor objects stay valid, e.g. for optimisers).</summary>

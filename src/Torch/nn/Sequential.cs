@@ -12,6 +12,8 @@ public static partial class torch
         {
             private readonly List<Module<Tensor, Tensor>> _layers = [];
 
+            /// <summary>A chain of <paramref name="layers"/>, applied first to last.</summary>
+            /// <param name="layers">The layers, registered as "0", "1", ...</param>
             public Sequential(params Module<Tensor, Tensor>[] layers)
             {
                 foreach (var layer in layers)
@@ -20,16 +22,20 @@ public static partial class torch
                 }
             }
 
+            /// <summary>Number of layers.</summary>
             public int Count => _layers.Count;
 
+            /// <summary>The layer at <paramref name="index"/>.</summary>
             public Module<Tensor, Tensor> this[int index] => _layers[index];
 
+            /// <summary>Adds <paramref name="layer"/> at the end under the next number; returns this chain.</summary>
             public Sequential append(Module<Tensor, Tensor> layer)
             {
                 _layers.Add(register_module(_layers.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), layer));
                 return this;
             }
 
+            /// <summary>Feeds <paramref name="input"/> through every layer in order; the input itself is not disposed.</summary>
             public override Tensor forward(Tensor input)
             {
                 var current = input;

@@ -11,6 +11,7 @@ public static partial class torch
             public static Tensor linear(Tensor input, Tensor weight, Tensor? bias = null) =>
                 NativeMethods.Wrap(NativeMethods.rt_linear(input.Handle, weight.Handle, bias?.Handle ?? TensorHandle.Null));
 
+            /// <summary>Elementwise max(x, 0).</summary>
             public static Tensor relu(Tensor input) => input.relu();
 
             /// <summary>GELU; <paramref name="tanhApproximation"/> selects PyTorch's <c>approximate="tanh"</c>.</summary>
@@ -20,8 +21,10 @@ public static partial class torch
             /// <summary>x * sigmoid(x).</summary>
             public static Tensor silu(Tensor input) => NativeMethods.Wrap(NativeMethods.rt_silu(input.Handle));
 
+            /// <summary>exp(x) / Σ exp(x) along <paramref name="dim"/> (each slice sums to 1).</summary>
             public static Tensor softmax(Tensor input, long dim) => NativeMethods.Wrap(NativeMethods.rt_softmax(input.Handle, dim));
 
+            /// <summary>log(softmax(x)) along <paramref name="dim"/>, computed stably.</summary>
             public static Tensor log_softmax(Tensor input, long dim) => NativeMethods.Wrap(NativeMethods.rt_log_softmax(input.Handle, dim));
 
             /// <summary>Normalises over the trailing <paramref name="normalizedShape"/> dims (biased variance), then scales and shifts.</summary>

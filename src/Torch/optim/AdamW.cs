@@ -2,6 +2,7 @@ namespace RtfmGym.Torch;
 
 public static partial class torch
 {
+    /// <summary>Optimisers and learning-rate schedules, shaped like PyTorch's <c>torch.optim</c>.</summary>
     public static partial class optim
     {
         /// <summary>
@@ -14,6 +15,13 @@ public static partial class torch
             private readonly Tensor?[] _expAvgSq;
             private long _step;
 
+            /// <summary>AdamW over <paramref name="parameters"/>.</summary>
+            /// <param name="parameters">The tensors to train (non-empty).</param>
+            /// <param name="lr">Learning rate.</param>
+            /// <param name="beta1">Decay of the first-moment (mean gradient) average.</param>
+            /// <param name="beta2">Decay of the second-moment (squared gradient) average.</param>
+            /// <param name="eps">Added to √v̂ in the denominator, for stability.</param>
+            /// <param name="weightDecay">Decoupled decay: each step multiplies the weights by 1 − lr·weightDecay.</param>
             public AdamW(IEnumerable<Tensor> parameters, double lr = 1e-3, double beta1 = 0.9, double beta2 = 0.999, double eps = 1e-8, double weightDecay = 0.01)
                 : base(parameters, lr)
             {
@@ -25,14 +33,19 @@ public static partial class torch
                 _expAvgSq = new Tensor?[Parameters.Count];
             }
 
+            /// <summary>Decay of the first-moment (mean gradient) average.</summary>
             public double beta1 { get; }
 
+            /// <summary>Decay of the second-moment (squared gradient) average.</summary>
             public double beta2 { get; }
 
+            /// <summary>Added to √v̂ in the denominator, for stability.</summary>
             public double eps { get; }
 
+            /// <summary>Decoupled weight decay per unit learning rate.</summary>
             public double weightDecay { get; }
 
+            /// <summary>One AdamW update of every parameter that has a gradient (bias-corrected moments).</summary>
             public override void step()
             {
                 // One shared step count: every parameter of a model normally gets a gradient each step.
@@ -88,6 +101,7 @@ public static partial class torch
                 return current;
             }
 
+            /// <summary>Frees the moment tensors.</summary>
             public override void Dispose()
             {
                 foreach (var t in _expAvg.Concat(_expAvgSq))

@@ -13,6 +13,9 @@ public static partial class torch
             private readonly nn.Module _model;
             private readonly Dictionary<string, Tensor> _shadow = new();
 
+            /// <summary>An average starting from copies of <paramref name="model"/>'s current parameters and buffers.</summary>
+            /// <param name="model">The module whose state is averaged; <see cref="update"/> reads it.</param>
+            /// <param name="decay">Weight of the old average per update, in [0, 1] (0.999 averages over about 1000 steps).</param>
             public ExponentialMovingAverage(nn.Module model, double decay = 0.999)
             {
                 if (decay is < 0 or > 1)
@@ -30,6 +33,7 @@ public static partial class torch
                 }
             }
 
+            /// <summary>Weight of the old average per <see cref="update"/>, in [0, 1].</summary>
             public double Decay { get; }
 
             /// <summary>The averaged tensors by the model's dotted names (for saving with <see cref="SafeTensors"/>).</summary>
@@ -54,6 +58,7 @@ public static partial class torch
             /// <summary>Copies the averaged values into <paramref name="target"/> (same architecture).</summary>
             public void copy_to(nn.Module target) => target.load_state_dict(_shadow);
 
+            /// <summary>Frees the shadow copies.</summary>
             public void Dispose()
             {
                 foreach (var tensor in _shadow.Values)

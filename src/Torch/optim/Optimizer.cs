@@ -10,6 +10,9 @@ public static partial class torch
         /// </summary>
         public abstract class Optimizer : IDisposable
         {
+            /// <summary>An optimiser over <paramref name="parameters"/> at learning rate <paramref name="lr"/>.</summary>
+            /// <param name="parameters">The tensors to train (non-empty); the list is copied.</param>
+            /// <param name="lr">Initial learning rate (not negative).</param>
             protected Optimizer(IEnumerable<Tensor> parameters, double lr)
             {
                 ArgumentOutOfRangeException.ThrowIfNegative(lr);
@@ -24,6 +27,7 @@ public static partial class torch
             /// <summary>Current learning rate.</summary>
             public double lr { get; set; }
 
+            /// <summary>The trained tensors, in the order given.</summary>
             protected IReadOnlyList<Tensor> Parameters { get; }
 
             /// <summary>Updates every parameter that has a gradient.</summary>

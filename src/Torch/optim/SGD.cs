@@ -12,6 +12,11 @@ public static partial class torch
         {
             private readonly Tensor?[] _momentum;
 
+            /// <summary>SGD over <paramref name="parameters"/>.</summary>
+            /// <param name="parameters">The tensors to train (non-empty).</param>
+            /// <param name="lr">Learning rate.</param>
+            /// <param name="momentum">Momentum μ (0: plain SGD).</param>
+            /// <param name="weightDecay">L2 coefficient added to the gradient as weightDecay·p.</param>
             public SGD(IEnumerable<Tensor> parameters, double lr, double momentum = 0, double weightDecay = 0)
                 : base(parameters, lr)
             {
@@ -20,10 +25,13 @@ public static partial class torch
                 _momentum = new Tensor?[Parameters.Count];
             }
 
+            /// <summary>Momentum μ (0: plain SGD).</summary>
             public double momentum { get; }
 
+            /// <summary>L2 coefficient added to the gradient as weightDecay·p.</summary>
             public double weightDecay { get; }
 
+            /// <summary>One SGD update of every parameter that has a gradient.</summary>
             public override void step()
             {
                 for (var i = 0; i < Parameters.Count; i++)
@@ -39,6 +47,7 @@ public static partial class torch
                 }
             }
 
+            /// <summary>Frees the momentum buffers.</summary>
             public override void Dispose()
             {
                 foreach (var t in _momentum)

@@ -12,6 +12,11 @@ public static partial class torch
         {
             private readonly Optimizer _optimizer;
 
+            /// <summary>A schedule for <paramref name="optimizer"/>, whose current rate becomes the peak.</summary>
+            /// <param name="optimizer">The optimiser whose <see cref="Optimizer.lr"/> is driven; its rate at construction is <see cref="BaseLr"/>.</param>
+            /// <param name="warmupSteps">Steps of linear rise to <see cref="BaseLr"/> (0: none).</param>
+            /// <param name="totalSteps">Step at which the cosine reaches <paramref name="minLr"/> (at least <paramref name="warmupSteps"/>).</param>
+            /// <param name="minLr">The rate at and after <paramref name="totalSteps"/>.</param>
             public WarmupCosineSchedule(Optimizer optimizer, long warmupSteps, long totalSteps, double minLr = 0)
             {
                 ArgumentOutOfRangeException.ThrowIfNegative(warmupSteps);
@@ -24,12 +29,16 @@ public static partial class torch
                 _optimizer.lr = LearningRate(0);
             }
 
+            /// <summary>Peak learning rate, reached at the end of warmup (the optimiser's rate when the schedule was made).</summary>
             public double BaseLr { get; }
 
+            /// <summary>Steps of linear rise to <see cref="BaseLr"/>.</summary>
             public long WarmupSteps { get; }
 
+            /// <summary>Step at which the cosine decay reaches <see cref="MinLr"/>.</summary>
             public long TotalSteps { get; }
 
+            /// <summary>The rate at and after <see cref="TotalSteps"/>.</summary>
             public double MinLr { get; }
 
             /// <summary>Optimiser steps taken so far.</summary>

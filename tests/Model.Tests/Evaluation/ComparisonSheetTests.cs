@@ -1,5 +1,5 @@
 using RtfmGym.Env.Frames;
-using RtfmGym.Env.Imaging;
+using RtfmGym.Imaging;
 using RtfmGym.Model.Evaluation;
 
 namespace RtfmGym.Model.Tests.Evaluation;

@@ -4,7 +4,7 @@ using RtfmGym.Env.Geometry;
 namespace RtfmGym.Env.Memory.Evaluation;
 
 /// <summary>
-/// Scores retrieval rules against the <see cref="CovisibilityOracle"/> (metrics item 5): for each
+/// Scores retrieval rules against the <see cref="CovisibilityOracle"/>: for each
 /// target view added, every rule picks from the same memory (through
 /// <see cref="IRetrievalRule.Select"/>, so usage and eviction order are untouched) and its first K
 /// are compared with the oracle's K most covisible entries. Targets that no stored entry saw

@@ -10,7 +10,7 @@ public class RetrievalAuditTests
     [Test]
     public void Add_GroundTruthWalk_DefaultRuleReachesGoalAndBeatsBaselines()
     {
-        // Metrics item 5's goal: recall@4 of at least 0.8 for the default rule, on a seeded walk
+        // The retrieval goal: recall@4 of at least 0.8 for the default rule, on a seeded walk
         // through a generated world, scored against the covisibility oracle.
         var scenario = TestScenarios.Small("ground-truth", task: "free") with { MaxSteps = 1000 };
         using var env = new RtfmEnvironment(scenario, memory: new SpatialMemory());

@@ -1,4 +1,4 @@
-namespace RtfmGym.Env.Imaging;
+namespace RtfmGym.Imaging;
 
 /// <summary>Liang-Barsky clipping of a line segment to an axis-aligned rectangle.</summary>
 internal static class SegmentClipper

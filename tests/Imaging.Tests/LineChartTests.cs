@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
-using RtfmGym.Env.Imaging;
+using RtfmGym.Imaging;
 
-namespace RtfmGym.Env.Tests.Imaging;
+namespace RtfmGym.Imaging.Tests;
 
 public class LineChartTests
 {

@@ -1,4 +1,4 @@
-namespace RtfmGym.Env.Imaging;
+namespace RtfmGym.Imaging;
 
 /// <summary>
 /// A mutable 8-bit RGB raster to draw on: rectangles, lines, text, other images; then saved as PNG.

@@ -1,4 +1,4 @@
-namespace RtfmGym.Env.Imaging;
+namespace RtfmGym.Imaging;
 
 /// <summary>
 /// What <see cref="LineChart.Render"/> draws: a titled chart of one or more series with a linear x axis

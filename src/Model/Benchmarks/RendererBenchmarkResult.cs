@@ -1,4 +1,6 @@
-namespace RtfmGym.Env.Rendering;
+using RtfmGym.Env.Rendering;
+
+namespace RtfmGym.Model.Benchmarks;
 
 /// <summary>Throughput of <see cref="GroundTruthRenderer"/> measured by <see cref="RendererBenchmark.Run"/>.</summary>
 /// <param name="SingleThread64">Frames per second at 64x64 (RGB + depth + ids) on one thread.</param>
@@ -15,6 +17,7 @@ public sealed record RendererBenchmarkResult(
     /// <summary>Single-thread milliseconds per 64x64 frame.</summary>
     public double MillisecondsPerFrame64 => 1000.0 / SingleThread64;
 
+    /// <summary>One line of the figures (frames/s at both sizes, ms per 64x64 frame, bake time), for a console.</summary>
     public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
         $"64x64: {SingleThread64:F0} frames/s on 1 thread ({MillisecondsPerFrame64:F2} ms/frame), {AllThreads64:F0} on {Threads}; " +
         $"128x128: {SingleThread128:F0} on 1 thread, {AllThreads128:F0} on {Threads}; bake {BakeMilliseconds:F0} ms");

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 
-namespace RtfmGym.Env.Imaging;
+namespace RtfmGym.Env.IO;
 
 /// <summary>
 /// Writes files through a temporary name in the same folder and a rename, so readers never see half a file.

@@ -2,9 +2,10 @@ using System.Diagnostics;
 using RtfmGym.Env.Frames;
 using RtfmGym.Env.Geometry;
 using RtfmGym.Env.Randomness;
+using RtfmGym.Env.Rendering;
 using RtfmGym.Env.Worlds;
 
-namespace RtfmGym.Env.Rendering;
+namespace RtfmGym.Model.Benchmarks;
 
 /// <summary>
 /// Measures <see cref="GroundTruthRenderer"/> throughput at 64x64 and 128x128, on one thread
@@ -34,7 +35,7 @@ public static class RendererBenchmark
         using var all = new GroundTruthRenderer(RendererOptions.Default with { Threads = threads });
         // Bypasses the per-world cache, which would time nothing for a world prepared before.
         var bake = Stopwatch.StartNew();
-        BakedLighting.Build(new SceneGeometry(world), single.Options.Shadows, single.Options.LightmapTexelsPerMetre, 1);
+        GroundTruthRenderer.PrepareUncached(world, single.Options);
         double bakeMs = bake.Elapsed.TotalMilliseconds;
         single.BeginEpisode(world, seed);
         all.BeginEpisode(world, seed);

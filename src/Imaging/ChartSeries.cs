@@ -1,4 +1,4 @@
-namespace RtfmGym.Env.Imaging;
+namespace RtfmGym.Imaging;
 
 /// <summary>
 /// One named line of a <see cref="LineChart"/>: (x, y) points joined in the order given, drawn in

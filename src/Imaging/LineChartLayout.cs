@@ -1,4 +1,4 @@
-namespace RtfmGym.Env.Imaging;
+namespace RtfmGym.Imaging;
 
 /// <summary>
 /// Where a <see cref="LineChart"/> puts things, in pixels (origin top-left, y down): the plot area,

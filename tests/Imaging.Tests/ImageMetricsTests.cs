@@ -1,8 +1,8 @@
 using RtfmGym.Env.Frames;
 using RtfmGym.Env.Randomness;
-using RtfmGym.Env.Imaging;
+using RtfmGym.Imaging;
 
-namespace RtfmGym.Env.Tests.Imaging;
+namespace RtfmGym.Imaging.Tests;
 
 public class ImageMetricsTests
 {

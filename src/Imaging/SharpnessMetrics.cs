@@ -1,6 +1,6 @@
 using RtfmGym.Env.Frames;
 
-namespace RtfmGym.Env.Imaging;
+namespace RtfmGym.Imaging;
 
 /// <summary>
 /// Measures of detail that a blurred mean image cannot pass, where PSNR and SSIM can reward one. All work

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace RtfmGym.Env.Imaging;
+namespace RtfmGym.Imaging;
 
 /// <summary>
 /// Writes an animated PNG (APNG) frame by frame into a seekable stream, so a long animation never has to

@@ -1,6 +1,6 @@
-using RtfmGym.Env.Imaging;
+using RtfmGym.Imaging;
 
-namespace RtfmGym.Env.Tests.Imaging;
+namespace RtfmGym.Imaging.Tests;
 
 public class BitmapFontTests
 {

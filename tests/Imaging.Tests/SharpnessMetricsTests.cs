@@ -1,8 +1,8 @@
 using RtfmGym.Env.Frames;
-using RtfmGym.Env.Imaging;
+using RtfmGym.Imaging;
 using RtfmGym.Env.Randomness;
 
-namespace RtfmGym.Env.Tests.Imaging;
+namespace RtfmGym.Imaging.Tests;
 
 public class SharpnessMetricsTests
 {

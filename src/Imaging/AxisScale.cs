@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace RtfmGym.Env.Imaging;
+namespace RtfmGym.Imaging;
 
 /// <summary>
 /// A chart axis: the data range it shows, where values fall along it (0 at the low end, 1 at the high

@@ -1,4 +1,4 @@
-namespace RtfmGym.Env.Imaging;
+namespace RtfmGym.Env.IO;
 
 /// <summary>
 /// Reads a whole input file with a size limit checked before reading, so that a huge file, a device

@@ -1,4 +1,4 @@
-namespace RtfmGym.Env.Imaging;
+namespace RtfmGym.Imaging;
 
 /// <summary>
 /// Draws line charts (training curves and the like) onto a white <see cref="Canvas"/>: a framed plot

@@ -1,4 +1,4 @@
-namespace RtfmGym.Env.Imaging;
+namespace RtfmGym.Imaging;
 
 /// <summary>
 /// A built-in 5x7 pixel font for printable ASCII (32..126), drawn by <see cref="Canvas.DrawText"/>.

@@ -1,6 +1,6 @@
 using RtfmGym.Env.Frames;
 
-namespace RtfmGym.Env.Imaging;
+namespace RtfmGym.Imaging;
 
 /// <summary>
 /// Full-reference image quality of a generated frame against the ground truth, on 8-bit RGB

@@ -1,7 +1,8 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
+using RtfmGym.Env.IO;
 
-namespace RtfmGym.Env.Imaging;
+namespace RtfmGym.Imaging;
 
 /// <summary>Writes 8-bit RGB images as PNG files (no dependencies beyond the base library).</summary>
 public static class PngWriter
