@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using RtfmGym.Env;
-using RtfmGym.Env.Imaging;
+using RtfmGym.Env.IO;
 using RtfmGym.Torch;
 
 namespace RtfmGym.Agents.Learning;

@@ -235,6 +235,7 @@ public sealed class PpoLearner : IDisposable
     /// <summary>Forgets the environments' current observations, so the next rollout starts fresh episodes (after a resume).</summary>
     public void Restart() => _observations = null;
 
+    /// <inheritdoc/>
     public void Dispose()
     {
         _optimizer.Dispose();

@@ -104,6 +104,6 @@ public static class AgentTrainCommand
         var rows = File.Exists(csv) && rollouts > 0
             ? File.ReadLines(csv).Skip(1).Where(l => long.TryParse(l.Split(',')[0], out long r) && r <= rollouts).ToList()
             : [];
-        Env.Imaging.AtomicFile.WriteAllText(csv, string.Join('\n', rows.Prepend(PpoProgress.CsvHeader)) + "\n");
+        Env.IO.AtomicFile.WriteAllText(csv, string.Join('\n', rows.Prepend(PpoProgress.CsvHeader)) + "\n");
     }
 }

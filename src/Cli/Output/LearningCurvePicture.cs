@@ -1,5 +1,5 @@
 using System.Globalization;
-using RtfmGym.Env.Imaging;
+using RtfmGym.Imaging;
 
 namespace RtfmGym.Cli.Output;
 
