@@ -39,7 +39,7 @@ public sealed class FrontierExplorationAgent : IAgent
     public object Act(object observation, IReadOnlyDictionary<string, object?> info)
     {
         var controller = _controller ?? throw new InvalidOperationException("Reset the agent first.");
-        _blocked = info.TryGetValue("collided", out object? c) && c is true ? _blocked + 1 : 0;
+        _blocked = InfoKeys.Collided.ReadOr(info, false) ? _blocked + 1 : 0;
         var (position, yaw) = WaypointController.ReadPose(info);
         bool replan = _target is not { } t || IsSeen(t) || _blocked >= 3 || controller.Finished;
         if (replan)

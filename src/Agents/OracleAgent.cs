@@ -31,7 +31,7 @@ public sealed class OracleAgent : IAgent
     public object Act(object observation, IReadOnlyDictionary<string, object?> info)
     {
         var controller = _controller ?? throw new InvalidOperationException("Reset the agent first.");
-        _blocked = info.TryGetValue("collided", out object? c) && c is true ? _blocked + 1 : 0;
+        _blocked = InfoKeys.Collided.ReadOr(info, false) ? _blocked + 1 : 0;
         if (_blocked >= 3)
         {
             Plan();

@@ -1,4 +1,5 @@
 using System.Numerics;
+using RtfmGym.Env;
 using RtfmGym.Env.Actions;
 using RtfmGym.Env.Spaces;
 
@@ -75,7 +76,7 @@ public sealed class WaypointController
     /// <summary>Reads (x, z) and heading from a step info's "pose" entry (x, y, z, qx, qy, qz, qw).</summary>
     public static (Vector2 Position, float Yaw) ReadPose(IReadOnlyDictionary<string, object?> info)
     {
-        if (!info.TryGetValue("pose", out object? p) || p is null) throw new InvalidOperationException("The step info has no 'pose'; waypoint agents need it.");
+        if (!info.TryGetValue(InfoKeys.Pose.Name, out object? p) || p is null) throw new InvalidOperationException("The step info has no 'pose'; waypoint agents need it.");
         double[] v = p switch
         {
             double[] d => d,

@@ -321,24 +321,22 @@ public sealed partial class RtfmEnvironment : IEnvironment
     private Dictionary<string, object?> BuildInfo(bool collided)
     {
         float[] p = _pose.ToArray();
-        var info = new Dictionary<string, object?>
-        {
-            ["pose"] = p.Select(x => (double)x).ToArray(),
-            ["collided"] = collided,
-            ["collisions"] = _collisions,
-            ["step"] = StepCount,
-            ["episode_seed"] = EpisodeSeed,
-            ["world_seed"] = (long)World.Seed,
-            ["frame_source"] = _frames.Name,
-        };
+        var info = new Dictionary<string, object?>();
+        InfoKeys.Pose.Write(info, p.Select(x => (double)x).ToArray());
+        InfoKeys.Collided.Write(info, collided);
+        InfoKeys.Collisions.Write(info, _collisions);
+        InfoKeys.Step.Write(info, StepCount);
+        InfoKeys.EpisodeSeed.Write(info, EpisodeSeed);
+        InfoKeys.WorldSeed.Write(info, (long)World.Seed);
+        InfoKeys.FrameSource.Write(info, _frames.Name);
         _task.WriteInfo(info, _episodeOver);
         if (Memory is not null)
         {
-            info["memory_size"] = Memory.Count;
+            InfoKeys.MemorySize.Write(info, Memory.Count);
             if (_retrieved is { } r)
             {
-                info["memory_retrieved"] = r.Select(s => s.Entry.Id).ToArray();
-                info["memory_scores"] = r.Select(s => s.Score).ToArray();
+                InfoKeys.MemoryRetrieved.Write(info, r.Select(s => s.Entry.Id).ToArray());
+                InfoKeys.MemoryScores.Write(info, r.Select(s => s.Score).ToArray());
             }
         }
         return info;

@@ -30,7 +30,7 @@ public sealed class EpisodeRecorder
     {
         if (_resetChecksum is null) throw new InvalidOperationException("Call Begin after Reset first.");
         _steps.Add(new RecordedStep(action, result.Reward, result.Terminated, result.Truncated, _env.Pose.ToArray(), Checksum(),
-            result.Info.TryGetValue("collided", out object? c) && c is true));
+            InfoKeys.Collided.ReadOr(result.Info, false)));
     }
 
     /// <summary>

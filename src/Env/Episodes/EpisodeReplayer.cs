@@ -44,9 +44,9 @@ public static class EpisodeReplayer
                 throw new ReplayMismatchException(step, "reward", expected.Reward.ToString("R"), r.Reward.ToString("R"));
             Compare(step, "terminated", expected.Terminated.ToString(), r.Terminated.ToString());
             Compare(step, "truncated", expected.Truncated.ToString(), r.Truncated.ToString());
-            bool collided = r.Info.TryGetValue("collided", out object? c) && c is true;
+            bool collided = InfoKeys.Collided.ReadOr(r.Info, false);
             // Version 1 records may lack the flag (it then reads false), so only later ones are held to it.
-            if (record.FormatVersion >= 2) Compare(step, "collided", expected.Collided.ToString(), collided.ToString());
+            if (record.FormatVersion >= 2) Compare(step, InfoKeys.Collided.Name, expected.Collided.ToString(), collided.ToString());
             if (collided) collisions++;
             total += r.Reward;
             last = r;

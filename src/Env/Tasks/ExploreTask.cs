@@ -51,8 +51,8 @@ public sealed class ExploreTask : INavigationTask, ISnapshotTask
     public void WriteInfo(IDictionary<string, object?> info, bool episodeOver)
     {
         if (_context is null) return;
-        info["coverage"] = Coverage;
-        info["seen_area"] = _seenCount * (double)_context.World.CellSize * _context.World.CellSize;
+        InfoKeys.Coverage.Write(info, Coverage);
+        InfoKeys.SeenArea.Write(info, _seenCount * (double)_context.World.CellSize * _context.World.CellSize);
     }
 
     public NDArray? GoalObservation(Pose pose) => null;

@@ -78,16 +78,16 @@ public sealed class PointNavTask : INavigationTask, ISnapshotTask
 
     public void WriteInfo(IDictionary<string, object?> info, bool episodeOver)
     {
-        info["distance_to_goal"] = (double)_previous;
-        info["goal"] = new double[] { GoalPosition.X, GoalPosition.Y };
-        info["path_length"] = (double)PathLength;
+        InfoKeys.DistanceToGoal.Write(info, _previous);
+        InfoKeys.Goal.Write(info, [GoalPosition.X, GoalPosition.Y]);
+        InfoKeys.PathLength.Write(info, PathLength);
         if (!episodeOver) return;
         double s = _success ? 1 : 0, d0 = StartDistance, p = PathLength;
         double ratio = d0 / Math.Max(d0, p);
-        info["success"] = _success;
-        info["spl"] = s * ratio;
-        info["soft_spl"] = (1 - Math.Min(_previous / Math.Max(d0, 1e-6), 1)) * ratio;
-        info["start_distance"] = d0;
+        InfoKeys.Success.Write(info, _success);
+        InfoKeys.Spl.Write(info, s * ratio);
+        InfoKeys.SoftSpl.Write(info, (1 - Math.Min(_previous / Math.Max(d0, 1e-6), 1)) * ratio);
+        InfoKeys.StartDistance.Write(info, d0);
     }
 
     public NDArray? GoalObservation(Pose pose)
