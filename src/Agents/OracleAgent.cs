@@ -11,7 +11,7 @@ namespace RtfmGym.Agents;
 /// </summary>
 public sealed class OracleAgent : IAgent
 {
-    private RtfmEnvironment? _env;
+    private IWorldEnvironment? _env;
     private WaypointController? _controller;
     private int _blocked;
 
@@ -37,8 +37,7 @@ public sealed class OracleAgent : IAgent
             Plan();
             _blocked = 0;
         }
-        var (position, yaw) = WaypointController.ReadPose(info);
-        return controller.Act(position, yaw);
+        return controller.Act(WaypointController.ReadPose(info));
     }
 
     private void Plan()

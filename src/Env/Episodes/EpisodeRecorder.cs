@@ -43,7 +43,7 @@ public sealed class EpisodeRecorder
         ScenarioText = _env.Scenario.Text,
         ScenarioSource = _env.Scenario.Source,
         FrameSource = _env.FrameSourceName,
-        FrameSourceDigest = FrameSources.Digest(_env.FrameSourceName),
+        FrameSourceDigest = _env.FrameSourceDigest,
         Seed = _env.EpisodeSeed,
         WorldSeed = _env.World.Seed,
         Start = _env.Scenario.Start,

@@ -16,7 +16,7 @@ namespace RtfmGym.Env.Tasks;
 /// path length actually travelled. The "goal" observation is (distance in metres, bearing in
 /// radians, + to the left), Habitat's point goal with GPS and compass.
 /// </summary>
-public sealed class PointNavTask : INavigationTask, ISnapshotTask
+public sealed class PointNavTask : INavigationTask
 {
     private static readonly BoxSpace Goal = new([0, -Math.PI], [double.PositiveInfinity, Math.PI], [2]);
     private TaskContext? _context;
@@ -99,10 +99,12 @@ public sealed class PointNavTask : INavigationTask, ISnapshotTask
     }
 
     // The distance field is immutable once built, so the state shares it.
-    object ISnapshotTask.Capture() =>
+    /// <inheritdoc/>
+    public object Capture() =>
         new State(_context, _field, _previous, _success, GoalPosition, StartDistance, PathLength, EuclideanDistanceToGoal);
 
-    void ISnapshotTask.Restore(object state)
+    /// <inheritdoc/>
+    public void Restore(object state)
     {
         var s = (State)state;
         (_context, _field, _previous, _success) = (s.Context, s.Field, s.Previous, s.Success);
