@@ -126,9 +126,6 @@ public sealed partial class RtfmEnvironment : ISnapshotEnvironment, IRenderableE
     /// <summary>What the frame source draws from (e.g. "sha256:..." of a model checkpoint) as the components' registry says for its name, for episode records; null when the code alone decides its frames.</summary>
     public string? FrameSourceDigest => _components.FrameSources.Digest(_frames.Name);
 
-    /// <summary>The components this environment was made from; environments of the same program share them.</summary>
-    public EnvironmentComponents Components => _components;
-
     /// <inheritdoc/>
     /// <remarks>Options: see <see cref="ResetOptions"/>. Everything that can be refused (a bad seed or option, a
     /// start or goal that does not fit the world, a preloaded memory of another world, no start that reaches the
