@@ -196,7 +196,7 @@ public sealed partial class RtfmEnvironment : ISnapshotEnvironment, IRenderableE
     public EnvironmentSnapshot Snapshot()
     {
         ThrowIfClosed();
-        return new EnvironmentSnapshot(Scenario, World, _task.Capture())
+        return new EnvironmentSnapshot(Scenario, World, _task.GetType(), _task.Capture())
         {
             Pose = _pose,
             Yaw = _yaw,
@@ -213,7 +213,7 @@ public sealed partial class RtfmEnvironment : ISnapshotEnvironment, IRenderableE
     }
 
     /// <summary>Puts back the state captured by <see cref="Snapshot"/> (of this or another environment of an equal scenario).</summary>
-    /// <exception cref="RtfmGymException">The snapshot is of another scenario, or one of the two environments has a memory and the other none.</exception>
+    /// <exception cref="RtfmGymException">The snapshot is of another scenario or another task type, or one of the two environments has a memory and the other none.</exception>
     public void Restore(EnvironmentSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
@@ -224,6 +224,8 @@ public sealed partial class RtfmEnvironment : ISnapshotEnvironment, IRenderableE
             throw new RtfmGymException(Memory is null
                 ? "The snapshot holds a spatial memory but this environment has none; create it with a SpatialMemory."
                 : "The snapshot has no spatial memory but this environment has one; create it without a memory.");
+        if (snapshot.TaskType != _task.GetType())
+            throw new RtfmGymException($"The snapshot's task is {snapshot.TaskType.Name}, but this environment's is {_task.GetType().Name}; make both environments with the same task registry.");
         if (Memory is not null && snapshot.Memory!.Options != Memory.Options)
             throw new RtfmGymException($"The snapshot's memory options ({snapshot.Memory.Options}) differ from this environment's ({Memory.Options}).");
 

@@ -60,6 +60,18 @@ public class TaskRegistryTests
     }
 
     [Test]
+    public void Restore_SnapshotOfAnotherTaskType_ThrowsNamingBoth()
+    {
+        using var custom = new RtfmEnvironment(TestScenarios.Small(task: "free"), components: With(new CountdownTask(5)));
+        using var builtIn = new RtfmEnvironment(TestScenarios.Small(task: "free"));
+        custom.Reset(1);
+        builtIn.Reset(1);
+        var e = Assert.Throws<RtfmGymException>(() => builtIn.Restore(custom.Snapshot()));
+        Assert.That(e!.Message, Does.Contain("task is CountdownTask, but this environment's is FreeTask"));
+        Assert.That(builtIn.StepCount, Is.EqualTo(0));
+    }
+
+    [Test]
     public void Reset_CustomTaskRefuses_LeavesTheTaskAsItWas()
     {
         var task = new CountdownTask(5);
