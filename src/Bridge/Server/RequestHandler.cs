@@ -1,6 +1,7 @@
 using RtfmGym.Bridge.MessagePack;
 using RtfmGym.Bridge.Protocol;
 using RtfmGym.Env;
+using RtfmGym.Env.Sensors;
 using RtfmGym.Env.Vector;
 
 namespace RtfmGym.Bridge.Server;
@@ -100,7 +101,7 @@ internal sealed class RequestHandler(IEnvironmentProvider provider, BridgeServer
                 var r = Slot(session, req);
                 // An environment that renders draws its last frame itself; others fall back to the last observation's rgb.
                 object frame = (r.Env is IRenderableEnvironment renderable ? renderable.Render() : null)
-                    ?? (r.LastObservation is IReadOnlyDictionary<string, object> obs && obs.TryGetValue("rgb", out object? rgb) ? rgb : null)
+                    ?? (r.LastObservation is IReadOnlyDictionary<string, object> obs && obs.TryGetValue(SensorRegistry.Rgb, out object? rgb) ? rgb : null)
                     ?? throw new BridgeException(ErrorCodes.InvalidState, "nothing to render: reset the environment first");
                 ReplyWriter.Ok(w, item.Id, new Dictionary<string, object?> { ["frame"] = frame });
                 break;
