@@ -18,8 +18,8 @@ public static class EpisodeRunner
     {
         ResetResult reset = env.Reset(seed);
         afterReset?.Invoke(reset);
-        long episodeSeed = reset.Info.TryGetValue("episode_seed", out object? es) && es is long l ? l : seed ?? 0;
-        agent.Reset(new AgentContext(env.ActionSpace, env.ObservationSpace, episodeSeed, env as RtfmEnvironment), reset.Observation, reset.Info);
+        long episodeSeed = InfoKeys.EpisodeSeed.TryRead(reset.Info, out long l) ? l : seed ?? 0;
+        agent.Reset(new AgentContext(env.ActionSpace, env.ObservationSpace, episodeSeed, env as IWorldEnvironment), reset.Observation, reset.Info);
         object obs = reset.Observation;
         IReadOnlyDictionary<string, object?> info = reset.Info;
         double total = 0;
@@ -34,9 +34,9 @@ public static class EpisodeRunner
             (obs, info, terminated, truncated) = (r.Observation, r.Info, r.Terminated, r.Truncated);
             total += r.Reward;
             steps++;
-            if (r.Info.TryGetValue("collided", out object? c) && c is true) collisions++;
+            if (InfoKeys.Collided.ReadOr(r.Info, false)) collisions++;
         }
-        string name = env is RtfmEnvironment re ? re.Scenario.Name : "remote";
+        string name = env is IWorldEnvironment local ? local.Scenario.Name : "remote";
         var (success, spl, softSpl, coverage) = EpisodeSummary.ReadFigures(info);
         return new EpisodeResult(name, episodeSeed, steps, total, terminated, truncated, collisions, success, spl, softSpl, coverage);
     }

@@ -13,8 +13,9 @@ public static class Evaluator
     /// <param name="frames">Frame source name overriding the scenario's, or null.</param>
     /// <param name="progress">Called after each episode with its index and result.</param>
     /// <param name="cancellation">Stops between steps.</param>
+    /// <param name="components">Where the environments' frame sources, tasks and sensors come from; default <see cref="EnvironmentComponents.BuiltIn"/>.</param>
     public static EvaluationReport Evaluate(Scenario suite, Func<IAgent> makeAgent, int? episodes = null, string? frames = null,
-        Action<int, EpisodeResult>? progress = null, CancellationToken cancellation = default)
+        Action<int, EpisodeResult>? progress = null, CancellationToken cancellation = default, EnvironmentComponents? components = null)
     {
         IAgent agent = makeAgent();
         using var owned = agent as IDisposable; // a learned policy holds native memory
@@ -24,7 +25,7 @@ public static class Evaluator
         for (int i = 0; i < runs.Count && !cancellation.IsCancellationRequested; i++)
         {
             Scenario s = frames is null ? runs[i] : runs[i] with { Frames = frames };
-            using var env = new RtfmEnvironment(s);
+            using var env = new RtfmEnvironment(s, components: components);
             EpisodeResult r = EpisodeRunner.Run(env, agent, s.Seed, cancellation: cancellation);
             results.Add(r);
             progress?.Invoke(i, r);

@@ -1,5 +1,6 @@
 using System.Numerics;
 using RtfmGym.Env;
+using RtfmGym.Env.Geometry;
 using RtfmGym.Env.Navigation;
 using RtfmGym.Env.Tasks;
 using RtfmGym.Env.Worlds;
@@ -16,7 +17,7 @@ namespace RtfmGym.Agents;
 /// </summary>
 public sealed class FrontierExplorationAgent : IAgent
 {
-    private RtfmEnvironment? _env;
+    private IWorldEnvironment? _env;
     private ExploreTask? _task;
     private WaypointController? _controller;
     private readonly HashSet<int> _skipped = new();
@@ -42,21 +43,21 @@ public sealed class FrontierExplorationAgent : IAgent
     public object Act(object observation, IReadOnlyDictionary<string, object?> info)
     {
         var controller = _controller ?? throw new InvalidOperationException("Reset the agent first.");
-        _blocked = info.TryGetValue("collided", out object? c) && c is true ? _blocked + 1 : 0;
-        var (position, yaw) = WaypointController.ReadPose(info);
+        _blocked = InfoKeys.Collided.ReadOr(info, false) ? _blocked + 1 : 0;
+        FloorPose at = WaypointController.ReadPose(info);
         bool replan = _target is not { } t || IsSeen(t) || _blocked >= 3 || controller.Finished;
         if (replan)
         {
             if (_target is { } old && !IsSeen(old) && (controller.Finished || _blocked >= 3)) _skipped.Add(old);
             _blocked = 0;
-            Plan(position);
+            Plan(at.Position);
         }
-        object action = controller.Act(position, yaw);
+        object action = controller.Act(at);
         if (!controller.Finished) return action;
         // The path ended with its cell still unseen: skip that cell and head for the next now, rather than waste a step stopping.
         if (_target is { } reached) _skipped.Add(reached);
-        Plan(position);
-        return controller.Act(position, yaw);
+        Plan(at.Position);
+        return controller.Act(at);
     }
 
     private bool IsSeen(int cell) => _task!.IsSeen(cell % _env!.World.Width, cell / _env.World.Width);

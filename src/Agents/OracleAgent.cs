@@ -11,7 +11,7 @@ namespace RtfmGym.Agents;
 /// </summary>
 public sealed class OracleAgent : IAgent
 {
-    private RtfmEnvironment? _env;
+    private IWorldEnvironment? _env;
     private WaypointController? _controller;
     private int _blocked;
 
@@ -34,14 +34,13 @@ public sealed class OracleAgent : IAgent
     public object Act(object observation, IReadOnlyDictionary<string, object?> info)
     {
         var controller = _controller ?? throw new InvalidOperationException("Reset the agent first.");
-        _blocked = info.TryGetValue("collided", out object? c) && c is true ? _blocked + 1 : 0;
+        _blocked = InfoKeys.Collided.ReadOr(info, false) ? _blocked + 1 : 0;
         if (_blocked >= 3)
         {
             Plan();
             _blocked = 0;
         }
-        var (position, yaw) = WaypointController.ReadPose(info);
-        return controller.Act(position, yaw);
+        return controller.Act(WaypointController.ReadPose(info));
     }
 
     private void Plan()

@@ -22,7 +22,6 @@ public sealed class WaypointAgent(IReadOnlyList<Vector2> waypoints, ActionSettin
     public object Act(object observation, IReadOnlyDictionary<string, object?> info)
     {
         var controller = _controller ?? throw new InvalidOperationException("Reset the agent first.");
-        var (position, yaw) = WaypointController.ReadPose(info);
-        return controller.Act(position, yaw);
+        return controller.Act(WaypointController.ReadPose(info));
     }
 }

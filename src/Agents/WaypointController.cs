@@ -1,5 +1,7 @@
 using System.Numerics;
+using RtfmGym.Env;
 using RtfmGym.Env.Actions;
+using RtfmGym.Env.Geometry;
 using RtfmGym.Env.Spaces;
 
 namespace RtfmGym.Agents;
@@ -39,9 +41,10 @@ public sealed class WaypointController
         Finished = false;
     }
 
-    /// <summary>The action that moves the body from <paramref name="position"/> with heading <paramref name="yaw"/> along the route.</summary>
-    public object Act(Vector2 position, float yaw)
+    /// <summary>The action that moves the body standing at <paramref name="at"/> along the route.</summary>
+    public object Act(FloorPose at)
     {
+        (Vector2 position, float yaw) = (at.Position, at.Yaw);
         // More than half a step: a waypoint overshot by a forward step is then within reach,
         // so the controller cannot cycle around one it passes (turn back, overshoot, turn back).
         float stepTolerance = Math.Max(_settings.ForwardStep * 0.6f, 0.1f);
@@ -73,9 +76,9 @@ public sealed class WaypointController
     private object Zero() => ((BoxSpace)_space).Make(new double[((BoxSpace)_space).Count]);
 
     /// <summary>Reads (x, z) and heading from a step info's "pose" entry (x, y, z, qx, qy, qz, qw).</summary>
-    public static (Vector2 Position, float Yaw) ReadPose(IReadOnlyDictionary<string, object?> info)
+    public static FloorPose ReadPose(IReadOnlyDictionary<string, object?> info)
     {
-        if (!info.TryGetValue("pose", out object? p) || p is null) throw new InvalidOperationException("The step info has no 'pose'; waypoint agents need it.");
+        if (!info.TryGetValue(InfoKeys.Pose.Name, out object? p) || p is null) throw new InvalidOperationException("The step info has no 'pose'; waypoint agents need it.");
         double[] v = p switch
         {
             double[] d => d,
@@ -84,7 +87,6 @@ public sealed class WaypointController
             IEnumerable<object> o => o.Select(Convert.ToDouble).ToArray(),
             _ => throw new InvalidOperationException($"The info 'pose' has an unexpected type {p.GetType().Name}."),
         };
-        var pose = Env.Geometry.Pose.FromArray(v.Select(x => (float)x).ToArray());
-        return (new Vector2(pose.Position.X, pose.Position.Z), pose.Yaw);
+        return FloorPose.Of(Pose.FromArray(v.Select(x => (float)x).ToArray()));
     }
 }

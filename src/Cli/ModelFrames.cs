@@ -9,7 +9,8 @@ namespace RtfmGym.Cli;
 /// <summary>
 /// Makes the learned frame model available as the frame source named "model" (what
 /// <c>--frames model</c> and scenarios with <c>frames: model</c> ask for, and what <c>rtfmgym run</c>
-/// uses by default). The checkpoint is the shipped <c>models/small</c> unless <see cref="Use"/> names another.
+/// uses by default): <see cref="Components"/> is the CLI's composition root for environments. The
+/// checkpoint is the shipped <c>models/small</c> unless a command's <c>--checkpoint</c> names another.
 /// </summary>
 internal static class ModelFrames
 {
@@ -48,19 +49,21 @@ internal static class ModelFrames
     }
 
     /// <summary>
-    /// Registers frame source "model" loaded from <paramref name="checkpointDir"/> (null: the shipped checkpoint,
-    /// found when first used). An explicit directory is checked at once.
+    /// What the CLI's environments are made from: Env's built-in components plus frame source "model" loaded
+    /// from <paramref name="checkpointDir"/> (null: the shipped checkpoint, found when first used). An explicit
+    /// directory is checked at once; the checkpoint's digest is computed once, when a record first needs it.
     /// </summary>
     /// <exception cref="RtfmGymException">The named checkpoint is missing or malformed.</exception>
-    public static void Use(string? checkpointDir)
+    public static EnvironmentComponents Components(string? checkpointDir)
     {
         if (checkpointDir is not null) ModelCheckpoint.ReadConfig(checkpointDir);
         var digest = new Lazy<string>(() => CheckpointDigest(checkpointDir ?? DefaultCheckpoint()));
-        FrameSources.Register(SourceName, _ =>
+        FrameSourceRegistry sources = FrameSourceRegistry.BuiltIn.With(SourceName, _ =>
         {
             torch.set_num_threads(ThreadCount(null));
             return new ModelFrameSource(ModelCheckpoint.Load(checkpointDir ?? DefaultCheckpoint()), ownsModel: true);
         }, () => digest.Value);
+        return EnvironmentComponents.BuiltIn with { FrameSources = sources };
     }
 
     /// <summary>

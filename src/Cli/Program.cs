@@ -15,7 +15,6 @@ public static class Program
 
     public static int Main(string[] args)
     {
-        ModelFrames.Use(null);
         RootCommand root = Build();
         try
         {

@@ -16,7 +16,8 @@ namespace RtfmGym.Env;
 /// </summary>
 public sealed class EnvironmentSnapshot
 {
-    internal EnvironmentSnapshot(Scenario scenario, World world, object taskState) => (Scenario, World, TaskState) = (scenario, world, taskState);
+    internal EnvironmentSnapshot(Scenario scenario, World world, Type taskType, object taskState) =>
+        (Scenario, World, TaskType, TaskState) = (scenario, world, taskType, taskState);
 
     /// <summary>The scenario of the environment it was taken from; only an environment of an equal scenario accepts it.</summary>
     public Scenario Scenario { get; }
@@ -42,6 +43,7 @@ public sealed class EnvironmentSnapshot
     internal bool Started { get; init; }
 
     internal RngState? Streams { get; init; }
+    internal Type TaskType { get; }
     internal object TaskState { get; }
     internal SpatialMemory? Memory { get; init; }
     internal IReadOnlyList<ScoredEntry>? Retrieved { get; init; }

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using System.Numerics;
+using RtfmGym.Env.Geometry;
 using RtfmGym.Env.Scenarios;
 using RtfmGym.Env.Spaces;
 using RtfmGym.Env.Worlds;
@@ -29,7 +30,7 @@ public sealed record ResetOptions
     public ulong? WorldSeed { get; init; }
 
     /// <summary>The start pose; null keeps the scenario's (or draws one from the episode seed).</summary>
-    public StartPose? Start { get; init; }
+    public FloorPose? Start { get; init; }
 
     /// <summary>The goal (x, z), metres; null keeps the scenario's (or draws one).</summary>
     public Vector2? Goal { get; init; }
@@ -84,10 +85,10 @@ public sealed record ResetOptions
             ? (ulong)seed
             : throw new ArgumentException($"Reset option world_seed = {Space.Format(value)} must be an integer >= 0.");
 
-    private static StartPose ReadStart(object? value)
+    private static FloorPose ReadStart(object? value)
     {
         double[] v = ReadNumbers(value, 3, StartKey, "[x, z, yaw_radians]");
-        return new StartPose(new Vector2((float)v[0], (float)v[1]), (float)v[2]);
+        return new FloorPose(new Vector2((float)v[0], (float)v[1]), (float)v[2]);
     }
 
     private static Vector2 ReadGoal(object? value)

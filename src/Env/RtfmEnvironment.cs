@@ -5,6 +5,7 @@ using RtfmGym.Env.Geometry;
 using RtfmGym.Env.Memory;
 using RtfmGym.Env.Randomness;
 using RtfmGym.Env.Scenarios;
+using RtfmGym.Env.Sensors;
 using RtfmGym.Env.Spaces;
 using RtfmGym.Env.Tasks;
 using RtfmGym.Env.Worlds;
@@ -15,13 +16,16 @@ namespace RtfmGym.Env;
 /// The RtfmGym environment: an agent with a camera in a generated indoor world. Each action
 /// becomes a pose delta (see <see cref="ActionKind"/>), the body moves with collision, the
 /// frame source draws the view from the new camera pose, and the task scores the step.
-/// <para>Observation: a dict with "rgb" (uint8 [H, W, 3]) and, as the scenario asks, "depth"
+/// <para>Observation: a dict written by the sensors the scenario's <c>observations</c> pick (see
+/// <see cref="SensorRegistry"/>): "rgb" (uint8 [H, W, 3]) and, as the scenario asks, "depth"
 /// (float32 [H, W, 1], metres along the view axis), "pose" (float32 [7]: x, y, z, qx, qy, qz, qw
 /// of the camera) and "goal" (PointNav: float32 [2], distance in metres and bearing in
 /// radians, + to the left).</para>
-/// <para>Info, every step: "pose" (double[7]), "collided", "collisions", "step", "episode_seed",
-/// "world_seed", "frame_source", plus the task's figures ("distance_to_goal", "success", "spl",
-/// "soft_spl", "coverage", ...).</para>
+/// <para>Info, every step (keys and types in <see cref="InfoKeys"/>): "pose" (double[7]), "collided",
+/// "collisions", "step", "episode_seed", "world_seed", "frame_source", plus the task's figures
+/// ("distance_to_goal", "success", "spl", "soft_spl", "coverage", ...).</para>
+/// <para>The frame source, task and sensors come by name from the <see cref="EnvironmentComponents"/>
+/// it is given; the action model decides how the body moves (ground or free flight).</para>
 /// <para>With a <see cref="Memory"/>, each observed frame is stored with its pose and step (the
 /// memory is emptied at every reset, since the world may change), and info gains "memory_size"
 /// and, when entries were retrieved for the frame, "memory_retrieved" (long[] ids, best first)
@@ -33,15 +37,16 @@ namespace RtfmGym.Env;
 /// takes the next episode seed from the environment's own stream, so an unseeded sequence of
 /// resets is still reproducible from the first seed.</para>
 /// </summary>
-public sealed partial class RtfmEnvironment : IEnvironment
+public sealed partial class RtfmEnvironment : ISnapshotEnvironment, IRenderableEnvironment, IWorldEnvironment
 {
     private readonly IFrameSource _frames;
     private readonly bool _ownsFrames;
     private readonly ActionModel _actions;
     private readonly INavigationTask _task;
-    private readonly DictSpace _observationSpace;
+    private readonly SensorSuite _sensors;
     private readonly CameraIntrinsics _camera;
     private readonly FrameChannels _channels;
+    private readonly EnvironmentComponents _components;
     private Rng? _streams;
     private Pose _pose;
     private float _yaw;
@@ -49,25 +54,26 @@ public sealed partial class RtfmEnvironment : IEnvironment
     private int _collisions;
     private IReadOnlyList<ScoredEntry>? _retrieved;
 
-    /// <summary>Creates an environment for <paramref name="scenario"/>. With no <paramref name="frames"/>, the scenario's frame source is created (and owned).
-    /// With a <paramref name="memory"/>, observed frames are stored in it and retrieved from it (see the class remarks); null (default) keeps none,
-    /// unless the source implements <see cref="IMemoryAwareFrameSource"/>, which gets a default <see cref="SpatialMemory"/>.</summary>
-    public RtfmEnvironment(Scenario scenario, IFrameSource? frames = null, SpatialMemory? memory = null)
+    /// <summary>Creates an environment for <paramref name="scenario"/>. With no <paramref name="frames"/>, the scenario's frame source is created (and owned)
+    /// from <paramref name="components"/>. With a <paramref name="memory"/>, observed frames are stored in it and retrieved from it (see the class remarks);
+    /// null (default) keeps none, unless the source implements <see cref="IMemoryAwareFrameSource"/>, which gets a default <see cref="SpatialMemory"/>.</summary>
+    /// <param name="scenario">The scenario.</param>
+    /// <param name="frames">An explicit frame source (not owned), or null for the scenario's.</param>
+    /// <param name="memory">The spatial memory, or null.</param>
+    /// <param name="components">Where the frame source, task and sensors come from, by the names the scenario gives; default <see cref="EnvironmentComponents.BuiltIn"/>.</param>
+    /// <exception cref="RtfmGymException">The scenario names a frame source, task kind or observation key that <paramref name="components"/> lacks.</exception>
+    public RtfmEnvironment(Scenario scenario, IFrameSource? frames = null, SpatialMemory? memory = null, EnvironmentComponents? components = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         Scenario = scenario;
-        _ownsFrames = frames is null;
-        _frames = frames ?? FrameSources.Create(scenario.Frames, scenario);
+        _components = components ?? EnvironmentComponents.BuiltIn;
         _actions = ActionModel.Create(scenario.Action);
-        _task = scenario.Task.Kind switch
-        {
-            TaskKind.PointNav => new PointNavTask(),
-            TaskKind.Explore => new ExploreTask(),
-            _ => new FreeTask(),
-        };
+        _task = _components.Tasks.Create(scenario);
         _camera = scenario.Camera.Intrinsics();
-        _channels = FrameChannels.Rgb | (scenario.Observations.Contains("depth") ? FrameChannels.Depth : 0);
-        _observationSpace = BuildObservationSpace();
+        _sensors = _components.Sensors.Create(new SensorSetup(scenario, _camera, _task));
+        _channels = _sensors.Channels;
+        _ownsFrames = frames is null;
+        _frames = frames ?? _components.FrameSources.Create(scenario.Frames, scenario);
         World = WorldCache.Get(scenario.World);
         // A source that draws from context (the learned model) is useless without a memory to retrieve it from.
         Memory = memory ?? (_frames is IMemoryAwareFrameSource ? new SpatialMemory() : null);
@@ -78,7 +84,7 @@ public sealed partial class RtfmEnvironment : IEnvironment
     /// <summary>The spatial memory of posed frames, or null when the environment keeps none.</summary>
     public SpatialMemory? Memory { get; }
 
-    public Space ObservationSpace => _observationSpace;
+    public Space ObservationSpace => _sensors.Space;
 
     public Space ActionSpace => _actions.Space;
 
@@ -117,6 +123,9 @@ public sealed partial class RtfmEnvironment : IEnvironment
     /// <summary>The frame source's name.</summary>
     public string FrameSourceName => _frames.Name;
 
+    /// <summary>What the frame source draws from (e.g. "sha256:..." of a model checkpoint) as the components' registry says for its name, for episode records; null when the code alone decides its frames.</summary>
+    public string? FrameSourceDigest => _components.FrameSources.Digest(_frames.Name);
+
     /// <inheritdoc/>
     /// <remarks>Options: see <see cref="ResetOptions"/>. Everything that can be refused (a bad seed or option, a
     /// start or goal that does not fit the world, a preloaded memory of another world, no start that reaches the
@@ -131,24 +140,21 @@ public sealed partial class RtfmEnvironment : IEnvironment
         long episodeSeed = seed ?? (_started ? streams.NextLong(long.MaxValue) : Scenario.Seed);
         World world = WorldCache.Get(scenario.World);
         if (_preload is not null) ThrowIfOtherWorld(_preload, world.Seed);
-        StartPose start = scenario.Start ?? DrawStart(scenario, Rng.Derive((ulong)episodeSeed, "start"));
-        Pose pose = _actions.Settings.Kind == ActionKind.Free6Dof
-            ? Pose.FromYawPitchRoll(start.Position.X, start.Altitude ?? scenario.Camera.MountHeight, start.Position.Y, start.Yaw)
-            : CameraPose(start.Position, start.Yaw, scenario.Camera);
-        var task = (ISnapshotTask)_task;
-        object taskBefore = task.Capture();
+        FloorPose start = scenario.Start ?? DrawStart(scenario, Rng.Derive((ulong)episodeSeed, "start"));
+        BodyState body = _actions.Place(start, scenario.Camera);
+        object taskBefore = _task.Capture();
         try
         {
-            _task.Reset(new TaskContext(world, scenario, _actions.HasStop, Rng.Derive((ulong)episodeSeed, "task")), pose);
+            _task.Reset(new TaskContext(world, scenario, _actions.HasStop, Rng.Derive((ulong)episodeSeed, "task")), body.Camera);
         }
         catch
         {
-            task.Restore(taskBefore);
+            _task.Restore(taskBefore);
             throw;
         }
 
         (_streams, EpisodeSeed, _started, World) = (streams, episodeSeed, true, world);
-        (_yaw, _pose, StepCount, _collisions, _episodeOver) = (start.Yaw, pose, 0, 0, false);
+        (_pose, _yaw, StepCount, _collisions, _episodeOver) = (body.Camera, body.Heading, 0, 0, false);
         _frames.BeginEpisode(World, (ulong)EpisodeSeed);
         Memory?.Clear();
         ApplyPreloadedMemory(); // RtfmEnvironment.Preload.cs
@@ -169,18 +175,8 @@ public sealed partial class RtfmEnvironment : IEnvironment
         if (_episodeOver) throw new EnvironmentStateException("The episode is over (terminated or truncated); call Reset before stepping again.");
         BodyMotion motion = _actions.Interpret(action); // throws before anything changes
 
-        MoveResult move;
-        if (_actions.Settings.Kind == ActionKind.Free6Dof)
-        {
-            move = Kinematics.MoveFree(World, _pose, motion, Scenario.AgentRadius);
-        }
-        else
-        {
-            move = Kinematics.MoveGround(World, _pose.Position, _yaw, motion, Scenario.AgentRadius, out float yaw);
-            _yaw = yaw;
-            move = move with { Pose = CameraPose(new Vector2(move.Pose.Position.X, move.Pose.Position.Z), _yaw, Scenario.Camera) };
-        }
-        _pose = move.Pose;
+        (BodyState body, MoveResult move) = _actions.Move(World, new BodyState(_pose, _yaw), motion, Scenario.AgentRadius, Scenario.Camera);
+        (_pose, _yaw) = (body.Camera, body.Heading);
         if (move.Collided) _collisions++;
         StepCount++;
         TaskStep t = _task.Step(_pose, move, motion.Stop);
@@ -200,7 +196,7 @@ public sealed partial class RtfmEnvironment : IEnvironment
     public EnvironmentSnapshot Snapshot()
     {
         ThrowIfClosed();
-        return new EnvironmentSnapshot(Scenario, World, ((ISnapshotTask)_task).Capture())
+        return new EnvironmentSnapshot(Scenario, World, _task.GetType(), _task.Capture())
         {
             Pose = _pose,
             Yaw = _yaw,
@@ -217,7 +213,7 @@ public sealed partial class RtfmEnvironment : IEnvironment
     }
 
     /// <summary>Puts back the state captured by <see cref="Snapshot"/> (of this or another environment of an equal scenario).</summary>
-    /// <exception cref="RtfmGymException">The snapshot is of another scenario, or one of the two environments has a memory and the other none.</exception>
+    /// <exception cref="RtfmGymException">The snapshot is of another scenario or another task type, or one of the two environments has a memory and the other none.</exception>
     public void Restore(EnvironmentSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
@@ -228,6 +224,8 @@ public sealed partial class RtfmEnvironment : IEnvironment
             throw new RtfmGymException(Memory is null
                 ? "The snapshot holds a spatial memory but this environment has none; create it with a SpatialMemory."
                 : "The snapshot has no spatial memory but this environment has one; create it without a memory.");
+        if (snapshot.TaskType != _task.GetType())
+            throw new RtfmGymException($"The snapshot's task is {snapshot.TaskType.Name}, but this environment's is {_task.GetType().Name}; make both environments with the same task registry.");
         if (Memory is not null && snapshot.Memory!.Options != Memory.Options)
             throw new RtfmGymException($"The snapshot's memory options ({snapshot.Memory.Options}) differ from this environment's ({Memory.Options}).");
 
@@ -235,7 +233,7 @@ public sealed partial class RtfmEnvironment : IEnvironment
         (_pose, _yaw, StepCount, _collisions) = (snapshot.Pose, snapshot.Yaw, snapshot.StepCount, snapshot.Collisions);
         (_started, _episodeOver, EpisodeSeed) = (snapshot.Started, snapshot.EpisodeOver, snapshot.EpisodeSeed);
         _streams = snapshot.Streams is { } st ? new Rng(st) : null;
-        ((ISnapshotTask)_task).Restore(snapshot.TaskState);
+        _task.Restore(snapshot.TaskState);
         Memory?.CopyFrom(snapshot.Memory!);
         _retrieved = snapshot.Retrieved;
         LastFrame = snapshot.LastFrame;
@@ -254,10 +252,6 @@ public sealed partial class RtfmEnvironment : IEnvironment
 
     public void Dispose() => Close();
 
-    /// <summary>The camera pose of a ground robot standing at <paramref name="xz"/> with heading <paramref name="yaw"/>.</summary>
-    public static Pose CameraPose(Vector2 xz, float yaw, CameraSettings camera) =>
-        Pose.FromYawPitchRoll(xz.X, camera.MountHeight, xz.Y, yaw, camera.Pitch);
-
     /// <summary>Whether two scenarios describe the same environment (the same parsed text, or equal settings field by field).</summary>
     private static bool SameScenario(Scenario a, Scenario b) =>
         ReferenceEquals(a, b) ||
@@ -265,7 +259,7 @@ public sealed partial class RtfmEnvironment : IEnvironment
          && a.Observations.SequenceEqual(b.Observations) && a.Action == b.Action && a.AgentRadius == b.AgentRadius
          && a.Task == b.Task && a.Start == b.Start && a.MaxSteps == b.MaxSteps && a.Seed == b.Seed);
 
-    private static StartPose DrawStart(Scenario s, Rng rng)
+    private static FloorPose DrawStart(Scenario s, Rng rng)
     {
         World w = WorldCache.Get(s.World);
         for (int attempt = 0; attempt < 200; attempt++)
@@ -274,7 +268,7 @@ public sealed partial class RtfmEnvironment : IEnvironment
                 throw new RtfmGymException($"World seed {s.World.Seed} has no free floor for an agent of radius {s.AgentRadius} m.");
             float yaw = (float)rng.Uniform(-Math.PI, Math.PI);
             if (s.Task.Kind != TaskKind.PointNav || s.Task.Goal is not { } g || w.Navigation.IsReachable(p, g, s.AgentRadius))
-                return new StartPose(p, yaw);
+                return new FloorPose(p, yaw);
         }
         throw new RtfmGymException($"No start in world seed {s.World.Seed} reaches the goal; check task.goal.");
     }
@@ -296,68 +290,34 @@ public sealed partial class RtfmEnvironment : IEnvironment
         {
             Memory.Insert(_pose, aware?.MemoryFrame(frame) ?? frame, StepCount, aware?.LastPayload, aware?.LastGenerationDepth ?? 0);
         }
-        var obs = new Dictionary<string, object>(4)
-        {
-            ["rgb"] = new NDArray(DType.UInt8, [_camera.Height, _camera.Width, 3], frame.Rgb),
-        };
-        foreach (string key in Scenario.Observations)
-        {
-            switch (key)
-            {
-                case "depth":
-                    obs["depth"] = NDArray.From<float>(frame.Depth ?? throw new RtfmGymException($"Frame source '{_frames.Name}' gave no depth."), _camera.Height, _camera.Width, 1);
-                    break;
-                case "pose":
-                    obs["pose"] = NDArray.From<float>(_pose.ToArray(), 7);
-                    break;
-                case "goal" when _task.GoalObservation(_pose) is { } g:
-                    obs["goal"] = g;
-                    break;
-            }
-        }
-        return obs;
+        return ObservationOf(frame);
     }
+
+    /// <summary>The observation of <paramref name="frame"/>, drawn from the current pose: what the sensors write.</summary>
+    private Dictionary<string, object> ObservationOf(Frame frame) => _sensors.Observe(new ObservationContext(frame, _pose, _task, _frames.Name));
 
     private Dictionary<string, object?> BuildInfo(bool collided)
     {
         float[] p = _pose.ToArray();
-        var info = new Dictionary<string, object?>
-        {
-            ["pose"] = p.Select(x => (double)x).ToArray(),
-            ["collided"] = collided,
-            ["collisions"] = _collisions,
-            ["step"] = StepCount,
-            ["episode_seed"] = EpisodeSeed,
-            ["world_seed"] = (long)World.Seed,
-            ["frame_source"] = _frames.Name,
-        };
+        var info = new Dictionary<string, object?>();
+        InfoKeys.Pose.Write(info, p.Select(x => (double)x).ToArray());
+        InfoKeys.Collided.Write(info, collided);
+        InfoKeys.Collisions.Write(info, _collisions);
+        InfoKeys.Step.Write(info, StepCount);
+        InfoKeys.EpisodeSeed.Write(info, EpisodeSeed);
+        InfoKeys.WorldSeed.Write(info, (long)World.Seed);
+        InfoKeys.FrameSource.Write(info, _frames.Name);
         _task.WriteInfo(info, _episodeOver);
         if (Memory is not null)
         {
-            info["memory_size"] = Memory.Count;
+            InfoKeys.MemorySize.Write(info, Memory.Count);
             if (_retrieved is { } r)
             {
-                info["memory_retrieved"] = r.Select(s => s.Entry.Id).ToArray();
-                info["memory_scores"] = r.Select(s => s.Score).ToArray();
+                InfoKeys.MemoryRetrieved.Write(info, r.Select(s => s.Entry.Id).ToArray());
+                InfoKeys.MemoryScores.Write(info, r.Select(s => s.Score).ToArray());
             }
         }
         return info;
-    }
-
-    private DictSpace BuildObservationSpace()
-    {
-        int w = Scenario.Camera.Width, h = Scenario.Camera.Height;
-        var spaces = new List<KeyValuePair<string, Space>> { new("rgb", new BoxSpace(0, 255, [h, w, 3], DType.UInt8)) };
-        foreach (string key in Scenario.Observations)
-        {
-            switch (key)
-            {
-                case "depth": spaces.Add(new("depth", new BoxSpace(0, double.PositiveInfinity, [h, w, 1], DType.Float32))); break;
-                case "pose": spaces.Add(new("pose", new BoxSpace(double.NegativeInfinity, double.PositiveInfinity, [7], DType.Float32))); break;
-                case "goal" when _task.GoalSpace is { } g: spaces.Add(new("goal", g)); break;
-            }
-        }
-        return new DictSpace(spaces);
     }
 
     private void ThrowIfClosed()

@@ -1,5 +1,6 @@
 using System.Numerics;
 using RtfmGym.Env.Actions;
+using RtfmGym.Env.Geometry;
 using RtfmGym.Env.Spaces;
 
 namespace RtfmGym.Agents.Tests;
@@ -18,14 +19,14 @@ public class WaypointControllerTests
     {
         // Facing -z at z = -1.125: the waypoint at z = -1 lies 0.125 m behind, the next one ahead.
         var c = Discrete(new Vector2(0, -1f), new Vector2(0, -3f));
-        Assert.That(c.Act(new Vector2(0, -1.125f), 0f), Is.EqualTo((long)DiscreteAction.Forward));
+        Assert.That(c.Act(new FloorPose(new Vector2(0, -1.125f), 0f)), Is.EqualTo((long)DiscreteAction.Forward));
     }
 
     [Test]
     public void Act_GoalWithinTolerance_Stops()
     {
         var c = Discrete(new Vector2(0, -1f));
-        Assert.That(c.Act(new Vector2(0.1f, -1f), 0f), Is.EqualTo((long)DiscreteAction.Stop));
+        Assert.That(c.Act(new FloorPose(new Vector2(0.1f, -1f), 0f)), Is.EqualTo((long)DiscreteAction.Stop));
         Assert.That(c.Finished, Is.True);
     }
 
@@ -35,6 +36,6 @@ public class WaypointControllerTests
     {
         // Facing -z; +x is to the right.
         var c = Discrete(new Vector2(x, -0.2f));
-        Assert.That(c.Act(Vector2.Zero, 0f), Is.EqualTo(expected));
+        Assert.That(c.Act(new FloorPose(Vector2.Zero, 0f)), Is.EqualTo(expected));
     }
 }

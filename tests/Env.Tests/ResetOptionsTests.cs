@@ -37,7 +37,7 @@ public class ResetOptionsTests
     {
         var options = ResetOptions.Parse(new Dictionary<string, object> { ["goal"] = new long[] { 1, 2 }, ["start"] = new object[] { 3L, 4.5, 0L } });
         Assert.That(options.Goal, Is.EqualTo(new System.Numerics.Vector2(1, 2)));
-        Assert.That(options.Start!.Position, Is.EqualTo(new System.Numerics.Vector2(3, 4.5f)));
+        Assert.That(options.Start!.Value.Position, Is.EqualTo(new System.Numerics.Vector2(3, 4.5f)));
     }
 
     [Test]
@@ -55,6 +55,6 @@ public class ResetOptionsTests
         double[] p = (double[])env.Reset(1, new Dictionary<string, object> { ["world_seed"] = 5L }).Info["pose"]!;
         var options = ResetOptions.Parse(new Dictionary<string, object> { ["world_seed"] = 5L, ["start"] = new[] { p[0], p[2], 0.25 } });
         Scenario s = options.ApplyTo(TestScenarios.Small());
-        Assert.That((s.World.Seed, s.Start!.Yaw), Is.EqualTo((5UL, 0.25f)));
+        Assert.That((s.World.Seed, s.Start!.Value.Yaw), Is.EqualTo((5UL, 0.25f)));
     }
 }

@@ -51,7 +51,7 @@ internal sealed class EnvSlot(long id, IEnvironment env, string scenario, Autore
         w.WriteString("observation_space"); Protocol.WireWriter.WriteValue(w, env.ObservationSpace);
         w.WriteString("action_space"); Protocol.WireWriter.WriteValue(w, env.ActionSpace);
         // Only RtfmGym's own environments know their step limit; nil says "unknown".
-        w.WriteString("max_steps"); w.Write(env is RtfmEnvironment rtfm ? rtfm.Scenario.MaxSteps : null);
+        w.WriteString("max_steps"); w.Write(env is IWorldEnvironment local ? local.Scenario.MaxSteps : null);
         w.WriteString("autoreset_mode"); w.WriteString(autoresetMode.ToString());
         return w.ToArray();
     }

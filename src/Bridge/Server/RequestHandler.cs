@@ -1,6 +1,7 @@
 using RtfmGym.Bridge.MessagePack;
 using RtfmGym.Bridge.Protocol;
 using RtfmGym.Env;
+using RtfmGym.Env.Sensors;
 using RtfmGym.Env.Vector;
 
 namespace RtfmGym.Bridge.Server;
@@ -98,9 +99,9 @@ internal sealed class RequestHandler(IEnvironmentProvider provider, BridgeServer
             case Ops.StepBatch: StepBatch(session, item, req, w); break;
             case Ops.Render:
                 var r = Slot(session, req);
-                // RtfmEnvironment renders its last frame itself; other environments fall back to the last observation's rgb.
-                object frame = (r.Env is RtfmEnvironment rtfm ? rtfm.Render() : null)
-                    ?? (r.LastObservation is IReadOnlyDictionary<string, object> obs && obs.TryGetValue("rgb", out object? rgb) ? rgb : null)
+                // An environment that renders draws its last frame itself; others fall back to the last observation's rgb.
+                object frame = (r.Env is IRenderableEnvironment renderable ? renderable.Render() : null)
+                    ?? (r.LastObservation is IReadOnlyDictionary<string, object> obs && obs.TryGetValue(SensorRegistry.Rgb, out object? rgb) ? rgb : null)
                     ?? throw new BridgeException(ErrorCodes.InvalidState, "nothing to render: reset the environment first");
                 ReplyWriter.Ok(w, item.Id, new Dictionary<string, object?> { ["frame"] = frame });
                 break;
@@ -250,7 +251,7 @@ internal sealed class RequestHandler(IEnvironmentProvider provider, BridgeServer
 
     private static void Snapshot(EnvSlot slot, object? id, MsgPackWriter w)
     {
-        if (slot.Env is not RtfmEnvironment env)
+        if (slot.Env is not ISnapshotEnvironment env)
             throw new BridgeException(ErrorCodes.Unsupported, $"environment {slot.Id} ({slot.Scenario}) cannot take snapshots");
         long snapshotId = slot.AddSnapshot(env.Snapshot());
         ReplyWriter.Ok(w, id, new Dictionary<string, object?> { ["snapshot"] = snapshotId, ["kept"] = slot.SnapshotCount });
@@ -258,7 +259,7 @@ internal sealed class RequestHandler(IEnvironmentProvider provider, BridgeServer
 
     private static void Restore(EnvSlot slot, object? id, MsgPackMap req, MsgPackWriter w)
     {
-        if (slot.Env is not RtfmEnvironment env)
+        if (slot.Env is not ISnapshotEnvironment env)
             throw new BridgeException(ErrorCodes.Unsupported, $"environment {slot.Id} ({slot.Scenario}) cannot restore snapshots");
         if (!req.TryGetValue("snapshot", out object? s)) throw new BridgeException(ErrorCodes.BadMessage, "missing 'snapshot' (an id from the snapshot op)");
         long snapshotId = WireReader.AsLong(s, "snapshot");

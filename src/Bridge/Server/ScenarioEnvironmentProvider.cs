@@ -6,9 +6,13 @@ namespace RtfmGym.Bridge.Server;
 /// <summary>
 /// Real environments: shipped scenarios are the *.yaml files of one folder (named by file
 /// name without extension, never by path, so clients cannot read other files); inline
-/// YAML is parsed and validated like a file.
+/// YAML is parsed and validated like a file. Environments are made from <paramref name="components"/>
+/// (default <see cref="EnvironmentComponents.BuiltIn"/>), which the server's owner builds: the CLI adds
+/// the learned model's frame source there.
 /// </summary>
-public sealed class ScenarioEnvironmentProvider(string? scenariosDirectory) : IEnvironmentProvider
+/// <param name="scenariosDirectory">The folder of shipped scenarios, or null for none.</param>
+/// <param name="components">Where the environments' frame sources, tasks and sensors come from.</param>
+public sealed class ScenarioEnvironmentProvider(string? scenariosDirectory, EnvironmentComponents? components = null) : IEnvironmentProvider
 {
     /// <inheritdoc />
     public IReadOnlyList<ScenarioSummary> ListScenarios()
@@ -34,12 +38,12 @@ public sealed class ScenarioEnvironmentProvider(string? scenariosDirectory) : IE
     /// <inheritdoc />
     public IEnvironment Make(string? name, string? yaml)
     {
-        if (yaml is not null) return new RtfmEnvironment(ScenarioLoader.Parse(yaml, "scenario_yaml"));
+        if (yaml is not null) return new RtfmEnvironment(ScenarioLoader.Parse(yaml, "scenario_yaml"), components: components);
         string[] shipped = scenariosDirectory is not null && Directory.Exists(scenariosDirectory)
             ? Directory.EnumerateFiles(scenariosDirectory, "*.yaml").Select(p => Path.GetFileNameWithoutExtension(p)).ToArray()
             : [];
         if (!shipped.Contains(name, StringComparer.Ordinal))
             throw new RtfmGymException($"no shipped scenario named '{name}'; shipped: {string.Join(", ", shipped.Order(StringComparer.Ordinal))}");
-        return new RtfmEnvironment(ScenarioLoader.Load(Path.Combine(scenariosDirectory!, name + ".yaml")));
+        return new RtfmEnvironment(ScenarioLoader.Load(Path.Combine(scenariosDirectory!, name + ".yaml")), components: components);
     }
 }

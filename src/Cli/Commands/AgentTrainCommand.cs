@@ -33,9 +33,10 @@ public static class AgentTrainCommand
         var lr = new Option<double>("--lr") { Description = "Adam learning rate (falls linearly to 0).", DefaultValueFactory = _ => 2.5e-4 };
         var seed = new Option<ulong>("--seed") { Description = "Seed of weights, actions, minibatches and episodes.", DefaultValueFactory = _ => 1 };
         var every = new Option<int>("--checkpoint-every") { Description = "Rollouts between checkpoints.", DefaultValueFactory = _ => 10 };
+        var checkpoint = new Option<string?>("--checkpoint") { Description = "Frame-model checkpoint directory for --frames model. Default: the shipped models/small." };
         var cmd = new Command("train", "Train the reference PPO policy (CNN over RGB-D and the goal) in a scenario; Ctrl-C leaves a usable checkpoint.")
         {
-            scenario, frames, steps, outDir, resume, envs, rollout, lr, seed, every,
+            scenario, frames, steps, outDir, resume, envs, rollout, lr, seed, every, checkpoint,
         };
         cmd.SetAction((pr, ct) =>
         {
@@ -44,12 +45,13 @@ public static class AgentTrainCommand
                 TotalSteps = pr.GetValue(steps), Envs = pr.GetValue(envs), RolloutSteps = pr.GetValue(rollout), LearningRate = pr.GetValue(lr),
                 Seed = pr.GetValue(seed), CheckpointEvery = pr.GetValue(every),
             };
-            return Task.FromResult(Run(pr.GetValue(scenario)!, pr.GetValue(frames), options, pr.GetValue(outDir)!, pr.GetValue(resume), ct));
+            EnvironmentComponents components = ModelFrames.Components(pr.GetValue(checkpoint));
+            return Task.FromResult(Run(pr.GetValue(scenario)!, pr.GetValue(frames), options, pr.GetValue(outDir)!, pr.GetValue(resume), components, ct));
         });
         return cmd;
     }
 
-    internal static int Run(string scenarioName, string? frames, PpoOptions options, string outDir, bool resume, CancellationToken ct)
+    internal static int Run(string scenarioName, string? frames, PpoOptions options, string outDir, bool resume, EnvironmentComponents components, CancellationToken ct)
     {
         options.Validate();
         Scenario scenario = ScenarioResolver.Load(scenarioName);
@@ -61,7 +63,7 @@ public static class AgentTrainCommand
         torch.set_num_threads(torch.DefaultThreadCount());
         // The learned model's sources share nothing between environments yet, so they step one after another.
         using var vector = new VectorEnvironment(
-            Enumerable.Range(0, options.Envs).Select(_ => (IEnvironment)new RtfmEnvironment(scenario)).ToArray(),
+            Enumerable.Range(0, options.Envs).Select(_ => (IEnvironment)new RtfmEnvironment(scenario, components: components)).ToArray(),
             AutoresetMode.SameStep, parallel: scenario.Frames != ModelFrames.SourceName);
         if (vector.SingleActionSpace is not DiscreteSpace actions)
             throw new RtfmGymException($"Scenario '{scenario.Name}' has {vector.SingleActionSpace} actions; the reference learner needs discrete ones (action.kind: discrete).");

@@ -80,7 +80,8 @@ public static class BenchCommand
     public static double EnvStepsPerSecond(string frames, int steps, int threads)
     {
         var scenario = new Scenario { Name = "bench", Frames = frames, World = new Env.Worlds.WorldOptions { Seed = 3 }, MaxSteps = 500 };
-        using var env = new RtfmEnvironment(scenario, frames == "ground-truth" ? new GroundTruthRenderer(new RendererOptions { Threads = threads }) : null);
+        using var env = new RtfmEnvironment(scenario, frames == "ground-truth" ? new GroundTruthRenderer(new RendererOptions { Threads = threads }) : null,
+            components: ModelFrames.Components(null));
         var rng = new Env.Randomness.Rng(1);
         env.Reset(1);
         for (int i = 0; i < 50; i++) Step(env, rng); // warm up (JIT, caches)

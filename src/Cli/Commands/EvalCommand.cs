@@ -32,7 +32,7 @@ public static class EvalCommand
         Consoles.Err.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn()).Start(progress =>
         {
             var task = progress.AddTask($"{suite.Name} / {agentName}", maxValue: total);
-            report = Evaluator.Evaluate(suite, () => AgentFactory.Create(agentName, suite, agentSeed), total, frames, (_, _) => task.Increment(1), ct);
+            report = Evaluator.Evaluate(suite, () => AgentFactory.Create(agentName, suite, agentSeed), total, frames, (_, _) => task.Increment(1), ct, ModelFrames.Components(null));
         });
         if (json) Console.Out.WriteLine(report!.ToJson().ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
         else ReportTable.Print(report!);

@@ -4,6 +4,7 @@ using System.Text.Json;
 using RtfmGym.Cli.MemoryEval;
 using RtfmGym.Cli.Output;
 using RtfmGym.Env;
+using RtfmGym.Env.Geometry;
 using RtfmGym.Env.Frames;
 using RtfmGym.Env.IO;
 using RtfmGym.Env.Memory.Evaluation;
@@ -44,8 +45,7 @@ public static class MemoryEvalCommand
     internal static int Run(MemoryEvalSettings settings, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
-        // The model registers itself as frame source "model"; it must be in place before any source is created.
-        if (settings.Checkpoint is not null) ModelFrames.Use(settings.Checkpoint);
+        EnvironmentComponents components = ModelFrames.Components(settings.Checkpoint);
         Scenario suite = ScenarioResolver.Load(settings.Scenario);
         string framesName = settings.Frames ?? (settings.Checkpoint is not null ? "model" : suite.Frames);
         Scenario scenario = suite.Expand(1)[0] with { Frames = framesName };
@@ -55,7 +55,7 @@ public static class MemoryEvalCommand
             .Select(g => (g, $"longer than --steps {settings.Steps}; raise --steps to {g} or more to run it")).ToArray();
         foreach (var (gap, reason) in skipped) Consoles.Err.MarkupLine($"[yellow]note:[/] gap {gap} skipped: {Markup.Escape(reason)}");
 
-        using IFrameSource frames = FrameSources.Create(framesName, scenario);
+        using IFrameSource frames = components.FrameSources.Create(framesName, scenario);
         using var truth = new GroundTruthRenderer();
         FloorPose start;
         long episodeSeed;

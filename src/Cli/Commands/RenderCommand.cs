@@ -39,7 +39,7 @@ public static class RenderCommand
         }
         if (frames is not null) s = s with { Frames = frames };
         // One source serves the environment (for the start pose and world) and the frame, so the world is prepared once.
-        using IFrameSource source = FrameSources.Create(s.Frames, s);
+        using IFrameSource source = ModelFrames.Components(null).FrameSources.Create(s.Frames, s);
         using var env = new RtfmEnvironment(s, source);
         env.Reset(s.Seed);
         Pose pose = poseText is null ? env.Pose : ParsePose(poseText, s.Camera);
@@ -94,7 +94,7 @@ public static class RenderCommand
         const float Deg = MathF.PI / 180f;
         return v.Length switch
         {
-            3 => RtfmEnvironment.CameraPose(new Vector2(v[0], v[1]), v[2] * Deg, camera),
+            3 => new FloorPose(new Vector2(v[0], v[1]), v[2] * Deg).ToCamera(camera),
             5 => Pose.FromYawPitchRoll(v[0], v[1], v[2], v[3] * Deg, v[4] * Deg),
             _ => throw new ArgumentException($"--pose needs \"x,z,yaw_degrees\" or \"x,y,z,yaw_degrees,pitch_degrees\", got {v.Length} numbers."),
         };

@@ -23,29 +23,26 @@ public static class ReplayCommand
         {
             record, frames, checkpoint, memoryIn,
         };
-        cmd.SetAction(pr =>
-        {
-            if (pr.GetValue(checkpoint) is { } dir) ModelFrames.Use(dir);
-            return Run(pr.GetValue(record)!, pr.GetValue(frames), pr.GetValue(memoryIn));
-        });
+        cmd.SetAction(pr => Run(pr.GetValue(record)!, pr.GetValue(frames), pr.GetValue(memoryIn), ModelFrames.Components(pr.GetValue(checkpoint))));
         return cmd;
     }
 
-    internal static int Run(string path, string? frames, string? memoryIn = null)
+    internal static int Run(string path, string? frames, string? memoryIn = null, EnvironmentComponents? components = null)
     {
+        components ??= ModelFrames.Components(null);
         ReplayReport report;
         if (path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
         {
             EpisodeRecord record = EpisodeRecord.Load(path);
             if (frames is not null) record = record with { FrameSource = frames };
-            else CheckFrameSource(record, path);
-            report = EpisodeReplayer.Replay(record, memoryIn: PreloadedMemory(record, path, memoryIn));
+            else CheckFrameSource(record, path, components.FrameSources);
+            report = EpisodeReplayer.Replay(record, memoryIn: PreloadedMemory(record, path, memoryIn), components: components);
         }
         else
         {
             var scenario = ScenarioResolver.Load(path);
             if (frames is not null) scenario = scenario with { Frames = frames };
-            report = EpisodeReplayer.ReplayScenario(scenario);
+            report = EpisodeReplayer.ReplayScenario(scenario, components: components);
         }
         Consoles.Out.MarkupLine(string.Create(CultureInfo.InvariantCulture,
             $"[green]replay matches[/]: {report.Steps} steps, return {report.Return:0.0000}, frames from {Markup.Escape(report.FrameSource)}"));
@@ -53,10 +50,10 @@ public static class ReplayCommand
     }
 
     /// <summary>Refuses to replay with a frame source that draws from something else than the recorded one (another model checkpoint).</summary>
-    private static void CheckFrameSource(EpisodeRecord record, string path)
+    private static void CheckFrameSource(EpisodeRecord record, string path, FrameSourceRegistry sources)
     {
         if (record.FrameSourceDigest is not { } recorded) return;
-        string? current = FrameSources.Digest(record.FrameSource);
+        string? current = sources.Digest(record.FrameSource);
         if (current != recorded)
             throw new RtfmGymException(
                 $"Episode record '{path}' was made with frame source '{record.FrameSource}' at digest {recorded}, but that source now has digest {current ?? "(none)"}; " +

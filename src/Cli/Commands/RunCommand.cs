@@ -37,17 +37,18 @@ public static class RunCommand
         };
         cmd.SetAction((pr, ct) =>
         {
-            if (pr.GetValue(checkpoint) is { } dir) ModelFrames.Use(dir);
+            EnvironmentComponents components = ModelFrames.Components(pr.GetValue(checkpoint));
             return Task.FromResult(Run(
             pr.GetValue(scenario)!, pr.GetValue(agent), pr.GetValue(episodes), pr.GetValue(outDir), pr.GetValue(frames), pr.GetValue(seed),
-            pr.GetValue(json), pr.GetValue(noFrames), pr.GetValue(waypoints), ct, pr.GetValue(memoryIn), pr.GetValue(memoryOut)));
+            pr.GetValue(json), pr.GetValue(noFrames), pr.GetValue(waypoints), ct, pr.GetValue(memoryIn), pr.GetValue(memoryOut), components));
         });
         return cmd;
     }
 
     internal static int Run(string scenarioName, string? agentName, int episodes, string? outDir, string? frames, long? seed,
-        bool json, bool noFrames, string? waypoints, CancellationToken ct, string? memoryIn = null, string? memoryOut = null)
+        bool json, bool noFrames, string? waypoints, CancellationToken ct, string? memoryIn = null, string? memoryOut = null, EnvironmentComponents? components = null)
     {
+        components ??= ModelFrames.Components(null);
         if (episodes < 1) throw new ArgumentException("--episodes must be at least 1.");
         // Inputs are read and outputs checked before anything runs, so a bad file or path costs no run.
         if (memoryOut is not null) AtomicFile.CheckWritable(memoryOut, "--memory-out");
@@ -82,7 +83,7 @@ public static class RunCommand
                     if (ct.IsCancellationRequested) break;
                     var task = progress.AddTask($"episode {index} (seed {episode.Seed})", maxValue: episode.MaxSteps);
                     // A memory only when asked for (or when the source needs one): it changes info and costs time.
-                    using var env = new RtfmEnvironment(episode, memory: remembered is not null || memoryOut is not null ? new SpatialMemory(remembered?.Options) : null);
+                    using var env = new RtfmEnvironment(episode, memory: remembered is not null || memoryOut is not null ? new SpatialMemory(remembered?.Options) : null, components: components);
                     if (remembered is not null) env.PreloadMemory(remembered);
                     var recorder = new EpisodeRecorder(env) { MemoryIn = preloaded };
                     string epDir = Path.Combine(root, $"episode-{index:000}");

@@ -70,7 +70,7 @@ public static class ServeCommand
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
         var log = new BridgeLog(Console.Error);
-        using var server = new BridgeServer(options, new ScenarioEnvironmentProvider(ScenarioResolver.ScenariosDirectory()), log);
+        using var server = new BridgeServer(options, new ScenarioEnvironmentProvider(ScenarioResolver.ScenariosDirectory(), ModelFrames.Components(null)), log);
         try
         {
             server.Start();

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using RtfmGym.Agents;
 using RtfmGym.Env;
 using RtfmGym.Env.Frames;
 using RtfmGym.Env.Memory;
@@ -11,7 +12,7 @@ namespace RtfmGym.Cli.MemoryEval;
 
 /// <summary>
 /// Cost vs episode length and the retrieval audit, from one long
-/// episode of a seeded <see cref="RandomWalkPolicy"/> with the default spatial memory. Only
+/// episode of a seeded <see cref="RandomWalkAgent"/> with the default spatial memory. Only
 /// <see cref="RtfmEnvironment.Step"/> is timed. The audit runs on a mirror of the environment's
 /// memory that receives the same frames one step later, so each audited target is scored against
 /// the memory as it stood just before that target's frame was stored.
@@ -54,9 +55,10 @@ public static class CostExperiment
         GC.WaitForPendingFinalizers();
         GC.Collect();
         using var env = new RtfmEnvironment(s, frames, new SpatialMemory());
-        env.Reset(s.Seed);
+        ResetResult reset = env.Reset(s.Seed);
         truth.BeginEpisode(env.World, (ulong)env.EpisodeSeed);
-        var policy = new RandomWalkPolicy(env.Actions, env.ActionSpace, Rng.Derive((ulong)s.Seed, "memory-eval walk"));
+        var walker = new RandomWalkAgent(Rng.Derive((ulong)s.Seed, "memory-eval walk"));
+        walker.Reset(new AgentContext(env.ActionSpace, env.ObservationSpace, env.EpisodeSeed), reset.Observation, reset.Info);
         var audit = new RetrievalAudit([new FieldOfViewCoverageRule(), new NearestPoseRule(), new SlidingWindowRule()], AuditKs);
         SpatialMemory mirror = env.Memory!.Clone();
         var truthById = new Dictionary<long, Frame>();
@@ -72,12 +74,12 @@ public static class CostExperiment
         // Where each latency window begins, the state to take its steps again from.
         var windowStarts = marks.Select(m => Math.Max(0, m - Window)).ToHashSet();
         var snapshots = new Dictionary<int, EnvironmentSnapshot>();
-        bool collided = false;
+        (object observation, IReadOnlyDictionary<string, object?> info) = (reset.Observation, reset.Info);
         int taken = 0;
         var clock = new Stopwatch();
         while (taken < steps)
         {
-            object action = policy.Next(collided);
+            object action = walker.Act(observation, info);
             if (windowStarts.Contains(taken)) snapshots[taken] = env.Snapshot();
             actions[taken] = action;
             clock.Restart();
@@ -85,8 +87,8 @@ public static class CostExperiment
             clock.Stop();
             latencies[taken++] = clock.Elapsed.TotalMilliseconds;
             (retrievals[taken - 1], renders[taken - 1]) = (env.Memory!.LastRetrievalTime.TotalMilliseconds, env.LastRenderTime.TotalMilliseconds);
-            collided = r.Info["collided"] is true;
-            retrieved = r.Info.TryGetValue("memory_retrieved", out object? ids) && ids is long[] l ? l : [];
+            (observation, info) = (r.Observation, r.Info);
+            retrieved = InfoKeys.MemoryRetrieved.ReadOr(r.Info, []);
             contexts[taken - 1] = retrieved.Length;
             Frame frame = env.LastFrame!;
             if (taken % stride == 0)

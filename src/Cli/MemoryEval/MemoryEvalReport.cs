@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using RtfmGym.Cli.Output;
+using RtfmGym.Env.Geometry;
 using RtfmGym.Env.Memory.Evaluation;
 using Spectre.Console;
 

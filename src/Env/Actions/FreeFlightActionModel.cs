@@ -1,11 +1,16 @@
+using RtfmGym.Env.Geometry;
+using RtfmGym.Env.Scenarios;
 using RtfmGym.Env.Spaces;
+using RtfmGym.Env.Worlds;
 
 namespace RtfmGym.Env.Actions;
 
 /// <summary>
 /// A free-flying (drone-style) camera: Box(6) of forward, right and up speeds in
 /// [-MaxSpeed, MaxSpeed] m/s and yaw, pitch and roll rates in [-MaxTurnRate, MaxTurnRate] rad/s,
-/// held for <see cref="ActionSettings.Dt"/> seconds. No stop action.
+/// held for <see cref="ActionSettings.Dt"/> seconds. No stop action. The body flies: it starts level at
+/// the start's altitude (default the mount height) and moves in all six degrees of freedom; its heading
+/// stays the start's.
 /// </summary>
 public sealed class FreeFlightActionModel : ActionModel
 {
@@ -20,6 +25,20 @@ public sealed class FreeFlightActionModel : ActionModel
     public override Space Space => _space;
 
     public override bool HasStop => false;
+
+    /// <inheritdoc/>
+    public override BodyState Place(FloorPose start, CameraSettings camera)
+    {
+        ArgumentNullException.ThrowIfNull(camera);
+        return new(Pose.FromYawPitchRoll(start.Position.X, start.Altitude ?? camera.MountHeight, start.Position.Y, start.Yaw), start.Yaw);
+    }
+
+    /// <inheritdoc/>
+    public override (BodyState Body, MoveResult Move) Move(World world, BodyState body, BodyMotion motion, float radius, CameraSettings camera)
+    {
+        MoveResult move = Kinematics.MoveFree(world, body.Camera, motion, radius);
+        return (body with { Camera = move.Pose }, move);
+    }
 
     public override BodyMotion Interpret(object action)
     {

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using RtfmGym.Env.Geometry;
 using RtfmGym.Env.IO;
 using RtfmGym.Env.Scenarios;
 using RtfmGym.Env.Spaces;
@@ -52,7 +53,7 @@ public sealed record EpisodeRecord
     public ulong? WorldSeed { get; init; }
 
     /// <summary>The episode's fixed start (a suite episode's or the scenario's), or null when it was drawn from the seed.</summary>
-    public StartPose? Start { get; init; }
+    public FloorPose? Start { get; init; }
 
     /// <summary>The episode's fixed PointNav goal (x, z in metres), or null when it was drawn from the seed.</summary>
     public Vector2? Goal { get; init; }

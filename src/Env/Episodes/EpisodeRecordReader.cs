@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using RtfmGym.Env.Geometry;
 using RtfmGym.Env.IO;
 using RtfmGym.Env.Scenarios;
 using RtfmGym.Env.Spaces;
@@ -106,7 +107,7 @@ public static class EpisodeRecordReader
         };
     }
 
-    private static StartPose StartOf(float[] v) => new(new Vector2(v[0], v[1]), v[2], v.Length == 4 ? v[3] : null);
+    private static FloorPose StartOf(float[] v) => new(new Vector2(v[0], v[1]), v[2], v.Length == 4 ? v[3] : null);
 
     private static Vector2 GoalOf(float[] v) => new(v[0], v[1]);
 

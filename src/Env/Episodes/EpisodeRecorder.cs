@@ -32,7 +32,7 @@ public sealed class EpisodeRecorder
     {
         if (_resetChecksum is null) throw new InvalidOperationException("Call Begin after Reset first.");
         _steps.Add(new RecordedStep(action, result.Reward, result.Terminated, result.Truncated, _env.Pose.ToArray(), Checksum(),
-            result.Info.TryGetValue("collided", out object? c) && c is true));
+            InfoKeys.Collided.ReadOr(result.Info, false)));
     }
 
     /// <summary>
@@ -45,7 +45,7 @@ public sealed class EpisodeRecorder
         ScenarioText = _env.Scenario.Text,
         ScenarioSource = _env.Scenario.Source,
         FrameSource = _env.FrameSourceName,
-        FrameSourceDigest = FrameSources.Digest(_env.FrameSourceName),
+        FrameSourceDigest = _env.FrameSourceDigest,
         Seed = _env.EpisodeSeed,
         WorldSeed = _env.World.Seed,
         Start = _env.Scenario.Start,

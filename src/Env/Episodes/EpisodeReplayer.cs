@@ -18,14 +18,16 @@ public static class EpisodeReplayer
     /// <param name="onStep">Called after each checked step (for progress bars), with the step number.</param>
     /// <param name="memoryIn">The memory the episode started from, when the record has <see cref="EpisodeRecord.MemoryIn"/>
     /// (the caller loads the file and checks its digest).</param>
+    /// <param name="components">Where the recorded frame source (by its name), task and sensors come from; default <see cref="EnvironmentComponents.BuiltIn"/>.</param>
     /// <exception cref="ReplayMismatchException">The replay differs from the record.</exception>
     /// <exception cref="RtfmGymException">The record needs a preloaded memory and none was given.</exception>
-    public static ReplayReport Replay(EpisodeRecord record, IFrameSource? frames = null, Action<int>? onStep = null, SpatialMemory? memoryIn = null)
+    public static ReplayReport Replay(EpisodeRecord record, IFrameSource? frames = null, Action<int>? onStep = null, SpatialMemory? memoryIn = null,
+        EnvironmentComponents? components = null)
     {
         ArgumentNullException.ThrowIfNull(record);
         if (record.MemoryIn is { } m && memoryIn is null)
             throw new RtfmGymException($"The episode started from the memory file '{m.Path}' (SHA-256 {m.Sha256[..16]}..., {m.Entries} entries); replay it with that file (`rtfmgym replay --memory-in FILE`).");
-        using var env = new RtfmEnvironment(EpisodeScenario(record), frames, memoryIn is null ? null : new SpatialMemory(memoryIn.Options));
+        using var env = new RtfmEnvironment(EpisodeScenario(record), frames, memoryIn is null ? null : new SpatialMemory(memoryIn.Options), components);
         if (memoryIn is not null) env.PreloadMemory(memoryIn);
         IReadOnlyDictionary<string, object?> lastInfo = env.Reset(record.Seed, record.ResetOptions).Info;
         Compare(0, "frame", record.ResetChecksum, env.LastFrame!.Checksum());
@@ -44,9 +46,9 @@ public static class EpisodeReplayer
                 throw new ReplayMismatchException(step, "reward", expected.Reward.ToString("R"), r.Reward.ToString("R"));
             Compare(step, "terminated", expected.Terminated.ToString(), r.Terminated.ToString());
             Compare(step, "truncated", expected.Truncated.ToString(), r.Truncated.ToString());
-            bool collided = r.Info.TryGetValue("collided", out object? c) && c is true;
+            bool collided = InfoKeys.Collided.ReadOr(r.Info, false);
             // Version 1 records may lack the flag (it then reads false), so only later ones are held to it.
-            if (record.FormatVersion >= 2) Compare(step, "collided", expected.Collided.ToString(), collided.ToString());
+            if (record.FormatVersion >= 2) Compare(step, InfoKeys.Collided.Name, expected.Collided.ToString(), collided.ToString());
             if (collided) collisions++;
             total += r.Reward;
             last = r;
@@ -81,13 +83,17 @@ public static class EpisodeReplayer
     /// Replays a scenario's own record (record.actions, with record.checksums when present) from
     /// the scenario's seed, comparing each frame's checksum; throws <see cref="ReplayMismatchException"/> at the first difference.
     /// </summary>
-    public static ReplayReport ReplayScenario(Scenario scenario, IFrameSource? frames = null, Action<int>? onStep = null)
+    /// <param name="scenario">The scenario with its record.</param>
+    /// <param name="frames">An explicit frame source, or null to create the scenario's.</param>
+    /// <param name="onStep">Called after each checked step, with the step number.</param>
+    /// <param name="components">Where the scenario's frame source, task and sensors come from; default <see cref="EnvironmentComponents.BuiltIn"/>.</param>
+    public static ReplayReport ReplayScenario(Scenario scenario, IFrameSource? frames = null, Action<int>? onStep = null, EnvironmentComponents? components = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         IReadOnlyList<object> actions = scenario.RecordedActions
             ?? throw new ScenarioException(scenario.Source, 0, "record.actions", "missing; a scenario replays only with a recorded action list.");
         IReadOnlyList<string>? sums = scenario.Checksums;
-        using var env = new RtfmEnvironment(scenario, frames);
+        using var env = new RtfmEnvironment(scenario, frames, components: components);
         env.Reset(scenario.Seed);
         if (sums is { Count: > 0 }) Compare(0, "frame", sums[0], env.LastFrame!.Checksum());
         double total = 0;

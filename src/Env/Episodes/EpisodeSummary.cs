@@ -13,8 +13,8 @@ public static class EpisodeSummary
     public static (bool? Success, double? Spl, double? SoftSpl, double? Coverage) ReadFigures(IReadOnlyDictionary<string, object?> info)
     {
         ArgumentNullException.ThrowIfNull(info);
-        bool? success = info.TryGetValue("success", out object? s) && s is bool b ? b : null;
-        return (success, Number(info, "spl"), Number(info, "soft_spl"), Number(info, "coverage"));
+        bool? success = InfoKeys.Success.TryRead(info, out bool b) ? b : null;
+        return (success, Number(info, InfoKeys.Spl), Number(info, InfoKeys.SoftSpl), Number(info, InfoKeys.Coverage));
     }
 
     /// <summary>The map of figures; null ones are left out. Success is 1 or 0.</summary>
@@ -35,6 +35,7 @@ public static class EpisodeSummary
         return Of(steps, episodeReturn, collisions, success, spl, softSpl, coverage);
     }
 
-    private static double? Number(IReadOnlyDictionary<string, object?> info, string key) =>
-        info.TryGetValue(key, out object? v) && v is not null ? Convert.ToDouble(v, CultureInfo.InvariantCulture) : null;
+    // Read by conversion, not by type: over the bridge a figure may arrive as another numeric type.
+    private static double? Number(IReadOnlyDictionary<string, object?> info, InfoKey<double> key) =>
+        info.TryGetValue(key.Name, out object? v) && v is not null ? Convert.ToDouble(v, CultureInfo.InvariantCulture) : null;
 }

@@ -1,4 +1,5 @@
 using System.Numerics;
+using RtfmGym.Env.Geometry;
 using RtfmGym.Env.Worlds;
 
 namespace RtfmGym.Env.Scenarios;
@@ -12,7 +13,7 @@ namespace RtfmGym.Env.Scenarios;
 public static class EpisodePlacement
 {
     /// <summary>Why <paramref name="start"/> does not fit <paramref name="world"/> for a body of <paramref name="radius"/> metres, or null.</summary>
-    public static string? StartProblem(World world, StartPose start, float radius)
+    public static string? StartProblem(World world, FloorPose start, float radius)
     {
         if (!world.Navigation.IsFree(start.Position, radius))
             return $"({start.Position.X:0.###}, {start.Position.Y:0.###}) is inside a wall or furniture of world seed {world.Seed} (or closer than the agent radius {radius} m); pick a free point (see the map from `rtfmgym render SCENARIO --map`).";
@@ -22,12 +23,12 @@ public static class EpisodePlacement
     }
 
     /// <summary>Why <paramref name="goal"/> (x, z, metres) does not fit <paramref name="world"/>, or null; with a <paramref name="start"/>, the goal must be reachable from it.</summary>
-    public static string? GoalProblem(World world, Vector2 goal, StartPose? start, float radius)
+    public static string? GoalProblem(World world, Vector2 goal, FloorPose? start, float radius)
     {
         if (goal.X < 0 || goal.Y < 0 || goal.X > world.SizeX || goal.Y > world.SizeZ || world.RoomAt(goal.X, goal.Y) < 0)
             return $"({goal.X:0.###}, {goal.Y:0.###}) is not on the floor of world seed {world.Seed}.";
-        if (start is not null && !world.Navigation.IsReachable(start.Position, goal, radius))
-            return $"({goal.X:0.###}, {goal.Y:0.###}) cannot be reached from the start ({start.Position.X:0.###}, {start.Position.Y:0.###}) by an agent of radius {radius} m.";
+        if (start is { } s && !world.Navigation.IsReachable(s.Position, goal, radius))
+            return $"({goal.X:0.###}, {goal.Y:0.###}) cannot be reached from the start ({s.Position.X:0.###}, {s.Position.Y:0.###}) by an agent of radius {radius} m.";
         return null;
     }
 }

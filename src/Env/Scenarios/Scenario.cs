@@ -1,4 +1,5 @@
 using RtfmGym.Env.Actions;
+using RtfmGym.Env.Geometry;
 using RtfmGym.Env.Worlds;
 
 namespace RtfmGym.Env.Scenarios;
@@ -43,7 +44,7 @@ public sealed record Scenario
     public TaskSettings Task { get; init; } = new();
 
     /// <summary>Start pose; null draws one from the episode seed.</summary>
-    public StartPose? Start { get; init; }
+    public FloorPose? Start { get; init; }
 
     /// <summary>Steps before the episode is truncated. Default 500.</summary>
     public int MaxSteps { get; init; } = 500;

@@ -1,5 +1,7 @@
 using System.Numerics;
 using RtfmGym.Env.Actions;
+using RtfmGym.Env.Geometry;
+using RtfmGym.Env.Sensors;
 using RtfmGym.Env.Worlds;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -26,8 +28,8 @@ public static class ScenarioLoader
         ["pointnav"] = TaskKind.PointNav, ["explore"] = TaskKind.Explore, ["free"] = TaskKind.Free,
     };
 
-    /// <summary>The observation keys a scenario may ask for.</summary>
-    public static readonly IReadOnlyList<string> ObservationKeys = ["rgb", "depth", "pose", "goal"];
+    /// <summary>The observation keys a scenario file may ask for: the built-in sensors' (<see cref="SensorRegistry.BuiltIn"/>).</summary>
+    public static readonly IReadOnlyList<string> ObservationKeys = SensorRegistry.BuiltIn.Names;
 
     /// <summary>Loads and validates a scenario file (UTF-8, at most <see cref="ScenarioTextGuard.MaxBytes"/>).</summary>
     public static Scenario Load(string path)
@@ -193,14 +195,14 @@ public static class ScenarioLoader
         return t;
     }
 
-    private static StartPose ReadStart(YamlFieldReader r, YamlNode node, string field)
+    private static FloorPose ReadStart(YamlFieldReader r, YamlNode node, string field)
     {
         var m = r.Map(node, field, "position", "yaw_degrees", "altitude");
         YamlNode pos = YamlFieldReader.Get(m, "position") ?? throw r.Error(node, field + ".position", "missing; give [x, z] in metres.");
         Vector2 p = r.Point(pos, field + ".position");
         float yaw = YamlFieldReader.Get(m, "yaw_degrees") is { } y ? (float)(r.Number(y, field + ".yaw_degrees", -360, 360) * Math.PI / 180) : 0f;
         float? alt = YamlFieldReader.Get(m, "altitude") is { } a ? (float)r.Number(a, field + ".altitude", 0.05, 5) : null;
-        return new StartPose(p, yaw, alt);
+        return new FloorPose(p, yaw, alt);
     }
 
     private static IReadOnlyList<ScenarioEpisode> ReadEpisodes(YamlFieldReader r, YamlNode node)
@@ -213,7 +215,7 @@ public static class ScenarioLoader
             var m = r.Map(seq.Children[i], f, "seed", "world_seed", "start", "goal");
             long seed = YamlFieldReader.Get(m, "seed") is { } s ? r.Integer(s, f + ".seed", 0, long.MaxValue) : i;
             ulong? ws = YamlFieldReader.Get(m, "world_seed") is { } w ? (ulong)r.Integer(w, f + ".world_seed", 0, long.MaxValue) : null;
-            StartPose? start = YamlFieldReader.Get(m, "start") is { } st ? ReadStart(r, st, f + ".start") : null;
+            FloorPose? start = YamlFieldReader.Get(m, "start") is { } st ? ReadStart(r, st, f + ".start") : null;
             Vector2? goal = YamlFieldReader.Get(m, "goal") is { } g ? r.Point(g, f + ".goal") : null;
             list.Add(new ScenarioEpisode(seed, ws, start, goal, (int)seq.Children[i].Start.Line));
         }
@@ -278,12 +280,12 @@ public static class ScenarioLoader
         }
     }
 
-    private static void CheckEpisode(YamlFieldReader r, Scenario s, StartPose? start, Vector2? goal, WorldOptions worldOptions,
+    private static void CheckEpisode(YamlFieldReader r, Scenario s, FloorPose? start, Vector2? goal, WorldOptions worldOptions,
         YamlNode? startNode, string startField, YamlNode? goalNode, string goalField)
     {
         if (start is null && goal is null) return;
         World world = WorldCache.Get(worldOptions);
-        if (start is not null && EpisodePlacement.StartProblem(world, start, s.AgentRadius) is { } startProblem)
+        if (start is { } st && EpisodePlacement.StartProblem(world, st, s.AgentRadius) is { } startProblem)
             throw r.Error(startNode, startField, startProblem);
         if (goal is { } g && s.Task.Kind == TaskKind.PointNav && EpisodePlacement.GoalProblem(world, g, start, s.AgentRadius) is { } goalProblem)
             throw r.Error(goalNode, goalField, goalProblem);

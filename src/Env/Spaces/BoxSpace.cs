@@ -141,6 +141,22 @@ public sealed class BoxSpace : Space
         _ => null,
     };
 
+    /// <inheritdoc/>
+    public override bool Equals(Space? other) =>
+        other is BoxSpace b && b.Dtype == Dtype && b._shape.AsSpan().SequenceEqual(_shape)
+        && b._low.AsSpan().SequenceEqual(_low) && b._high.AsSpan().SequenceEqual(_high);
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var h = new HashCode();
+        h.Add(Dtype);
+        foreach (int d in _shape) h.Add(d);
+        foreach (double v in _low) h.Add(v);
+        foreach (double v in _high) h.Add(v);
+        return h.ToHashCode();
+    }
+
     public override string ToString()
     {
         string Bound(IReadOnlyList<double> b) =>

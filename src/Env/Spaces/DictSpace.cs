@@ -48,5 +48,27 @@ public sealed class DictSpace : Space
         return result;
     }
 
+    /// <inheritdoc/>
+    /// <remarks>The entries must match in order too: the order is the space's declared layout.</remarks>
+    public override bool Equals(Space? other)
+    {
+        if (other is not DictSpace d || d._spaces.Length != _spaces.Length) return false;
+        for (int i = 0; i < _spaces.Length; i++)
+            if (d._spaces[i].Key != _spaces[i].Key || !d._spaces[i].Value.Equals(_spaces[i].Value)) return false;
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var h = new HashCode();
+        foreach (var (key, space) in _spaces)
+        {
+            h.Add(key, StringComparer.Ordinal);
+            h.Add(space.GetHashCode());
+        }
+        return h.ToHashCode();
+    }
+
     public override string ToString() => "Dict(" + string.Join(", ", _spaces.Select(kv => $"'{kv.Key}': {kv.Value}")) + ")";
 }

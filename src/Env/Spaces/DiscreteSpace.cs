@@ -45,5 +45,11 @@ public sealed class DiscreteSpace : Space
         }
     }
 
+    /// <inheritdoc/>
+    public override bool Equals(Space? other) => other is DiscreteSpace d && d.N == N && d.Start == Start;
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(typeof(DiscreteSpace), N, Start);
+
     public override string ToString() => Start == 0 ? $"Discrete({N})" : $"Discrete({N}, start={Start})";
 }

@@ -36,5 +36,17 @@ public sealed class MultiDiscreteSpace : Space
 
     public override object Sample(Rng rng) => _nvec.Select(rng.NextLong).ToArray();
 
+    /// <inheritdoc/>
+    public override bool Equals(Space? other) => other is MultiDiscreteSpace m && m._nvec.AsSpan().SequenceEqual(_nvec);
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var h = new HashCode();
+        h.Add(typeof(MultiDiscreteSpace));
+        foreach (long n in _nvec) h.Add(n);
+        return h.ToHashCode();
+    }
+
     public override string ToString() => $"MultiDiscrete([{string.Join(", ", _nvec)}])";
 }

@@ -10,8 +10,11 @@ namespace RtfmGym.Env.Spaces;
 /// <see cref="BoxSpace"/> holds <see cref="NDArray"/> (a <c>float[]</c> or <c>double[]</c>
 /// is accepted for one-dimensional boxes), <see cref="DictSpace"/> holds
 /// <see cref="IReadOnlyDictionary{TKey, TValue}"/> of string to value.
+/// <para>Spaces are equal when they hold the same values the same way: the same kind, shape, bounds
+/// and dtype (a <see cref="DictSpace"/>'s entries in the same order). The generator of
+/// <see cref="Sample()"/> is not part of a space's value.</para>
 /// </summary>
-public abstract class Space
+public abstract class Space : IEquatable<Space>
 {
     private Rng _rng = new(0);
 
@@ -36,6 +39,21 @@ public abstract class Space
         string? why = Explain(value);
         if (why is not null) throw new ActionOutOfSpaceException(value, this, why, what);
     }
+
+    /// <summary>True when <paramref name="other"/> is a space of the same kind with the same definition.</summary>
+    public abstract bool Equals(Space? other);
+
+    /// <inheritdoc/>
+    public sealed override bool Equals(object? obj) => obj is Space s && Equals(s);
+
+    /// <summary>A hash consistent with <see cref="Equals(Space?)"/>.</summary>
+    public abstract override int GetHashCode();
+
+    /// <summary>Value equality (see <see cref="Equals(Space?)"/>); two nulls are equal.</summary>
+    public static bool operator ==(Space? left, Space? right) => left is null ? right is null : left.Equals(right);
+
+    /// <summary>Value inequality (see <see cref="Equals(Space?)"/>).</summary>
+    public static bool operator !=(Space? left, Space? right) => !(left == right);
 
     /// <summary>Printable form of a value for error messages ("[0.1, 2]", "3", "null").</summary>
     public static string Format(object? value) => value switch

@@ -12,7 +12,7 @@ namespace RtfmGym.Env.Tasks;
 /// camera's horizontal field of view up to the view range; walls block sight (props are
 /// low enough to see over). Info reports "coverage" (seen fraction of all floor) and "seen_area".
 /// </summary>
-public sealed class ExploreTask : INavigationTask, ISnapshotTask
+public sealed class ExploreTask : INavigationTask
 {
     private TaskContext? _context;
     private bool[] _seen = [];
@@ -51,15 +51,17 @@ public sealed class ExploreTask : INavigationTask, ISnapshotTask
     public void WriteInfo(IDictionary<string, object?> info, bool episodeOver)
     {
         if (_context is null) return;
-        info["coverage"] = Coverage;
-        info["seen_area"] = _seenCount * (double)_context.World.CellSize * _context.World.CellSize;
+        InfoKeys.Coverage.Write(info, Coverage);
+        InfoKeys.SeenArea.Write(info, _seenCount * (double)_context.World.CellSize * _context.World.CellSize);
     }
 
     public NDArray? GoalObservation(Pose pose) => null;
 
-    object ISnapshotTask.Capture() => new State(_context, (bool[])_seen.Clone(), _seenCount, _floorCount);
+    /// <inheritdoc/>
+    public object Capture() => new State(_context, (bool[])_seen.Clone(), _seenCount, _floorCount);
 
-    void ISnapshotTask.Restore(object state)
+    /// <inheritdoc/>
+    public void Restore(object state)
     {
         var s = (State)state;
         (_context, _seen, _seenCount, _floorCount) = (s.Context, (bool[])s.Seen.Clone(), s.SeenCount, s.FloorCount);

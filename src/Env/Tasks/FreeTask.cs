@@ -5,7 +5,7 @@ using RtfmGym.Env.Spaces;
 namespace RtfmGym.Env.Tasks;
 
 /// <summary>No reward, no goal, no termination: for rendering and data collection.</summary>
-public sealed class FreeTask : INavigationTask, ISnapshotTask
+public sealed class FreeTask : INavigationTask
 {
     public BoxSpace? GoalSpace => null;
 
@@ -17,7 +17,9 @@ public sealed class FreeTask : INavigationTask, ISnapshotTask
 
     public NDArray? GoalObservation(Pose pose) => null;
 
-    object ISnapshotTask.Capture() => this; // stateless: nothing to keep
+    /// <inheritdoc/>
+    public object Capture() => this; // stateless: nothing to keep
 
-    void ISnapshotTask.Restore(object state) { }
+    /// <inheritdoc/>
+    public void Restore(object state) { }
 }

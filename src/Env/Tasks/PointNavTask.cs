@@ -16,7 +16,7 @@ namespace RtfmGym.Env.Tasks;
 /// path length actually travelled. The "goal" observation is (distance in metres, bearing in
 /// radians, + to the left), Habitat's point goal with GPS and compass.
 /// </summary>
-public sealed class PointNavTask : INavigationTask, ISnapshotTask
+public sealed class PointNavTask : INavigationTask
 {
     private static readonly BoxSpace Goal = new([0, -Math.PI], [double.PositiveInfinity, Math.PI], [2]);
     private TaskContext? _context;
@@ -78,16 +78,16 @@ public sealed class PointNavTask : INavigationTask, ISnapshotTask
 
     public void WriteInfo(IDictionary<string, object?> info, bool episodeOver)
     {
-        info["distance_to_goal"] = (double)_previous;
-        info["goal"] = new double[] { GoalPosition.X, GoalPosition.Y };
-        info["path_length"] = (double)PathLength;
+        InfoKeys.DistanceToGoal.Write(info, _previous);
+        InfoKeys.Goal.Write(info, [GoalPosition.X, GoalPosition.Y]);
+        InfoKeys.PathLength.Write(info, PathLength);
         if (!episodeOver) return;
         double s = _success ? 1 : 0, d0 = StartDistance, p = PathLength;
         double ratio = d0 / Math.Max(d0, p);
-        info["success"] = _success;
-        info["spl"] = s * ratio;
-        info["soft_spl"] = (1 - Math.Min(_previous / Math.Max(d0, 1e-6), 1)) * ratio;
-        info["start_distance"] = d0;
+        InfoKeys.Success.Write(info, _success);
+        InfoKeys.Spl.Write(info, s * ratio);
+        InfoKeys.SoftSpl.Write(info, (1 - Math.Min(_previous / Math.Max(d0, 1e-6), 1)) * ratio);
+        InfoKeys.StartDistance.Write(info, d0);
     }
 
     public NDArray? GoalObservation(Pose pose)
@@ -99,10 +99,12 @@ public sealed class PointNavTask : INavigationTask, ISnapshotTask
     }
 
     // The distance field is immutable once built, so the state shares it.
-    object ISnapshotTask.Capture() =>
+    /// <inheritdoc/>
+    public object Capture() =>
         new State(_context, _field, _previous, _success, GoalPosition, StartDistance, PathLength, EuclideanDistanceToGoal);
 
-    void ISnapshotTask.Restore(object state)
+    /// <inheritdoc/>
+    public void Restore(object state)
     {
         var s = (State)state;
         (_context, _field, _previous, _success) = (s.Context, s.Field, s.Previous, s.Success);

@@ -23,10 +23,10 @@ public sealed class VectorEnvironment : IDisposable
     {
         ArgumentNullException.ThrowIfNull(envs);
         if (envs.Count == 0) throw new ArgumentException("A vector environment needs at least one environment.", nameof(envs));
-        string? obs = envs[0].ObservationSpace.ToString(), act = envs[0].ActionSpace.ToString();
+        Space obs = envs[0].ObservationSpace, act = envs[0].ActionSpace;
         for (int i = 1; i < envs.Count; i++)
         {
-            if (envs[i].ObservationSpace.ToString() != obs || envs[i].ActionSpace.ToString() != act)
+            if (!envs[i].ObservationSpace.Equals(obs) || !envs[i].ActionSpace.Equals(act))
                 throw new ArgumentException($"Environment {i} has spaces {envs[i].ObservationSpace} / {envs[i].ActionSpace}, unlike environment 0's {obs} / {act}.", nameof(envs));
         }
         _envs = envs.ToArray();

@@ -30,7 +30,7 @@ public class EpisodeReplayerTests
                 var r = env.Step(a);
                 rec.Add(a, r);
                 (total, last, taken) = (total + r.Reward, r.Info, taken + 1);
-                if (r.Info["collided"] is true) collisions++;
+                if (InfoKeys.Collided.ReadOr(r.Info, false)) collisions++;
                 if (r.Done) break;
             }
             return rec.Build(withSummary ? EpisodeSummary.FromLastInfo(taken, total, collisions, last) : null);

@@ -1,3 +1,5 @@
+using RtfmGym.Env.Geometry;
+
 namespace RtfmGym.Env.Memory.Evaluation;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System.Numerics;
 using RtfmGym.Env.Actions;
+using RtfmGym.Env.Geometry;
 using RtfmGym.Env.Navigation;
 using RtfmGym.Env.Randomness;
 using RtfmGym.Env.Worlds;

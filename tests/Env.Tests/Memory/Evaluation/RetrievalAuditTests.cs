@@ -23,7 +23,7 @@ public class RetrievalAuditTests
         {
             if (rng.Chance(0.25)) action = rng.Pick(new long[] { 1, 1, 5, 6 });
             var r = env.Step(action);
-            if (r.Info["collided"] is true) action = 5;
+            if (InfoKeys.Collided.ReadOr(r.Info, false)) action = 5;
             if (t % 5 == 0) audit.Add(mirror, env.Pose, env.LastFrame!, env.Camera, e => e.Frame);
             mirror.Insert(env.Pose, env.LastFrame!, t);
         }

@@ -1,5 +1,6 @@
 using System.Numerics;
 using RtfmGym.Env.Actions;
+using RtfmGym.Env.Geometry;
 using RtfmGym.Env.Memory.Evaluation;
 using RtfmGym.Env.Randomness;
 using RtfmGym.Env.Scenarios;
