@@ -10,18 +10,21 @@ public class ModelFrameSourceTests
 {
     private static RtfmEnvironment Env(FrameModel model) => new(TinyModels.Scenario(), new ModelFrameSource(model));
 
+    private static RtfmEnvironment Env(ModelFrameSource source) => new(TinyModels.Scenario(), source);
+
     [Test]
     public void Reset_ModelSource_FirstFrameIsGroundTruthAndSeedsFillMemory()
     {
         using FrameModel model = TinyModels.Random();
-        using RtfmEnvironment env = Env(model);
+        var source = new ModelFrameSource(model);
+        using RtfmEnvironment env = Env(source);
         env.Reset(2);
         using var truth = new GroundTruthRenderer();
         truth.BeginEpisode(env.World, 2);
         Frame expected = truth.Render(new FrameRequest(env.Pose, env.Camera));
         Assert.That(env.LastFrame!.Rgb, Is.EqualTo(expected.Rgb));
         Assert.That(env.Memory!.Count, Is.EqualTo(6), "five ground-truth seed headings and the first frame");
-        Assert.That(env.Memory.Entries.All(e => e.Payload is ContextFrame), Is.True, "every entry carries its cached keys and values");
+        Assert.That(env.Memory.Entries.All(e => source.HasEncoding(e.Frame)), Is.True, "the source keeps every entry's keys and values");
     }
 
     [Test]
@@ -76,9 +79,9 @@ public class ModelFrameSourceTests
     }
 
     [Test]
-    public void Step_PreloadedEntriesWithoutPayload_EncodedOnceAndFramesUnchanged()
+    public void Step_PreloadedEntriesWithoutEncodings_EncodedOnceAndFramesUnchanged()
     {
-        // A memory read from a file has no payloads. Its entries are encoded when first retrieved and
+        // A memory read from a file (here: drawn by another source) comes without keys and values. Its entries are encoded when first retrieved and
         // kept, and the frames are the same as when every retrieval encodes them afresh.
         using FrameModel model = TinyModels.Random();
         Env.Memory.SpatialMemory recorded;
@@ -114,10 +117,10 @@ public class ModelFrameSourceTests
     }
 
     [Test]
-    public void SeedViews_BeforeBeginEpisode_Throws()
+    public void SeedViews_NoEpisode_Throws()
     {
         using FrameModel model = TinyModels.Random();
         using var source = new ModelFrameSource(model);
-        Assert.That(() => source.SeedViews(default, TinyModels.Scenario().Camera.Intrinsics()), Throws.InvalidOperationException);
+        Assert.That(() => source.SeedViews(null!, default, TinyModels.Scenario().Camera.Intrinsics()), Throws.ArgumentNullException);
     }
 }
