@@ -75,7 +75,8 @@ public static class FrameModelBenchmark
 
     internal static double Round(double value) => Math.Round(value, 3);
 
-    private static Frame NoiseFrame(int size, Rng rng)
+    /// <summary>A frame of seeded random colours.</summary>
+    internal static Frame NoiseFrame(int size, Rng rng)
     {
         var rgb = new byte[size * size * 3];
         for (int i = 0; i < rgb.Length; i++) rgb[i] = (byte)rng.NextLong(256);
