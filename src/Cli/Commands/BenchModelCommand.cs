@@ -82,7 +82,7 @@ public static class BenchModelCommand
                 ctx.Status(Markup.Escape($"frame model latency ... {t.Size}px, {t.SamplerSteps} steps: {t.FramesPerSecond:0.#} frames/s"));
             });
             ctx.Status(Markup.Escape($"frame model, batched: {string.Join(", ", options.BatchEnvs)} environments per call ..."));
-            batched = BatchedGenerationBenchmark.Run(model, options, SamplerSettings.Default);
+            batched = FrameModelBenchmark.RunBatched(model, options, SamplerSettings.Default);
             ctx.Status(Markup.Escape($"env steps/s on {scenario.Name} (learned model vs ground truth) ..."));
             env = EnvironmentBenchmark.Run(scenario, model, frames, Math.Max(100, 20 * frames), SamplerSettings.Default);
         });

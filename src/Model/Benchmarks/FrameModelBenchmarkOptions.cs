@@ -20,7 +20,7 @@ public sealed record FrameModelBenchmarkOptions
     /// <summary>Context frames each generated frame attends to. Default 8 (the memory's retrieval count).</summary>
     public int ContextFrames { get; init; } = 8;
 
-    /// <summary>Environments per call of the batched measurement (<see cref="BatchedGenerationBenchmark"/>); the first is the baseline of the speed-ups. Default 1, 8 and 32.</summary>
+    /// <summary>Environments per call of the batched measurement (<see cref="FrameModelBenchmark.RunBatched"/>); the first is the baseline of the speed-ups. Default 1, 8 and 32.</summary>
     public IReadOnlyList<int> BatchEnvs { get; init; } = [1, 8, 32];
 
     /// <summary>Square image side of the batched measurement, pixels. Default 64.</summary>
