@@ -10,8 +10,8 @@ namespace RtfmGym.Model;
 
 /// <summary>
 /// The learned frame model: renders the view from a camera pose given posed context frames,
-/// with no explicit 3D geometry. Context frames are encoded once (<see cref="EncodeContext"/>,
-/// their per-block keys and values) and reused by every later <see cref="Generate"/> call.
+/// with no explicit 3D geometry. Context frames are encoded once (<see cref="EncodeContext(Frame, Pose, CameraIntrinsics, int)"/>,
+/// their per-block keys and values) and reused by every later <see cref="Generate(IReadOnlyList{GenerationRequest}, SamplerSettings?)"/> (one frame or a batch) call.
 /// Owns its network's native memory: dispose it. Not thread-safe.
 /// </summary>
 public sealed class FrameModel : IDisposable
