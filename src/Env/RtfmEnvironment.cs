@@ -116,8 +116,9 @@ public sealed partial class RtfmEnvironment : IEnvironment, IStagedEnvironment
     /// <summary>
     /// Wall-clock time the frame source took to make the latest observation's frame (its <c>Draw</c> call
     /// alone: not the memory's retrieval, which <see cref="SpatialMemory.LastRetrievalTime"/> reports; in a vector
-    /// environment whose sub-environments share the source, the one call that drew them all); zero before the first reset. For cost reports: memory-eval splits a step's latency with it. A measurement,
-    /// not part of the environment's state: never snapshotted.
+    /// environment whose sub-environments share the source, the one call that drew them all); zero before the
+    /// first reset. For cost reports: memory-eval splits a step's latency with it. A measurement, not part of
+    /// the environment's state: never snapshotted.
     /// </summary>
     public TimeSpan LastRenderTime { get; private set; }
 

@@ -93,6 +93,7 @@ public static class BenchModelCommand
             ["frames_per_s"] = b.FramesPerSecond,
             ["frames_per_s_with_encoding"] = b.FramesPerSecondWithEncoding,
             ["speedup_over_one"] = b.SpeedupOverOne,
+            ["frames_per_cpu_s"] = b.FramesPerCpuSecond,
             ["round_frames_per_s_min"] = b.RoundSpread.Min,
             ["round_frames_per_s_max"] = b.RoundSpread.Max,
             ["size"] = options.BatchSize,

@@ -79,8 +79,8 @@ public sealed class ObservationPipeline
         {
             FrameRequest r = requests[i].Frame;
             DrawnView d = drawn[i];
-            MemoryEntry? stored = requests[i].Memory?.Insert(r.Pose, d.Remembered, r.Step, d.GenerationDepth);
-            observed[i] = new ObservedView(d.Observed, retrieved[i], stored, drawTime);
+            requests[i].Memory?.Insert(r.Pose, d.Remembered, r.Step, d.GenerationDepth);
+            observed[i] = new ObservedView(d.Observed, retrieved[i], drawTime);
         }
         return observed;
     }

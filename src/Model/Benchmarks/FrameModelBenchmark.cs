@@ -96,6 +96,7 @@ public static class FrameModelBenchmark
         int rounds = Math.Clamp(options.Frames / 5, 1, 4);
         var generateSeconds = new double[options.BatchEnvs.Count];
         var encodeSeconds = new double[options.BatchEnvs.Count];
+        var generateCpuSeconds = new double[options.BatchEnvs.Count];
         var frames = new int[options.BatchEnvs.Count];
         var roundRates = options.BatchEnvs.Select(_ => new List<double>()).ToArray();
         for (int round = -1; round < rounds; round++) // round -1 warms up and is not counted
@@ -105,12 +106,14 @@ public static class FrameModelBenchmark
                 int envs = options.BatchEnvs[k];
                 GenerationRequest[] batch = requests.Take(envs).ToArray();
                 int calls = Math.Max(1, (int)Math.Ceiling((double)options.Frames / (rounds * envs)));
-                double generate = 0, encode = 0;
+                double generate = 0, encode = 0, generateCpu = 0;
                 for (int c = 0; c < calls; c++)
                 {
+                    TimeSpan cpu = Process.GetCurrentProcess().TotalProcessorTime;
                     long start = Stopwatch.GetTimestamp();
                     IReadOnlyList<Frame> drawn = model.Generate(batch, sampler);
                     generate += Stopwatch.GetElapsedTime(start).TotalSeconds;
+                    generateCpu += (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
                     start = Stopwatch.GetTimestamp();
                     model.EncodeContext(drawn.Select((f, i) => new ContextRequest(f, batch[i].Target, camera, 1)).ToArray());
                     encode += Stopwatch.GetElapsedTime(start).TotalSeconds;
@@ -118,6 +121,7 @@ public static class FrameModelBenchmark
                 if (round < 0) continue;
                 generateSeconds[k] += generate;
                 encodeSeconds[k] += encode;
+                generateCpuSeconds[k] += generateCpu;
                 frames[k] += calls * envs;
                 roundRates[k].Add(calls * envs / generate);
             }
@@ -127,6 +131,7 @@ public static class FrameModelBenchmark
             Round(frames[k] / generateSeconds[k]),
             Round(frames[k] / (generateSeconds[k] + encodeSeconds[k])),
             Round(frames[k] / generateSeconds[k] / one),
+            Round(frames[k] / generateCpuSeconds[k]),
             (Round(roundRates[k].Min()), Round(roundRates[k].Max())))).ToArray();
     }
 
