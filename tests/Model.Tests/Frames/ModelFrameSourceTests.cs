@@ -116,6 +116,25 @@ public class ModelFrameSourceTests
         Assert.That(cachedCount, Is.GreaterThan(0), "preloaded entries were retrieved and their encodings kept");
     }
 
+    [TestCase(false)]
+    [TestCase(true)]
+    public void Restore_ModelSource_SameFramesAsWithoutTheSnapshot(bool intoAnotherSource)
+    {
+        // The memory copy shares its frames, by which the source finds their keys and values; another source encodes them again, to the same bits.
+        using FrameModel model = TinyModels.Random();
+        long[] actions = [1, 2, 1, 3, 1, 2];
+        using RtfmEnvironment env = Env(model);
+        env.Reset(9);
+        foreach (long a in actions[..3]) env.Step(a);
+        Env.EnvironmentSnapshot snapshot = env.Snapshot();
+        string[] straight = actions[3..].Select(a => { env.Step(a); return env.LastFrame!.Checksum(); }).ToArray();
+        using RtfmEnvironment other = intoAnotherSource ? Env(model) : null!;
+        RtfmEnvironment target = intoAnotherSource ? other : env;
+        target.Restore(snapshot);
+        string[] restored = actions[3..].Select(a => { target.Step(a); return target.LastFrame!.Checksum(); }).ToArray();
+        Assert.That(restored, Is.EqualTo(straight));
+    }
+
     [Test]
     public void SeedViews_NoEpisode_Throws()
     {
