@@ -48,7 +48,7 @@ public sealed partial class RtfmEnvironment
         if (_preload is null) return; // Reset checked its world before changing anything
         int shift = -_preload.LatestStep - 1;
         foreach (MemoryEntry e in _preload.Entries)
-            Memory.Insert(e.Pose, e.Frame, e.Step + shift, e.Payload, e.GenerationDepth);
+            Memory.Insert(e.Pose, e.Frame, e.Step + shift, e.GenerationDepth);
     }
 
     private static void ThrowIfOtherWorld(SpatialMemory memory, ulong worldSeed)

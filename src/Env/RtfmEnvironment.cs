@@ -8,6 +8,7 @@ using RtfmGym.Env.Scenarios;
 using RtfmGym.Env.Sensors;
 using RtfmGym.Env.Spaces;
 using RtfmGym.Env.Tasks;
+using RtfmGym.Env.Vector;
 using RtfmGym.Env.Worlds;
 
 namespace RtfmGym.Env;
@@ -29,17 +30,20 @@ namespace RtfmGym.Env;
 /// <para>With a <see cref="Memory"/>, each observed frame is stored with its pose and step (the
 /// memory is emptied at every reset, since the world may change), and info gains "memory_size"
 /// and, when entries were retrieved for the frame, "memory_retrieved" (long[] ids, best first)
-/// and "memory_scores" (double[]). A source implementing <see cref="IMemoryAwareFrameSource"/>
-/// receives the retrieved entries; for others retrieval is informational only.</para>
+/// and "memory_scores" (double[]). A source that draws from context (<see cref="IFrameSource.DrawsFromContext"/>)
+/// receives the retrieved entries; for others retrieval is informational only. Frames are drawn, and stored, by an
+/// <see cref="ObservationPipeline"/>; a <see cref="Vector.VectorEnvironment"/> of environments sharing one source draws
+/// all their frames of a step in one call.</para>
 /// <para>Reset options: "world_seed" (integer), "start" ([x, z, yaw_radians]), "goal" ([x, z]); see <see cref="ResetOptions"/>.</para>
 /// <para>Seeding: Reset(seed) restarts every stream from the seed: world layout comes from the
 /// scenario's world seed, the start and goal from the episode seed. Reset() without a seed
 /// takes the next episode seed from the environment's own stream, so an unseeded sequence of
 /// resets is still reproducible from the first seed.</para>
 /// </summary>
-public sealed partial class RtfmEnvironment : ISnapshotEnvironment, IRenderableEnvironment, IWorldEnvironment
+public sealed partial class RtfmEnvironment : ISnapshotEnvironment, IRenderableEnvironment, IWorldEnvironment, IStagedEnvironment
 {
     private readonly IFrameSource _frames;
+    private readonly ObservationPipeline _pipeline;
     private readonly bool _ownsFrames;
     private readonly ActionModel _actions;
     private readonly INavigationTask _task;
@@ -53,10 +57,12 @@ public sealed partial class RtfmEnvironment : ISnapshotEnvironment, IRenderableE
     private bool _closed, _episodeOver, _started;
     private int _collisions;
     private IReadOnlyList<ScoredEntry>? _retrieved;
+    private FrameEpisode? _episode;
 
     /// <summary>Creates an environment for <paramref name="scenario"/>. With no <paramref name="frames"/>, the scenario's frame source is created (and owned)
     /// from <paramref name="components"/>. With a <paramref name="memory"/>, observed frames are stored in it and retrieved from it (see the class remarks);
-    /// null (default) keeps none, unless the source implements <see cref="IMemoryAwareFrameSource"/>, which gets a default <see cref="SpatialMemory"/>.</summary>
+    /// null (default) keeps none, unless the source draws from context (<see cref="IFrameSource.DrawsFromContext"/>), which gets a default <see cref="SpatialMemory"/>.
+    /// Several environments may share one source (a vector environment then draws their frames in one call).</summary>
     /// <param name="scenario">The scenario.</param>
     /// <param name="frames">An explicit frame source (not owned), or null for the scenario's.</param>
     /// <param name="memory">The spatial memory, or null.</param>
@@ -74,9 +80,10 @@ public sealed partial class RtfmEnvironment : ISnapshotEnvironment, IRenderableE
         _channels = _sensors.Channels;
         _ownsFrames = frames is null;
         _frames = frames ?? _components.FrameSources.Create(scenario.Frames, scenario);
+        _pipeline = new ObservationPipeline(_frames);
         World = WorldCache.Get(scenario.World);
         // A source that draws from context (the learned model) is useless without a memory to retrieve it from.
-        Memory = memory ?? (_frames is IMemoryAwareFrameSource ? new SpatialMemory() : null);
+        Memory = memory ?? (_frames.DrawsFromContext ? new SpatialMemory() : null);
     }
 
     public Scenario Scenario { get; }
@@ -113,10 +120,11 @@ public sealed partial class RtfmEnvironment : ISnapshotEnvironment, IRenderableE
     public Frame? LastFrame { get; private set; }
 
     /// <summary>
-    /// Wall-clock time the frame source took to make the latest observation's frame (its <c>Render</c> call
-    /// alone: not the memory's retrieval, which <see cref="SpatialMemory.LastRetrievalTime"/> reports); zero
-    /// before the first reset. For cost reports: memory-eval splits a step's latency with it. A measurement,
-    /// not part of the environment's state: never snapshotted.
+    /// Wall-clock time the frame source took to make the latest observation's frame (its <c>Draw</c> call
+    /// alone: not the memory's retrieval, which <see cref="SpatialMemory.LastRetrievalTime"/> reports; in a vector
+    /// environment whose sub-environments share the source, the one call that drew them all); zero before the
+    /// first reset. For cost reports: memory-eval splits a step's latency with it. A measurement, not part of
+    /// the environment's state: never snapshotted.
     /// </summary>
     public TimeSpan LastRenderTime { get; private set; }
 
@@ -130,7 +138,12 @@ public sealed partial class RtfmEnvironment : ISnapshotEnvironment, IRenderableE
     /// <remarks>Options: see <see cref="ResetOptions"/>. Everything that can be refused (a bad seed or option, a
     /// start or goal that does not fit the world, a preloaded memory of another world, no start that reaches the
     /// goal) is found before anything changes: after a refused reset the environment is exactly as it was.</remarks>
-    public ResetResult Reset(long? seed = null, IReadOnlyDictionary<string, object>? options = null)
+    public ResetResult Reset(long? seed = null, IReadOnlyDictionary<string, object>? options = null) => BeginReset(seed, options).Complete();
+
+    /// <summary><see cref="Reset"/> up to drawing the first frame, which the returned stage draws and finishes.</summary>
+    StagedObservation<ResetResult> IStagedEnvironment.BeginReset(long? seed, IReadOnlyDictionary<string, object>? options) => BeginReset(seed, options);
+
+    private StagedObservation<ResetResult> BeginReset(long? seed, IReadOnlyDictionary<string, object>? options)
     {
         ThrowIfClosed();
         if (seed is < 0) throw new ArgumentOutOfRangeException(nameof(seed), seed, "Seeds must be non-negative.");
@@ -155,20 +168,23 @@ public sealed partial class RtfmEnvironment : ISnapshotEnvironment, IRenderableE
 
         (_streams, EpisodeSeed, _started, World) = (streams, episodeSeed, true, world);
         (_pose, _yaw, StepCount, _collisions, _episodeOver) = (body.Camera, body.Heading, 0, 0, false);
-        _frames.BeginEpisode(World, (ulong)EpisodeSeed);
+        _episode = new FrameEpisode(World, (ulong)EpisodeSeed);
         Memory?.Clear();
         ApplyPreloadedMemory(); // RtfmEnvironment.Preload.cs
-        if (Memory is not null && _frames is IMemoryAwareFrameSource seeding)
-        {
-            // Views the source starts the episode from (e.g. ground-truth views around the start) go in before the first frame.
-            foreach (MemorySeed view in seeding.SeedViews(_pose, _camera))
-                Memory.Insert(view.Pose, view.Frame, 0, view.Payload);
-        }
-        object obs = Observe();
-        return new ResetResult(obs, BuildInfo(collided: false));
+        // Views the source starts the episode from (e.g. ground-truth views around the start) go in before the first frame.
+        _pipeline.Seed(Memory, _episode, _pose, _camera);
+        return Stage(view => new ResetResult(Accept(view), BuildInfo(collided: false)));
     }
 
-    public StepResult Step(object action)
+    public StepResult Step(object action) => BeginStep(action).Complete();
+
+    /// <summary><see cref="Step"/> up to drawing the frame, which the returned stage draws and finishes.</summary>
+    StagedObservation<StepResult> IStagedEnvironment.BeginStep(object action) => BeginStep(action);
+
+    /// <summary>The pipeline that draws this environment's frames.</summary>
+    ObservationPipeline IStagedEnvironment.Pipeline => _pipeline;
+
+    private StagedObservation<StepResult> BeginStep(object action)
     {
         ThrowIfClosed();
         if (!_started) throw new EnvironmentStateException("Step was called before Reset; call Reset(seed) first.");
@@ -182,16 +198,14 @@ public sealed partial class RtfmEnvironment : ISnapshotEnvironment, IRenderableE
         TaskStep t = _task.Step(_pose, move, motion.Stop);
         bool truncated = !t.Terminated && StepCount >= Scenario.MaxSteps;
         _episodeOver = t.Terminated || truncated;
-        object obs = Observe();
-        return new StepResult(obs, t.Reward, t.Terminated, truncated, BuildInfo(move.Collided));
+        return Stage(view => new StepResult(Accept(view), t.Reward, t.Terminated, truncated, BuildInfo(move.Collided)));
     }
 
     /// <summary>
     /// Captures the environment's whole state (see <see cref="EnvironmentSnapshot"/>), so that
     /// <see cref="Restore"/> followed by the same actions gives bit-identical observations,
-    /// rewards and infos. The frame source is not captured: it is restarted on restore with
-    /// <see cref="IFrameSource.BeginEpisode"/>, which is exact for sources whose frames depend
-    /// only on world, seed and pose (the ground truth, the constant source).
+    /// rewards and infos. The frame source is not captured: every request carries its episode (world
+    /// and seed) and its context, which is all a source's frames may depend on.
     /// </summary>
     public EnvironmentSnapshot Snapshot()
     {
@@ -237,7 +251,7 @@ public sealed partial class RtfmEnvironment : ISnapshotEnvironment, IRenderableE
         Memory?.CopyFrom(snapshot.Memory!);
         _retrieved = snapshot.Retrieved;
         LastFrame = snapshot.LastFrame;
-        if (_started) _frames.BeginEpisode(World, (ulong)EpisodeSeed);
+        _episode = _started ? new FrameEpisode(World, (ulong)EpisodeSeed) : null;
     }
 
     /// <summary>The latest frame's RGB as uint8 [H, W, 3] (Gymnasium's rgb_array render), or null before the first reset.</summary>
@@ -273,25 +287,19 @@ public sealed partial class RtfmEnvironment : ISnapshotEnvironment, IRenderableE
         throw new RtfmGymException($"No start in world seed {s.World.Seed} reaches the goal; check task.goal.");
     }
 
-    private object Observe()
+    /// <summary>The view of the current pose and step, drawn through the pipeline, and what to make of it.</summary>
+    private StagedObservation<T> Stage<T>(Func<ObservedView, T> finish) =>
+        new(_pipeline, new ObservationRequest(new FrameRequest(_pose, _camera, _channels, StepCount), _episode!, Memory), view => finish(view!));
+
+    /// <summary>Takes the drawn view as the latest frame and builds the observation from it.</summary>
+    private object Accept(ObservedView view)
     {
-        var request = new FrameRequest(_pose, _camera, _channels, StepCount);
-        // Without a memory even a memory-aware source renders from the pose alone.
-        IMemoryAwareFrameSource? aware = Memory is null ? null : _frames as IMemoryAwareFrameSource;
-        if (Memory is not null) _retrieved = Memory.Count > 0 ? Memory.Retrieve(_pose, _camera) : null;
-        MemoryEntry[] context = aware is null ? [] : _retrieved?.Select(s => s.Entry).ToArray() ?? [];
-        long start = System.Diagnostics.Stopwatch.GetTimestamp();
-        Frame frame = aware is null ? _frames.Render(request) : aware.Render(request, context);
-        LastRenderTime = System.Diagnostics.Stopwatch.GetElapsedTime(start);
-        if (frame.Width != _camera.Width || frame.Height != _camera.Height)
-            throw new RtfmGymException($"Frame source '{_frames.Name}' returned {frame.Width}x{frame.Height}, expected {_camera.Width}x{_camera.Height}.");
-        LastFrame = frame;
-        if (Memory is not null)
-        {
-            Memory.Insert(_pose, aware?.MemoryFrame(frame) ?? frame, StepCount, aware?.LastPayload, aware?.LastGenerationDepth ?? 0);
-        }
-        return ObservationOf(frame);
+        LastRenderTime = view.DrawTime;
+        _retrieved = view.Retrieved;
+        LastFrame = view.Frame;
+        return ObservationOf(view.Frame);
     }
+
 
     /// <summary>The observation of <paramref name="frame"/>, drawn from the current pose: what the sensors write.</summary>
     private Dictionary<string, object> ObservationOf(Frame frame) => _sensors.Observe(new ObservationContext(frame, _pose, _task, _frames.Name));

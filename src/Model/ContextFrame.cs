@@ -4,7 +4,7 @@ namespace RtfmGym.Model;
 
 /// <summary>
 /// A context frame as the model keeps it: each block's keys and values for the frame's tokens,
-/// computed once by <see cref="FrameModel.EncodeContext"/> when the frame enters memory, so that
+/// computed once by <see cref="FrameModel.EncodeContext(RtfmGym.Env.Frames.Frame, RtfmGym.Env.Geometry.Pose, RtfmGym.Env.Geometry.CameraIntrinsics, int)"/> when the frame enters memory, so that
 /// later steps never re-encode it. Plain managed arrays (no native memory to free), so a memory
 /// entry can hold, clone and drop it freely. Immutable once built.
 /// </summary>

@@ -10,8 +10,8 @@ namespace RtfmGym.Model;
 
 /// <summary>
 /// The learned frame model: renders the view from a camera pose given posed context frames,
-/// with no explicit 3D geometry. Context frames are encoded once (<see cref="EncodeContext"/>,
-/// their per-block keys and values) and reused by every later <see cref="Generate"/> call.
+/// with no explicit 3D geometry. Context frames are encoded once (<see cref="EncodeContext(Frame, Pose, CameraIntrinsics, int)"/>,
+/// their per-block keys and values) and reused by every later <see cref="Generate(IReadOnlyList{GenerationRequest}, SamplerSettings?)"/> (one frame or a batch) call.
 /// Owns its network's native memory: dispose it. Not thread-safe.
 /// </summary>
 public sealed class FrameModel : IDisposable
@@ -54,26 +54,32 @@ public sealed class FrameModel : IDisposable
     /// a model with <see cref="FrameModelConfig.Provenance"/> encodes the two differently.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The image size does not suit the model, or the depth is negative.</exception>
-    public ContextFrame EncodeContext(Frame frame, Pose pose, CameraIntrinsics camera, int generationDepth = 0)
+    public ContextFrame EncodeContext(Frame frame, Pose pose, CameraIntrinsics camera, int generationDepth = 0) =>
+        EncodeContext([new ContextRequest(frame, pose, camera, generationDepth)])[0];
+
+    /// <summary>
+    /// Encodes several context frames (see <see cref="EncodeContext(Frame, Pose, CameraIntrinsics, int)"/>) with one
+    /// forward pass per camera: each equals the frame encoded alone to float rounding, and exactly for a list of one.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">An image size does not suit the model, or a depth is negative.</exception>
+    public IReadOnlyList<ContextFrame> EncodeContext(IReadOnlyList<ContextRequest> requests)
     {
-        ArgumentNullException.ThrowIfNull(frame);
-        ArgumentNullException.ThrowIfNull(camera);
-        ArgumentOutOfRangeException.ThrowIfNegative(generationDepth);
-        CheckFrame(frame, camera);
-        using var scope = NewDisposeScope();
-        using var noGrad = no_grad();
-        int tokens = new TokenLayout(camera.Width, camera.Height, Config.PatchSize, 1).Tokens;
-        Tensor input = tensor(ModelInputs.Context(frame, pose, camera, Config), [1, tokens, Config.ContextPatchValues]).to(Device);
-        Tensor? generated = Network.HasProvenance ? tensor(new long[] { generationDepth > 0 ? 1 : 0 }, [1]).to(Device) : null;
-        (Tensor k, Tensor v)[] kv = Network.EncodeContext(input, generated);
-        var keys = new float[kv.Length][];
-        var values = new float[kv.Length][];
-        for (int i = 0; i < kv.Length; i++)
+        ArgumentNullException.ThrowIfNull(requests);
+        foreach (ContextRequest r in requests)
         {
-            keys[i] = kv[i].k.contiguous().cpu().ToArray<float>();
-            values[i] = kv[i].v.contiguous().cpu().ToArray<float>();
+            ArgumentNullException.ThrowIfNull(r);
+            ArgumentNullException.ThrowIfNull(r.Frame);
+            ArgumentNullException.ThrowIfNull(r.Camera);
+            ArgumentOutOfRangeException.ThrowIfNegative(r.GenerationDepth);
+            CheckFrame(r.Frame, r.Camera);
         }
-        return new ContextFrame(pose, keys, values, Config.Heads, tokens, Config.Width / Config.Heads, generationDepth);
+        var encoded = new ContextFrame[requests.Count];
+        foreach (int[] group in Groups(requests.Count, i => requests[i].Camera))
+        {
+            ContextFrame[] batch = EncodeBatch(group.Select(i => requests[i]).ToArray());
+            for (int k = 0; k < group.Length; k++) encoded[group[k]] = batch[k];
+        }
+        return encoded;
     }
 
     /// <summary>
@@ -87,25 +93,118 @@ public sealed class FrameModel : IDisposable
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(camera);
         Config.CheckImageSize(camera.Width, camera.Height);
+        return GenerateBatch([new GenerationRequest(context, target, camera, seed)], settings ?? SamplerSettings.Default, profile)[0];
+    }
+
+    /// <summary>
+    /// Generates several frames (see <see cref="Generate(IReadOnlyList{ContextFrame}, Pose, CameraIntrinsics, SamplerSettings?, ulong, GenerationProfile?)"/>)
+    /// with one batched forward pass per denoising step for all requests of the same camera and context count (a vector
+    /// environment's steady state: one pass). Each frame equals the one generated alone to float rounding, and exactly for a list of one.
+    /// </summary>
+    /// <exception cref="ArgumentException">A context frame was encoded by a model of another shape or at another size.</exception>
+    public IReadOnlyList<Frame> Generate(IReadOnlyList<GenerationRequest> requests, SamplerSettings? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        foreach (GenerationRequest r in requests)
+        {
+            ArgumentNullException.ThrowIfNull(r);
+            ArgumentNullException.ThrowIfNull(r.Context);
+            ArgumentNullException.ThrowIfNull(r.Camera);
+            Config.CheckImageSize(r.Camera.Width, r.Camera.Height);
+        }
         settings ??= SamplerSettings.Default;
+        var frames = new Frame[requests.Count];
+        // Samples attend to their own context only; the same number of context frames makes their keys line up without a mask.
+        foreach (int[] group in Groups(requests.Count, i => (requests[i].Camera, Math.Min(requests[i].Context.Count, Config.MaxContext))))
+        {
+            Frame[] batch = GenerateBatch(group.Select(i => requests[i]).ToArray(), settings, null);
+            for (int k = 0; k < group.Length; k++) frames[group[k]] = batch[k];
+        }
+        return frames;
+    }
+
+    /// <summary>Indices 0..<paramref name="count"/> grouped by <paramref name="key"/>, groups in order of their first index.</summary>
+    private static IEnumerable<int[]> Groups<TKey>(int count, Func<int, TKey> key) =>
+        Enumerable.Range(0, count).GroupBy(key).Select(g => g.ToArray());
+
+    /// <summary>Encodes frames of one camera in one pass; a batch of one runs exactly the single-frame computation.</summary>
+    private ContextFrame[] EncodeBatch(ContextRequest[] batch)
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        CameraIntrinsics camera = batch[0].Camera;
+        int tokens = new TokenLayout(camera.Width, camera.Height, Config.PatchSize, 1).Tokens;
+        float[] values = Concat(batch.Select(r => ModelInputs.Context(r.Frame, r.Pose, camera, Config)).ToArray());
+        Tensor input = tensor(values, [batch.Length, tokens, Config.ContextPatchValues]).to(Device);
+        Tensor? generated = Network.HasProvenance ? tensor(batch.Select(r => r.GenerationDepth > 0 ? 1L : 0L).ToArray(), [batch.Length]).to(Device) : null;
+        (Tensor k, Tensor v)[] kv = Network.EncodeContext(input, generated);
+        var keys = new float[kv.Length][];
+        var vals = new float[kv.Length][];
+        for (int i = 0; i < kv.Length; i++)
+        {
+            keys[i] = kv[i].k.contiguous().cpu().ToArray<float>();
+            vals[i] = kv[i].v.contiguous().cpu().ToArray<float>();
+        }
+        int headWidth = Config.Width / Config.Heads, perFrame = Config.Heads * tokens * headWidth;
+        var encoded = new ContextFrame[batch.Length];
+        for (int b = 0; b < batch.Length; b++)
+        {
+            float[][] k = batch.Length == 1 ? keys : keys.Select(a => a.AsSpan(b * perFrame, perFrame).ToArray()).ToArray();
+            float[][] v = batch.Length == 1 ? vals : vals.Select(a => a.AsSpan(b * perFrame, perFrame).ToArray()).ToArray();
+            encoded[b] = new ContextFrame(batch[b].Pose, k, v, Config.Heads, tokens, headWidth, batch[b].GenerationDepth);
+        }
+        return encoded;
+    }
+
+    /// <summary>Generates frames of one camera and context count in one batched pass; a batch of one runs exactly the single-frame computation.</summary>
+    private Frame[] GenerateBatch(GenerationRequest[] batch, SamplerSettings settings, GenerationProfile? profile)
+    {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         profile?.Lap();
+        CameraIntrinsics camera = batch[0].Camera;
         int tokens = new TokenLayout(camera.Width, camera.Height, Config.PatchSize, 1).Tokens;
-        IReadOnlyList<(Tensor k, Tensor v)>? kv = context.Count == 0 ? null : StackContext(context.Take(Config.MaxContext).ToArray(), tokens);
-        Tensor rays = tensor(ModelInputs.Rays(target, camera, Config), [1, tokens, FrameModelConfig.RayChannels * Config.PatchSize * Config.PatchSize]).to(Device);
-        Tensor noise;
-        using (var generator = torch.Generator(seed)) noise = randn([1, tokens, Config.OutputPatchValues], generator).to(Device);
+        ContextFrame[][] context = batch.Select(r => r.Context.Take(Config.MaxContext).ToArray()).ToArray();
+        IReadOnlyList<(Tensor k, Tensor v)>? kv = context[0].Length == 0 ? null : StackContext(context, tokens);
+        float[] rays = Concat(batch.Select(r => ModelInputs.Rays(r.Target, camera, Config)).ToArray());
+        Tensor rayTensor = tensor(rays, [batch.Length, tokens, FrameModelConfig.RayChannels * Config.PatchSize * Config.PatchSize]).to(Device);
+        var noises = new Tensor[batch.Length];
+        for (int b = 0; b < batch.Length; b++)
+        {
+            using var generator = torch.Generator(batch[b].Seed);
+            noises[b] = randn([1, tokens, Config.OutputPatchValues], generator);
+        }
+        Tensor noise = (batch.Length == 1 ? noises[0] : cat(noises, 0)).to(Device);
         if (profile is not null) profile.PrepareMs = profile.Lap();
-        Tensor x0 = FlowSampler.Sample(Network, rays, kv, noise, settings, profile is null ? null : _ => profile.StepMs.Add(profile.Lap()));
-        Frame frame = FrameEncoding.ReadFrame(x0.cpu().ToArray<float>(), ModelInputs.OutputLayout(camera.Width, camera.Height, Config), Config.DepthScale);
+        Tensor x0 = FlowSampler.Sample(Network, rayTensor, kv, noise, settings, profile is null ? null : _ => profile.StepMs.Add(profile.Lap()));
+        float[] output = x0.cpu().ToArray<float>();
+        TokenLayout layout = ModelInputs.OutputLayout(camera.Width, camera.Height, Config);
+        int perFrame = tokens * Config.OutputPatchValues;
+        var frames = new Frame[batch.Length];
+        for (int b = 0; b < batch.Length; b++)
+            frames[b] = FrameEncoding.ReadFrame(output.AsSpan(b * perFrame, perFrame), layout, Config.DepthScale);
         if (profile is not null) profile.DecodeMs = profile.Lap();
-        return frame;
+        return frames;
     }
 
-    private (Tensor k, Tensor v)[] StackContext(ContextFrame[] context, int tokens)
+    /// <summary>The arrays one after the other (the array itself for one).</summary>
+    private static float[] Concat(float[][] parts)
     {
-        foreach (ContextFrame c in context)
+        if (parts.Length == 1) return parts[0];
+        var all = new float[parts.Sum(p => p.Length)];
+        int at = 0;
+        foreach (float[] p in parts)
+        {
+            p.CopyTo(all, at);
+            at += p.Length;
+        }
+        return all;
+    }
+
+    /// <summary>Per block, the samples' context keys and values [B, heads, frames·tokens, head width] (every sample has the same number of frames).</summary>
+    private (Tensor k, Tensor v)[] StackContext(ContextFrame[][] context, int tokens)
+    {
+        foreach (ContextFrame c in context.SelectMany(x => x))
         {
             if (c.Blocks != Network.Depth || c.Heads != Config.Heads || c.HeadWidth != Config.Width / Config.Heads || c.Tokens != tokens)
                 throw new ArgumentException($"A context frame was encoded by another model or at another size ({c.Blocks} blocks, {c.Heads} heads, {c.Tokens} tokens); encode it with this model.", nameof(context));
@@ -115,8 +214,9 @@ public sealed class FrameModel : IDisposable
         for (int b = 0; b < kv.Length; b++)
         {
             int block = b;
+            Tensor Sample(ContextFrame[] frames, Func<ContextFrame, float[]> pick) => cat(frames.Select(c => tensor(pick(c), shape)).ToArray(), 1).unsqueeze(0);
             Tensor Join(Func<ContextFrame, float[]> pick) =>
-                cat(context.Select(c => tensor(pick(c), shape)).ToArray(), 1).unsqueeze(0).to(Device);
+                (context.Length == 1 ? Sample(context[0], pick) : cat(context.Select(f => Sample(f, pick)).ToArray(), 0)).to(Device);
             kv[b] = (Join(c => c.Keys[block]), Join(c => c.Values[block]));
         }
         return kv;

@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace RtfmGym.Model;
 
-/// <summary>Where the time of one generated frame went, milliseconds (filled by <see cref="FrameModel.Generate"/> when passed one).</summary>
+/// <summary>Where the time of one generated frame went, milliseconds (filled by <see cref="FrameModel.Generate(IReadOnlyList{ContextFrame}, RtfmGym.Env.Geometry.Pose, RtfmGym.Env.Geometry.CameraIntrinsics, Sampling.SamplerSettings?, ulong, GenerationProfile?)"/> when passed one).</summary>
 public sealed class GenerationProfile
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();

@@ -15,7 +15,8 @@ namespace RtfmGym.Cli.Commands;
 /// <summary>
 /// <c>rtfmgym bench model [--checkpoint DIR] [--json] [--frames N] [--device cpu|cuda]</c>: frame-model latency at
 /// 64x64 and 128x128 with 8 context frames and 4 and 1 denoising steps (context encoding, each step, decode,
-/// frames/s), and env steps/s of the default scenario with the learned model beside the ground truth, on the
+/// frames/s), generated frames/s when the model draws the frames of 1, 8 and 32 environments per call (64x64, side
+/// by side), and env steps/s of the default scenario with the learned model beside the ground truth, on the
 /// machine named. Without --checkpoint: the shipped models/small, else an untrained small model (the work, and so
 /// the timing, does not depend on the weights). A benchmark, not a test: figures go in BENCHMARKS.md.
 /// </summary>
@@ -65,6 +66,7 @@ public static class BenchModelCommand
         };
         var generation = new JsonObject();
         EnvironmentTiming env = null!;
+        IReadOnlyList<BatchedTiming> batched = [];
         Consoles.Err.Status().Start("frame model latency ...", ctx =>
         {
             FrameModelBenchmark.Run(model, options, t =>
@@ -80,10 +82,24 @@ public static class BenchModelCommand
                 };
                 ctx.Status(Markup.Escape($"frame model latency ... {t.Size}px, {t.SamplerSteps} steps: {t.FramesPerSecond:0.#} frames/s"));
             });
+            ctx.Status(Markup.Escape($"frame model, batched: {string.Join(", ", options.BatchEnvs)} environments per call ..."));
+            batched = FrameModelBenchmark.RunBatched(model, options, SamplerSettings.Default);
             ctx.Status(Markup.Escape($"env steps/s on {scenario.Name} (learned model vs ground truth) ..."));
             env = EnvironmentBenchmark.Run(scenario, model, frames, Math.Max(100, 20 * frames), SamplerSettings.Default);
         });
         doc["generation"] = generation;
+        doc["batched"] = new JsonArray(batched.Select(b => (JsonNode)new JsonObject
+        {
+            ["envs"] = b.Envs,
+            ["frames_per_s"] = b.FramesPerSecond,
+            ["frames_per_s_with_encoding"] = b.FramesPerSecondWithEncoding,
+            ["speedup_over_one"] = b.SpeedupOverOne,
+            ["frames_per_cpu_s"] = b.FramesPerCpuSecond,
+            ["round_frames_per_s_min"] = b.RoundSpread.Min,
+            ["round_frames_per_s_max"] = b.RoundSpread.Max,
+            ["size"] = options.BatchSize,
+            ["sampler_steps"] = SamplerSettings.Default.Steps,
+        }).ToArray());
         doc["environment"] = new JsonObject
         {
             ["scenario"] = env.Scenario,

@@ -45,7 +45,7 @@ public static class RenderCommand
         Pose pose = poseText is null ? env.Pose : ParsePose(poseText, s.Camera);
         if (!env.World.Navigation.IsFree(new Vector2(pose.Position.X, pose.Position.Z), 0.01f))
             Consoles.Err.MarkupLine($"[yellow]note:[/] the pose {Markup.Escape(pose.ToString())} is inside a wall or furniture; add --map to see the floor plan.");
-        Frame f = source.Render(new FrameRequest(pose, env.Camera, FrameChannels.Rgb | FrameChannels.Depth));
+        Frame f = source.DrawOne(new ViewRequest(new FrameRequest(pose, env.Camera, FrameChannels.Rgb | FrameChannels.Depth), new FrameEpisode(env.World, (ulong)env.EpisodeSeed))).Observed;
         PngWriter.Write(output, f.Width, f.Height, f.Rgb);
         Consoles.Out.MarkupLine($"wrote [bold]{Markup.Escape(output)}[/] ({f.Width}x{f.Height}, {Markup.Escape(pose.ToString())}, checksum {f.Checksum()})");
         if (withDepth && f.Depth is { } d)

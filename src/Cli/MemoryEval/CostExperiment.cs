@@ -13,9 +13,9 @@ namespace RtfmGym.Cli.MemoryEval;
 /// <summary>
 /// Cost vs episode length and the retrieval audit, from one long
 /// episode of a seeded <see cref="RandomWalkAgent"/> with the default spatial memory. Only
-/// <see cref="RtfmEnvironment.Step"/> is timed. The audit runs on a mirror of the environment's
-/// memory that receives the same frames one step later, so each audited target is scored against
-/// the memory as it stood just before that target's frame was stored.
+/// <see cref="RtfmEnvironment.Step"/> is timed. The audit scores each audited target against a copy of the
+/// environment's memory taken just before the step that stores the target's frame (outside the timing), so
+/// against the memory exactly as it stood then.
 /// <para>Timing: each step's latency is the least it took in any of the timing runs, the usual way to
 /// measure a cost on a shared machine (other work only ever adds time). The first run is the whole
 /// episode, audited; it gives the bank size and memory figures and snapshots the environment
@@ -60,7 +60,6 @@ public static class CostExperiment
         var walker = new RandomWalkAgent(Rng.Derive((ulong)s.Seed, "memory-eval walk"));
         walker.Reset(new AgentContext(env.ActionSpace, env.ObservationSpace, env.EpisodeSeed), reset.Observation, reset.Info);
         var audit = new RetrievalAudit([new FieldOfViewCoverageRule(), new NearestPoseRule(), new SlidingWindowRule()], AuditKs);
-        SpatialMemory mirror = env.Memory!.Clone();
         var truthById = new Dictionary<long, Frame>();
         int stride = Math.Max(1, steps / AuditTargets);
         var latencies = new double[steps];
@@ -81,6 +80,7 @@ public static class CostExperiment
         {
             object action = walker.Act(observation, info);
             if (windowStarts.Contains(taken)) snapshots[taken] = env.Snapshot();
+            SpatialMemory? before = (taken + 1) % stride == 0 ? env.Memory!.Clone() : null;
             actions[taken] = action;
             clock.Restart();
             StepResult r = env.Step(action);
@@ -91,13 +91,12 @@ public static class CostExperiment
             retrieved = InfoKeys.MemoryRetrieved.ReadOr(r.Info, []);
             contexts[taken - 1] = retrieved.Length;
             Frame frame = env.LastFrame!;
-            if (taken % stride == 0)
+            if (before is not null)
             {
                 // Replaced entries' ground truth is dropped, so the cache does not swell the memory figures.
-                foreach (long gone in truthById.Keys.Where(id => !mirror.TryGet(id, out _)).ToArray()) truthById.Remove(gone);
-                audit.Add(mirror, env.Pose, Truth(frame, env.Pose), env.Camera, e => truthById.TryGetValue(e.Id, out Frame? f) ? f : truthById[e.Id] = Truth(e.Frame, e.Pose));
+                foreach (long gone in truthById.Keys.Where(id => !before.TryGet(id, out _)).ToArray()) truthById.Remove(gone);
+                audit.Add(before, env.Pose, Truth(frame, env.Pose), env.Camera, e => truthById.TryGetValue(e.Id, out Frame? f) ? f : truthById[e.Id] = Truth(e.Frame, e.Pose));
             }
-            mirror.Insert(env.Pose, (frames as IMemoryAwareFrameSource)?.MemoryFrame(frame) ?? frame, env.StepCount);
             if (marks.Contains(taken)) memoryMarks.Add(MeasureMemory(taken, env.Memory!.Count));
             advance();
             if (r.Done) break;

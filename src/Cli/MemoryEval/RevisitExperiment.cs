@@ -51,7 +51,7 @@ public static class RevisitExperiment
 
     /// <summary>
     /// Runs every gap of <paramref name="gaps"/> after the walk <paramref name="warmUp"/> (from <see cref="WarmUp"/>)
-    /// with <paramref name="frames"/>; <paramref name="truth"/> must have begun the episode in <paramref name="world"/>.
+    /// with <paramref name="frames"/>; <paramref name="truth"/> draws the ground truth.
     /// <paramref name="advance"/> is called once per frame drawn.
     /// </summary>
     public static IReadOnlyList<RevisitRow> Run(Scenario scenario, IFrameSource frames, IFrameSource truth, World world, long episodeSeed,
@@ -61,7 +61,7 @@ public static class RevisitExperiment
         FrameChannels channels = FrameChannels.Rgb | (scenario.Observations.Contains("depth") ? FrameChannels.Depth : 0);
         FloorPose home = warmUp[^1];
         int firstVisit = warmUp.Count - 1;
-        Frame truthFrame = truth.Render(new FrameRequest(home.ToCamera(scenario.Camera), camera));
+        Frame truthFrame = truth.DrawOne(new ViewRequest(new FrameRequest(home.ToCamera(scenario.Camera), camera), new FrameEpisode(world, (ulong)episodeSeed))).Observed;
         MotionLimits limits = MotionLimits.For(scenario.Action);
         var rows = new List<RevisitRow>();
         foreach (int gap in gaps)

@@ -1,5 +1,3 @@
-using RtfmGym.Env.Worlds;
-
 namespace RtfmGym.Env.Frames;
 
 /// <summary>
@@ -11,9 +9,15 @@ public sealed class ConstantFrameSource : IFrameSource
 {
     public string Name => "constant";
 
-    public void BeginEpisode(World world, ulong seed) { }
+    public IReadOnlyList<DrawnView> Draw(IReadOnlyList<ViewRequest> requests)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        var drawn = new DrawnView[requests.Count];
+        for (int i = 0; i < drawn.Length; i++) drawn[i] = new DrawnView(Render(requests[i].Frame));
+        return drawn;
+    }
 
-    public Frame Render(FrameRequest request)
+    private static Frame Render(FrameRequest request)
     {
         int w = request.Camera.Width, h = request.Camera.Height;
         var rgb = new byte[w * h * 3];

@@ -11,17 +11,12 @@ namespace RtfmGym.Env.Memory;
 /// <param name="Pose">The camera pose the frame was seen from (metres, world frame).</param>
 /// <param name="Frame">The frame; treat its arrays as read-only.</param>
 /// <param name="Step">The episode step the frame was observed at (0 at reset).</param>
-/// <param name="Payload">
-/// Opaque per-entry data from the frame source (for the learned model, e.g. the frame's cached
-/// keys and values); null for sources that keep none. Payloads are not saved to disk: the
-/// frame source recomputes them from the frame.
-/// </param>
 /// <param name="GenerationDepth">
 /// How many generations of a learned model's own frames stand between this frame and the ground truth:
 /// 0 for a rendered frame, n + 1 for a frame a model drew from context whose shallowest frame was n deep.
 /// A memory keeps the shallower frame of a slot and prefers it among equally covering entries.
 /// </param>
-public sealed record MemoryEntry(long Id, Pose Pose, Frame Frame, int Step, object? Payload = null, int GenerationDepth = 0)
+public sealed record MemoryEntry(long Id, Pose Pose, Frame Frame, int Step, int GenerationDepth = 0)
 {
     /// <summary>
     /// What <see cref="FieldOfViewCoverageRule"/> last derived from this entry (its points, for one camera and
@@ -32,10 +27,10 @@ public sealed record MemoryEntry(long Id, Pose Pose, Frame Frame, int Step, obje
     /// </summary>
     internal EntryFootprint? Footprint { get; set; }
 
-    /// <summary>Whether <paramref name="other"/> has the same id, pose, frame, step, payload and generation depth (the derived <see cref="Footprint"/> is left out).</summary>
+    /// <summary>Whether <paramref name="other"/> has the same id, pose, frame, step and generation depth (the derived <see cref="Footprint"/> is left out).</summary>
     public bool Equals(MemoryEntry? other) => ReferenceEquals(this, other) || other is not null && Id == other.Id && Pose == other.Pose
-        && EqualityComparer<Frame>.Default.Equals(Frame, other.Frame) && Step == other.Step && Equals(Payload, other.Payload) && GenerationDepth == other.GenerationDepth;
+        && EqualityComparer<Frame>.Default.Equals(Frame, other.Frame) && Step == other.Step && GenerationDepth == other.GenerationDepth;
 
     /// <inheritdoc/>
-    public override int GetHashCode() => HashCode.Combine(Id, Pose, Frame, Step, Payload, GenerationDepth);
+    public override int GetHashCode() => HashCode.Combine(Id, Pose, Frame, Step, GenerationDepth);
 }

@@ -92,7 +92,7 @@ public sealed class SpatialMemory
     /// </summary>
     /// <returns>The entry that holds the slot afterwards: the new one, or the shallower one kept.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The generation depth is negative.</exception>
-    public MemoryEntry Insert(Pose pose, Frame frame, int step, object? payload = null, int generationDepth = 0)
+    public MemoryEntry Insert(Pose pose, Frame frame, int step, int generationDepth = 0)
     {
         ArgumentNullException.ThrowIfNull(frame);
         ArgumentOutOfRangeException.ThrowIfNegative(generationDepth);
@@ -108,7 +108,7 @@ public sealed class SpatialMemory
             Remove(old);
         }
         else if (Count >= Options.Capacity) Remove(_byId[_byUse.Min.Id]);
-        var entry = new MemoryEntry(_nextId++, pose, frame, step, payload, generationDepth);
+        var entry = new MemoryEntry(_nextId++, pose, frame, step, generationDepth);
         Put(entry, slot, ++_clock);
         return entry;
     }

@@ -13,7 +13,7 @@ namespace RtfmGym.Env.Memory;
 /// version, options, counters, the world seed (from version 2), entry count, entries (id, last use, pose, step, generation
 /// depth (from version 3), size, RGB, optional depth), then a SHA-256 of every byte before it. All little-endian (depth is
 /// copied as the host's floats, and every platform .NET 10 runs on here is little-endian). Writes are
-/// atomic; a file that is truncated or corrupt is refused whole. Payloads are not saved.
+/// atomic; a file that is truncated or corrupt is refused whole. Only frames are saved: a frame source that keeps per-frame data (a learned model's keys and values) derives it again from the frame.
 /// </summary>
 public static class SpatialMemoryFile
 {

@@ -86,6 +86,23 @@ public sealed class GroundTruthRenderer : IFrameSource
     }
 
     /// <summary>
+    /// Renders each view in its episode's world, one after the other (a world other than the current one is
+    /// prepared as by <see cref="BeginEpisode"/>; the context is not used). Observed and remembered frames are the same.
+    /// </summary>
+    public IReadOnlyList<DrawnView> Draw(IReadOnlyList<ViewRequest> requests)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        var drawn = new DrawnView[requests.Count];
+        for (int i = 0; i < drawn.Length; i++)
+        {
+            ViewRequest request = requests[i] ?? throw new ArgumentException($"Request {i} is null.", nameof(requests));
+            if (!ReferenceEquals(World, request.Episode.World)) BeginEpisode(request.Episode.World, request.Episode.Seed);
+            drawn[i] = new DrawnView(Render(request.Frame));
+        }
+        return drawn;
+    }
+
+    /// <summary>
     /// Renders several frames of the current world, one frame per thread, in request order.
     /// The frames are byte-identical to rendering each request alone.
     /// </summary>

@@ -38,11 +38,19 @@ public sealed class Autoreset
     public bool ResetsOnNextStep => EpisodeEnded && Mode == AutoresetMode.NextStep;
 
     /// <summary>Resets the environment (see <see cref="IEnvironment.Reset"/>); a refused reset leaves <see cref="EpisodeEnded"/> as it was.</summary>
-    public ResetResult Reset(long? seed = null, IReadOnlyDictionary<string, object>? options = null)
+    public ResetResult Reset(long? seed = null, IReadOnlyDictionary<string, object>? options = null) => BeginReset(seed, options).Complete();
+
+    /// <summary><see cref="Reset"/> split around drawing the first frame (a staged environment's), for a batched draw.</summary>
+    internal StagedObservation<ResetResult> BeginReset(long? seed = null, IReadOnlyDictionary<string, object>? options = null)
     {
-        ResetResult r = Environment.Reset(seed, options);
-        EpisodeEnded = false;
-        return r;
+        StagedObservation<ResetResult> reset = Environment is IStagedEnvironment staged
+            ? staged.BeginReset(seed, options)
+            : StagedObservation<ResetResult>.Done(Environment.Reset(seed, options));
+        return reset.Then(r =>
+        {
+            EpisodeEnded = false;
+            return r;
+        });
     }
 
     /// <summary>Steps under <see cref="Mode"/>.</summary>
@@ -50,22 +58,32 @@ public sealed class Autoreset
 
     /// <summary>Steps under <paramref name="mode"/> (the bridge's plain <c>step</c> uses <see cref="AutoresetMode.Disabled"/>).</summary>
     /// <exception cref="EnvironmentStateException">The episode ended and <paramref name="mode"/> is not <see cref="AutoresetMode.NextStep"/>.</exception>
-    public StepResult Step(object action, AutoresetMode mode)
+    public StepResult Step(object action, AutoresetMode mode) => BeginStep(action, mode).Complete();
+
+    /// <summary>
+    /// <see cref="Step(object, AutoresetMode)"/> split around drawing the frame (a staged environment's), for a batched
+    /// draw. The reset of same-step mode, after an episode ends, draws its first frame alone when the stage finishes.
+    /// </summary>
+    internal StagedObservation<StepResult> BeginStep(object action, AutoresetMode mode)
     {
         if (EpisodeEnded)
         {
             // Same-step mode never leaves an ended episode behind; one ended under another mode waits for a reset.
             if (mode != AutoresetMode.NextStep)
                 throw new EnvironmentStateException($"The episode is over (terminated or truncated) and autoreset mode {mode} does not reset it here; call Reset before stepping again.");
-            ResetResult first = Reset();
-            return new StepResult(first.Observation, 0, false, false, first.Info);
+            return BeginReset().Then(first => new StepResult(first.Observation, 0, false, false, first.Info));
         }
-        StepResult s = Environment.Step(action);
-        EpisodeEnded = s.Done;
-        if (!s.Done || mode != AutoresetMode.SameStep) return s;
-        ResetResult reset = Reset();
-        var info = new Dictionary<string, object?>(reset.Info) { [FinalObsKey] = s.Observation, [FinalInfoKey] = s.Info };
-        return s with { Observation = reset.Observation, Info = info };
+        StagedObservation<StepResult> step = Environment is IStagedEnvironment staged
+            ? staged.BeginStep(action)
+            : StagedObservation<StepResult>.Done(Environment.Step(action));
+        return step.Then(s =>
+        {
+            EpisodeEnded = s.Done;
+            if (!s.Done || mode != AutoresetMode.SameStep) return s;
+            ResetResult reset = Reset();
+            var info = new Dictionary<string, object?>(reset.Info) { [FinalObsKey] = s.Observation, [FinalInfoKey] = s.Info };
+            return s with { Observation = reset.Observation, Info = info };
+        });
     }
 
     /// <summary>

@@ -1,12 +1,19 @@
+using RtfmGym.Env.Frames;
 using RtfmGym.Env.Spaces;
 
 namespace RtfmGym.Env.Vector;
 
 /// <summary>
 /// Several environments stepped as one batch, Gymnasium's vector environment. Sub-environments
-/// must share their spaces. With <c>parallel</c> the sub-environments step on the thread pool
-/// (give each ground-truth renderer one thread, so the batch, not the frame, is split across cores);
-/// results are the same either way. Resets with a seed give sub-environment i the seed + i.
+/// must share their spaces. Each step (and reset) runs in three phases: every sub-environment moves
+/// and scores its action, then the frames are drawn, then each finishes its observation. Sub-environments
+/// that share one frame source (e.g. N learned worlds over one model) have their frames drawn in one
+/// <see cref="IFrameSource.Draw"/> call, which the learned model serves with one batched forward pass;
+/// the reset that same-step autoreset starts after an episode ends draws its first frame alone.
+/// With <c>parallel</c> the sub-environments step on the thread pool (give each ground-truth renderer
+/// one thread, so the batch, not the frame, is split across cores), except that sub-environments
+/// sharing a source are never run at once; results are the same either way. Resets with a seed give
+/// sub-environment i the seed + i.
 /// </summary>
 public sealed class VectorEnvironment : IDisposable
 {
@@ -14,6 +21,8 @@ public sealed class VectorEnvironment : IDisposable
     private readonly Autoreset[] _autoresets;
     private readonly object[] _observations;
     private readonly bool _parallel;
+    // A source serves one caller at a time: where sub-environments share one, their phases run one after the other.
+    private readonly bool _sharedSource;
     private bool _closed;
 
     /// <param name="envs">The sub-environments (owned: disposed with this one).</param>
@@ -34,6 +43,7 @@ public sealed class VectorEnvironment : IDisposable
         _observations = new object[_envs.Length];
         Mode = mode;
         _parallel = parallel;
+        _sharedSource = _envs.OfType<IStagedEnvironment>().GroupBy(e => e.Pipeline.Source, ReferenceEqualityComparer.Instance).Any(g => g.Count() > 1);
     }
 
     public int Count => _envs.Length;
@@ -59,14 +69,17 @@ public sealed class VectorEnvironment : IDisposable
         if (mask is not null && (mask.Count != _envs.Length || !mask.Contains(true)))
             throw new ArgumentException($"A reset mask needs {_envs.Length} flags with at least one set, got [{string.Join(", ", mask)}].", nameof(mask));
         var infos = new IReadOnlyDictionary<string, object?>[_envs.Length];
+        var staged = new StagedObservation<ResetResult>?[_envs.Length];
+        For(i => staged[i] = mask is not null && !mask[i] ? null : _autoresets[i].BeginReset(seed + i));
+        ObservedView?[] views = Draw(staged.Select(s => (s?.Pipeline, s?.Request)).ToArray());
         For(i =>
         {
-            if (mask is not null && !mask[i])
+            if (staged[i] is not { } stage)
             {
                 infos[i] = new Dictionary<string, object?>();
                 return;
             }
-            ResetResult r = _autoresets[i].Reset(seed + i);
+            ResetResult r = stage.Finish(views[i]);
             (_observations[i], infos[i]) = (r.Observation, r.Info);
         });
         return (_observations.ToArray(), infos);
@@ -93,9 +106,12 @@ public sealed class VectorEnvironment : IDisposable
         var term = new bool[n];
         var trunc = new bool[n];
         var infos = new IReadOnlyDictionary<string, object?>[n];
+        var staged = new StagedObservation<StepResult>[n];
+        For(i => staged[i] = _autoresets[i].BeginStep(actions[i], Mode));
+        ObservedView?[] views = Draw(staged.Select(s => (s.Pipeline, s.Request)).ToArray());
         For(i =>
         {
-            StepResult s = _autoresets[i].Step(actions[i]);
+            StepResult s = staged[i].Finish(views[i]);
             (_observations[i], rewards[i], term[i], trunc[i], infos[i]) = (s.Observation, s.Reward, s.Terminated, s.Truncated, s.Info);
         });
         return new VectorStepResult(_observations.ToArray(), rewards, term, trunc, infos);
@@ -112,8 +128,25 @@ public sealed class VectorEnvironment : IDisposable
 
     private void For(Action<int> body)
     {
-        if (_parallel && _envs.Length > 1) Parallel.For(0, _envs.Length, body);
+        if (_parallel && !_sharedSource && _envs.Length > 1) Parallel.For(0, _envs.Length, body);
         else for (int i = 0; i < _envs.Length; i++) body(i);
+    }
+
+    /// <summary>Draws the staged views: one pipeline call per frame source, for all the views it draws (sources in parallel with <c>parallel</c>).</summary>
+    private ObservedView?[] Draw((ObservationPipeline? Pipeline, ObservationRequest? Request)[] staged)
+    {
+        var views = new ObservedView?[staged.Length];
+        int[][] groups = Enumerable.Range(0, staged.Length).Where(i => staged[i].Request is not null)
+            .GroupBy(i => staged[i].Pipeline!.Source, ReferenceEqualityComparer.Instance)
+            .Select(g => g.ToArray()).ToArray();
+        void DrawGroup(int[] group)
+        {
+            IReadOnlyList<ObservedView> drawn = staged[group[0]].Pipeline!.Observe(group.Select(i => staged[i].Request!).ToArray());
+            for (int k = 0; k < group.Length; k++) views[group[k]] = drawn[k];
+        }
+        if (_parallel && groups.Length > 1) Parallel.ForEach(groups, DrawGroup);
+        else foreach (int[] group in groups) DrawGroup(group);
+        return views;
     }
 
     private void ThrowIfClosed()

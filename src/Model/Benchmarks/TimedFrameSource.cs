@@ -1,33 +1,27 @@
 using System.Diagnostics;
 using RtfmGym.Env.Frames;
 using RtfmGym.Env.Geometry;
-using RtfmGym.Env.Memory;
-using RtfmGym.Env.Worlds;
 
 namespace RtfmGym.Model.Benchmarks;
 
-/// <summary>Passes everything to a memory-aware source and records how long each frame took (milliseconds).</summary>
-internal sealed class TimedFrameSource(IMemoryAwareFrameSource inner) : IMemoryAwareFrameSource
+/// <summary>Passes everything to a source and records how long each <see cref="Draw"/> call took (milliseconds).</summary>
+internal sealed class TimedFrameSource(IFrameSource inner) : IFrameSource
 {
-    /// <summary>Milliseconds of each <see cref="Render(FrameRequest, IReadOnlyList{MemoryEntry})"/> call, in order.</summary>
+    /// <summary>Milliseconds of each <see cref="Draw"/> call, in order.</summary>
     public List<double> RenderMs { get; } = [];
 
     public string Name => inner.Name;
 
-    public object? LastPayload => inner.LastPayload;
+    public bool DrawsFromContext => inner.DrawsFromContext;
 
-    public void BeginEpisode(World world, ulong seed) => inner.BeginEpisode(world, seed);
+    public IReadOnlyList<MemorySeed> SeedViews(FrameEpisode episode, Pose start, CameraIntrinsics camera) => inner.SeedViews(episode, start, camera);
 
-    public IReadOnlyList<MemorySeed> SeedViews(Pose start, CameraIntrinsics camera) => inner.SeedViews(start, camera);
-
-    public Frame Render(FrameRequest request) => Render(request, []);
-
-    public Frame Render(FrameRequest request, IReadOnlyList<MemoryEntry> context)
+    public IReadOnlyList<DrawnView> Draw(IReadOnlyList<ViewRequest> requests)
     {
         var clock = Stopwatch.StartNew();
-        Frame frame = inner.Render(request, context);
+        IReadOnlyList<DrawnView> drawn = inner.Draw(requests);
         RenderMs.Add(clock.Elapsed.TotalMilliseconds);
-        return frame;
+        return drawn;
     }
 
     public void Dispose() => inner.Dispose();

@@ -13,8 +13,8 @@ namespace RtfmGym.Model.Evaluation;
 
 /// <summary>
 /// Runs the drift measurement (<see cref="DriftResult"/>): the <see cref="ModelFrameSource"/> and a
-/// default <see cref="SpatialMemory"/> driven exactly as the environment drives them (seed views at
-/// reset, ground-truth first frame, then per step: retrieve, generate, insert), along a
+/// default <see cref="SpatialMemory"/> driven through the environment's <see cref="ObservationPipeline"/>
+/// (seed views at reset, ground-truth first frame, then per step: retrieve, generate, insert), along a
 /// <see cref="DriftPath"/> in a held-out six-room world.
 /// </summary>
 public static class DriftRollout
@@ -107,47 +107,32 @@ public static class DriftRollout
     private sealed record Trace(IReadOnlyList<Frame> Generated, IReadOnlyList<Frame> Truth, IReadOnlyList<Frame>? Reference);
 
     /// <summary>
-    /// The model frame source and a default <see cref="SpatialMemory"/> driven as the environment drives them along
-    /// <paramref name="path"/>; with <paramref name="reference"/>, the same path again from a memory of ground-truth
-    /// frames with the same noise per step, so only the context differs.
+    /// The model frame source and a default <see cref="SpatialMemory"/> driven through the environment's
+    /// <see cref="ObservationPipeline"/> along <paramref name="path"/>; with <paramref name="reference"/>, the same path
+    /// again through a <see cref="GroundTruthMemorySource"/> (a memory of ground-truth frames, the same noise per step), so
+    /// only the context differs.
     /// </summary>
     private static Trace Walk(FrameModel model, ModelEvalOptions options, World world, IReadOnlyList<Pose> path, CameraIntrinsics camera, ulong episodeSeed,
         bool reference, Action? onStep)
     {
-        var centre = new RigidMotion(0f, -TrainingDataGenerator.CentreOf(world));
         using var source = new ModelFrameSource(model, new ModelFrameSourceOptions { Sampler = options.Sampler });
         using var truthRenderer = new GroundTruthRenderer(new RendererOptions { Threads = 1 });
-        truthRenderer.BeginEpisode(world, episodeSeed);
-        source.BeginEpisode(world, episodeSeed);
+        var episode = new FrameEpisode(world, episodeSeed);
+        var pipeline = new ObservationPipeline(source);
         var memory = new SpatialMemory();
+        pipeline.Seed(memory, episode, path[0], camera);
+        ObservationPipeline? truthPipeline = reference ? new ObservationPipeline(new GroundTruthMemorySource(source, truthRenderer)) : null;
         SpatialMemory? truthMemory = reference ? new SpatialMemory() : null;
-        foreach (MemorySeed view in source.SeedViews(path[0], camera))
-        {
-            memory.Insert(view.Pose, view.Frame, 0, view.Payload);
-            truthMemory?.Insert(view.Pose, view.Frame, 0, view.Payload);
-        }
+        truthPipeline?.Seed(truthMemory, episode, path[0], camera);
         var generated = new List<Frame>();
         var truths = new List<Frame>();
         var references = reference ? new List<Frame>() : null;
         for (int step = 0; step < path.Count; step++)
         {
             var request = new FrameRequest(path[step], camera, FrameChannels.Rgb, step);
-            Frame frame = source.Render(request, Retrieve(memory, path[step], camera));
-            memory.Insert(path[step], source.MemoryFrame(frame), step, source.LastPayload, source.LastGenerationDepth);
-            Frame truth = truthRenderer.Render(request);
-            if (truthMemory is not null)
-            {
-                if (step > 0)
-                {
-                    ulong noise = ModelFrameSource.NoiseSeed(episodeSeed, step);
-                    var context = Retrieve(truthMemory, path[step], camera).Take(model.Config.MaxContext).Select(e => (ContextFrame)e.Payload!).ToArray();
-                    references!.Add(model.Generate(context, centre.Apply(path[step]), camera, options.Sampler, noise));
-                }
-                else references!.Add(truth);
-                truthMemory.Insert(path[step], truth, step, model.EncodeContext(truth, centre.Apply(path[step]), camera));
-            }
-            generated.Add(frame);
-            truths.Add(truth);
+            generated.Add(pipeline.Observe(new ObservationRequest(request, episode, memory)).Frame);
+            truths.Add(truthRenderer.DrawOne(new ViewRequest(request, episode)).Observed);
+            if (truthPipeline is not null) references!.Add(truthPipeline.Observe(new ObservationRequest(request, episode, truthMemory)).Frame);
             if (step > 0) onStep?.Invoke();
         }
         return new Trace(generated, truths, references);
@@ -174,9 +159,6 @@ public static class DriftRollout
         if (best!.Value.Item2.Count < 1) throw new InvalidOperationException("No held-out world had a walkable path for the drift rollout.");
         return best.Value;
     }
-
-    private static IReadOnlyList<MemoryEntry> Retrieve(SpatialMemory memory, Pose pose, CameraIntrinsics camera) =>
-        memory.Count == 0 ? [] : memory.Retrieve(pose, camera).Select(s => s.Entry).ToArray();
 
     /// <summary>Up to seven steps for the image: the report steps reached, or evenly spaced ones on short rollouts.</summary>
     private static int[] StripSteps(int steps)

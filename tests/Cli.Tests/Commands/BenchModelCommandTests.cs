@@ -25,6 +25,10 @@ public class BenchModelCommandTests
         Assert.That(generation.Select(kv => kv.Key), Is.EqualTo(new[] { "64px_4_steps", "64px_1_steps", "128px_4_steps", "128px_1_steps" }));
         Assert.That(generation["64px_4_steps"]!["step_ms"]!.AsArray(), Has.Count.EqualTo(4));
         Assert.That(generation["128px_1_steps"]!["encode_context_frame_ms"]!.GetValue<double>(), Is.GreaterThan(0));
+        JsonArray batched = doc["batched"]!.AsArray();
+        Assert.That(batched.Select(b => b!["envs"]!.GetValue<int>()), Is.EqualTo(new[] { 1, 8, 32 }));
+        Assert.That(batched.All(b => b!["frames_per_s"]!.GetValue<double>() > 0), Is.True);
+        Assert.That(batched[0]!["speedup_over_one"]!.GetValue<double>(), Is.EqualTo(1.0));
         JsonNode env = doc["environment"]!;
         Assert.That(env["scenario"]!.GetValue<string>(), Is.EqualTo("pointnav-apartment"));
         Assert.That(env["steps_per_s_model"]!.GetValue<double>(), Is.GreaterThan(0));

@@ -210,23 +210,20 @@ public class EpisodeReplayerTests
         return env.Memory!.Clone();
     }
 
-    /// <summary>A memory-aware source whose first pixel counts the context entries it is given, so a preloaded memory changes the frames.</summary>
-    private sealed class ContextCountingSource : IMemoryAwareFrameSource
+    /// <summary>A source drawing from context whose first pixel counts the context entries it is given, so a preloaded memory changes the frames.</summary>
+    private sealed class ContextCountingSource : IFrameSource
     {
         private readonly ConstantFrameSource _inner = new();
         public string Name => "counting";
-        public object? LastPayload => null;
-        public IReadOnlyList<MemorySeed> SeedViews(RtfmGym.Env.Geometry.Pose start, RtfmGym.Env.Geometry.CameraIntrinsics camera) => [];
-        public void BeginEpisode(World world, ulong seed) { }
-        public Frame Render(FrameRequest request) => Render(request, []);
+        public bool DrawsFromContext => true;
 
-        public Frame Render(FrameRequest request, IReadOnlyList<MemoryEntry> context)
+        public IReadOnlyList<DrawnView> Draw(IReadOnlyList<ViewRequest> requests) => requests.Select(r =>
         {
-            Frame f = _inner.Render(request);
+            Frame f = _inner.DrawOne(r).Observed;
             byte[] rgb = (byte[])f.Rgb.Clone();
-            rgb[0] = (byte)context.Count;
-            return new Frame(f.Width, f.Height, rgb, f.Depth, f.ObjectIds);
-        }
+            rgb[0] = (byte)r.Context.Count;
+            return new DrawnView(new Frame(f.Width, f.Height, rgb, f.Depth, f.ObjectIds));
+        }).ToArray();
 
         public void Dispose() => _inner.Dispose();
     }
@@ -236,16 +233,15 @@ public class EpisodeReplayerTests
     {
         private readonly GroundTruthRenderer _inner = new();
         public string Name => "ground-truth";
-        public void BeginEpisode(World world, ulong seed) => _inner.BeginEpisode(world, seed);
 
-        public Frame Render(FrameRequest request)
+        public IReadOnlyList<DrawnView> Draw(IReadOnlyList<ViewRequest> requests) => requests.Select(r =>
         {
-            Frame f = _inner.Render(request);
-            if (request.Step != step) return f;
+            Frame f = _inner.DrawOne(r).Observed;
+            if (r.Frame.Step != step) return new DrawnView(f);
             byte[] rgb = (byte[])f.Rgb.Clone();
             rgb[0] ^= 1;
-            return new Frame(f.Width, f.Height, rgb, f.Depth, f.ObjectIds);
-        }
+            return new DrawnView(new Frame(f.Width, f.Height, rgb, f.Depth, f.ObjectIds));
+        }).ToArray();
 
         public void Dispose() => _inner.Dispose();
     }

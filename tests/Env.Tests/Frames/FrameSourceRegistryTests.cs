@@ -1,7 +1,6 @@
 using RtfmGym.Env.Episodes;
 using RtfmGym.Env.Frames;
 using RtfmGym.Env.Scenarios;
-using RtfmGym.Env.Worlds;
 
 namespace RtfmGym.Env.Tests.Frames;
 
@@ -10,16 +9,16 @@ public class FrameSourceRegistryTests
     /// <summary>A frame source of the test's own: a flat colour from the world seed, episode seed and step.</summary>
     private sealed class StripeSource : IFrameSource
     {
-        private ulong _seed;
-
         public string Name => "stripes";
-        public void BeginEpisode(World world, ulong seed) => _seed = world.Seed * 31 + seed;
 
-        public Frame Render(FrameRequest request)
+        public IReadOnlyList<DrawnView> Draw(IReadOnlyList<ViewRequest> requests) =>
+            requests.Select(r => new DrawnView(Render(r.Frame, r.Episode.World.Seed * 31 + r.Episode.Seed))).ToArray();
+
+        private static Frame Render(FrameRequest request, ulong seed)
         {
             int w = request.Camera.Width, h = request.Camera.Height;
             var rgb = new byte[w * h * 3];
-            rgb.AsSpan().Fill((byte)(_seed + (ulong)request.Step * 13));
+            rgb.AsSpan().Fill((byte)(seed + (ulong)request.Step * 13));
             float[]? depth = (request.Channels & FrameChannels.Depth) != 0 ? Enumerable.Repeat(2f, w * h).ToArray() : null;
             return new Frame(w, h, rgb, depth);
         }

@@ -34,7 +34,8 @@ public class EnvironmentMemoryTests
         Assert.That(newest.Frame, Is.Not.SameAs(env.LastFrame));
         Assert.That(newest.Frame.Rgb, Is.EqualTo(env.LastFrame!.Rgb));
         Assert.That(newest.Frame.Depth, Is.Null);
-        Assert.That(newest.Payload, Is.EqualTo("payload 1"));
+        Assert.That(newest.Frame, Is.SameAs(source.Remembered[1]));
+        Assert.That(newest.GenerationDepth, Is.EqualTo(1));
     }
 
     [Test]
@@ -57,7 +58,7 @@ public class EnvironmentMemoryTests
     }
 
     [Test]
-    public void Step_MemoryAwareSource_ReceivesRetrievedContextAndStoresPayload()
+    public void Step_ContextSource_ReceivesRetrievedContextAndMemoryStoresRememberedFrames()
     {
         var source = new RecordingSource();
         using var env = new RtfmEnvironment(TestScenarios.Small(), source, new SpatialMemory());
@@ -65,11 +66,12 @@ public class EnvironmentMemoryTests
         var step = env.Step(5L);
         Assert.That(source.Contexts[0], Is.Empty);
         Assert.That(source.Contexts[1].Select(e => e.Id), Is.EqualTo((long[])step.Info["memory_retrieved"]!));
-        Assert.That(env.Memory!.Entries.Select(e => e.Payload), Is.EqualTo(new object[] { "payload 0", "payload 1" }));
+        Assert.That(env.Memory!.Entries.Select(e => e.Frame), Is.EqualTo(source.Remembered).Using<Frame>(ReferenceEqualityComparer.Instance));
+        Assert.That(env.Memory.Entries.Select(e => e.GenerationDepth), Is.EqualTo(new[] { 0, 1 }));
     }
 
     [Test]
-    public void Constructor_MemoryAwareSourceWithoutMemory_GetsDefaultMemory()
+    public void Constructor_ContextSourceWithoutMemory_GetsDefaultMemory()
     {
         using var env = new RtfmEnvironment(TestScenarios.Small(), new RecordingSource());
         Assert.That(env.Memory, Is.Not.Null);
@@ -84,7 +86,7 @@ public class EnvironmentMemoryTests
         var reset = env.Reset(3);
         Assert.That(reset.Info["memory_size"], Is.EqualTo(3), "two seed views and the first frame");
         Assert.That(source.Contexts[0], Has.Count.GreaterThan(0), "the first frame is drawn with the seeds as context");
-        Assert.That(env.Memory!.Entries.Take(2).Select(e => e.Payload), Is.EqualTo(new object[] { "seed 0", "seed 1" }));
+        Assert.That(env.Memory!.Entries.Take(2).Select(e => e.Frame), Is.EqualTo(source.Seeds).Using<Frame>(ReferenceEqualityComparer.Instance));
     }
 
     [Test]
@@ -102,40 +104,46 @@ public class EnvironmentMemoryTests
         Assert.That(env.Memory!.Count, Is.LessThanOrEqualTo(slots.Count + 1));
     }
 
-    /// <summary>A constant source that records the context it is given and tags each frame's payload.</summary>
-    private sealed class RecordingSource : IMemoryAwareFrameSource
+    /// <summary>A constant source that draws from context: it records the context it is given and the frames it asks the memory to keep (generation depth = step).</summary>
+    private sealed class RecordingSource : IFrameSource
     {
         private readonly ConstantFrameSource _inner = new();
 
         public List<IReadOnlyList<MemoryEntry>> Contexts { get; } = [];
 
+        /// <summary>The frames given to the memory to keep, in drawing order.</summary>
+        public List<Frame> Remembered { get; } = [];
+
+        /// <summary>The seed frames offered, in order.</summary>
+        public List<Frame> Seeds { get; } = [];
+
         public string Name => "recording";
 
-        public object? LastPayload { get; private set; }
+        public bool DrawsFromContext => true;
 
         /// <summary>Yaw offsets (radians) of the seed views this source offers at reset.</summary>
         public float[] SeedYaws { get; init; } = [];
 
-        public IReadOnlyList<MemorySeed> SeedViews(RtfmGym.Env.Geometry.Pose start, RtfmGym.Env.Geometry.CameraIntrinsics camera) =>
-            SeedYaws.Select((yaw, i) => new MemorySeed(
-                start with { Orientation = System.Numerics.Quaternion.CreateFromAxisAngle(System.Numerics.Vector3.UnitY, yaw) * start.Orientation },
-                _inner.Render(new FrameRequest(start, camera)), $"seed {i}")).ToArray();
-
-        public void BeginEpisode(World world, ulong seed) { }
-
-        public Frame Render(FrameRequest request) => throw new AssertionException("the environment must pass the memory context");
-
-        public Frame Render(FrameRequest request, IReadOnlyList<MemoryEntry> context)
+        public IReadOnlyList<MemorySeed> SeedViews(FrameEpisode episode, RtfmGym.Env.Geometry.Pose start, RtfmGym.Env.Geometry.CameraIntrinsics camera)
         {
-            Contexts.Add(context);
-            LastPayload = $"payload {request.Step}";
-            return _inner.Render(request);
+            MemorySeed[] seeds = SeedYaws.Select(yaw => new MemorySeed(
+                start with { Orientation = System.Numerics.Quaternion.CreateFromAxisAngle(System.Numerics.Vector3.UnitY, yaw) * start.Orientation },
+                _inner.DrawOne(new ViewRequest(new FrameRequest(start, camera), episode)).Observed)).ToArray();
+            Seeds.AddRange(seeds.Select(v => v.Frame));
+            return seeds;
         }
 
-        /// <summary>What <see cref="MemoryFrame"/> makes of a drawn frame; null keeps it as drawn.</summary>
-        public Func<Frame, Frame>? Keep { get; init; }
+        public IReadOnlyList<DrawnView> Draw(IReadOnlyList<ViewRequest> requests) => requests.Select(r =>
+        {
+            Contexts.Add(r.Context);
+            Frame drawn = _inner.DrawOne(r).Observed;
+            Frame kept = Keep?.Invoke(drawn) ?? drawn;
+            Remembered.Add(kept);
+            return new DrawnView(drawn, kept, r.Frame.Step);
+        }).ToArray();
 
-        public Frame MemoryFrame(Frame drawn) => Keep?.Invoke(drawn) ?? drawn;
+        /// <summary>What the memory keeps of a drawn frame; null keeps it as drawn.</summary>
+        public Func<Frame, Frame>? Keep { get; init; }
 
         public void Dispose() { }
     }

@@ -10,18 +10,21 @@ public class ModelFrameSourceTests
 {
     private static RtfmEnvironment Env(FrameModel model) => new(TinyModels.Scenario(), new ModelFrameSource(model));
 
+    private static RtfmEnvironment Env(ModelFrameSource source) => new(TinyModels.Scenario(), source);
+
     [Test]
     public void Reset_ModelSource_FirstFrameIsGroundTruthAndSeedsFillMemory()
     {
         using FrameModel model = TinyModels.Random();
-        using RtfmEnvironment env = Env(model);
+        var source = new ModelFrameSource(model);
+        using RtfmEnvironment env = Env(source);
         env.Reset(2);
         using var truth = new GroundTruthRenderer();
         truth.BeginEpisode(env.World, 2);
         Frame expected = truth.Render(new FrameRequest(env.Pose, env.Camera));
         Assert.That(env.LastFrame!.Rgb, Is.EqualTo(expected.Rgb));
         Assert.That(env.Memory!.Count, Is.EqualTo(6), "five ground-truth seed headings and the first frame");
-        Assert.That(env.Memory.Entries.All(e => e.Payload is ContextFrame), Is.True, "every entry carries its cached keys and values");
+        Assert.That(env.Memory.Entries.All(e => source.HasEncoding(e.Frame)), Is.True, "the source keeps every entry's keys and values");
     }
 
     [Test]
@@ -76,9 +79,9 @@ public class ModelFrameSourceTests
     }
 
     [Test]
-    public void Step_PreloadedEntriesWithoutPayload_EncodedOnceAndFramesUnchanged()
+    public void Step_PreloadedEntriesWithoutEncodings_EncodedOnceAndFramesUnchanged()
     {
-        // A memory read from a file has no payloads. Its entries are encoded when first retrieved and
+        // A memory read from a file (here: drawn by another source) comes without keys and values. Its entries are encoded when first retrieved and
         // kept, and the frames are the same as when every retrieval encodes them afresh.
         using FrameModel model = TinyModels.Random();
         Env.Memory.SpatialMemory recorded;
@@ -113,11 +116,30 @@ public class ModelFrameSourceTests
         Assert.That(cachedCount, Is.GreaterThan(0), "preloaded entries were retrieved and their encodings kept");
     }
 
+    [TestCase(false)]
+    [TestCase(true)]
+    public void Restore_ModelSource_SameFramesAsWithoutTheSnapshot(bool intoAnotherSource)
+    {
+        // The memory copy shares its frames, by which the source finds their keys and values; another source encodes them again, to the same bits.
+        using FrameModel model = TinyModels.Random();
+        long[] actions = [1, 2, 1, 3, 1, 2];
+        using RtfmEnvironment env = Env(model);
+        env.Reset(9);
+        foreach (long a in actions[..3]) env.Step(a);
+        Env.EnvironmentSnapshot snapshot = env.Snapshot();
+        string[] straight = actions[3..].Select(a => { env.Step(a); return env.LastFrame!.Checksum(); }).ToArray();
+        using RtfmEnvironment other = intoAnotherSource ? Env(model) : null!;
+        RtfmEnvironment target = intoAnotherSource ? other : env;
+        target.Restore(snapshot);
+        string[] restored = actions[3..].Select(a => { target.Step(a); return target.LastFrame!.Checksum(); }).ToArray();
+        Assert.That(restored, Is.EqualTo(straight));
+    }
+
     [Test]
-    public void SeedViews_BeforeBeginEpisode_Throws()
+    public void SeedViews_NoEpisode_Throws()
     {
         using FrameModel model = TinyModels.Random();
         using var source = new ModelFrameSource(model);
-        Assert.That(() => source.SeedViews(default, TinyModels.Scenario().Camera.Intrinsics()), Throws.InvalidOperationException);
+        Assert.That(() => source.SeedViews(null!, default, TinyModels.Scenario().Camera.Intrinsics()), Throws.ArgumentNullException);
     }
 }

@@ -1,0 +1,17 @@
+using RtfmGym.Env.Worlds;
+
+namespace RtfmGym.Env.Frames;
+
+/// <summary>
+/// The episode a view belongs to: its world and its seed. Every request to a frame source carries one, so
+/// that one source can serve several environments at once; a source keeps whatever it derives from an
+/// episode (a prepared scene, the world's centre) keyed by it, and the same world and seed always give the
+/// same frames.
+/// </summary>
+/// <param name="World">The episode's world.</param>
+/// <param name="Seed">The episode's seed (a learned model seeds each frame's noise from it and the step).</param>
+public sealed record FrameEpisode(World World, ulong Seed)
+{
+    /// <summary>The world, checked not to be null.</summary>
+    public World World { get; init; } = World ?? throw new ArgumentNullException(nameof(World));
+}
