@@ -130,7 +130,7 @@ public sealed class PlayServer : IAsyncDisposable
             await socket.CloseAsync(WebSocketCloseStatus.PolicyViolation, "too many sessions", aborted);
             return;
         }
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(aborted, lease.Idle, _app.Lifetime.ApplicationStopping);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(aborted, _app.Lifetime.ApplicationStopping);
         PlaySession session;
         try
         {
@@ -142,12 +142,35 @@ public sealed class PlayServer : IAsyncDisposable
             await socket.CloseAsync(WebSocketCloseStatus.InternalServerError, "no environment", aborted);
             return;
         }
-        using (session)
+        // Replies and the idle notice may meet; a WebSocket takes one send at a time.
+        using var sending = new SemaphoreSlim(1, 1);
+        async Task SendOne(PlayReply reply, CancellationToken ct)
+        {
+            await sending.WaitAsync(ct);
+            try { await Send(socket, reply, ct); }
+            finally { sending.Release(); }
+        }
+        // Cancelling a pending receive would abort the socket before the page hears why, so an idle session
+        // is told, then closed from this side; the receive loop ends when the page answers the close.
+        async Task CloseIdle()
         {
             try
             {
-                await SendText(socket, session.Hello().ToJsonString(), stop.Token);
-                await Send(socket, session.Reset(null), stop.Token);
+                await SendOne(PlayReply.Error("idle", $"This session was closed after {Options.IdleTimeout.TotalSeconds:0.#} s without input; reload the page to start again."), stop.Token);
+                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "idle", stop.Token);
+            }
+            catch (Exception e) when (e is WebSocketException or OperationCanceledException or ObjectDisposedException)
+            {
+                // The page left first.
+            }
+        }
+        using (session)
+        using (lease.Idle.Register(() => _ = CloseIdle()))
+        {
+            try
+            {
+                await SendOne(PlayReply.Json(session.Hello()), stop.Token);
+                await SendOne(session.Reset(null), stop.Token);
                 var buffer = new byte[ClientMessageParser.MaxMessageBytes + 1];
                 while (socket.State == WebSocketState.Open)
                 {
@@ -160,39 +183,27 @@ public sealed class PlayServer : IAsyncDisposable
                     else if (!complete)
                         reply = PlayReply.Error("bad_message", $"The message is longer than {ClientMessageParser.MaxMessageBytes} bytes; messages are small JSON objects such as {{\"type\":\"step\",\"action\":1}}.");
                     else
-                        reply = Answer(session, buffer.AsSpan(0, length));
-                    await Send(socket, reply, stop.Token);
+                        reply = Answer(session, Encoding.UTF8.GetString(buffer, 0, length));
+                    if (lease.ClosedIdle) break;
+                    await SendOne(reply, stop.Token);
+                    lease.Touch(); // a long step is not silence
                 }
-            }
-            catch (OperationCanceledException) when (lease.ClosedIdle && !aborted.IsCancellationRequested)
-            {
-                await SendText(socket, PlayReply.Error("idle", $"This session was closed after {Options.IdleTimeout.TotalSeconds:0} s without input; reload the page to start again.").Text!, CancellationToken.None);
-                await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "idle", CancellationToken.None);
-                return;
             }
             catch (Exception e) when (e is OperationCanceledException or WebSocketException)
             {
                 // The page went away or the server is stopping: nothing is left to tell.
             }
-            if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+            if (socket.State == WebSocketState.CloseReceived)
             {
-                try { await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None); }
+                try { await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None); }
                 catch (WebSocketException) { }
             }
         }
     }
 
-    private static PlayReply Answer(PlaySession session, ReadOnlySpan<byte> bytes)
+    private static PlayReply Answer(PlaySession session, string text)
     {
-        string text;
-        try
-        {
-            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
-        }
-        catch (DecoderFallbackException)
-        {
-            return PlayReply.Error("bad_message", "The message is not valid UTF-8 text.");
-        }
+        // Text frames are valid UTF-8 by then: the WebSocket layer fails a connection that sends anything else.
         try
         {
             return session.Handle(ClientMessageParser.Parse(text));
