@@ -9,7 +9,9 @@ namespace RtfmGym.Play.Tests.Browser;
 /// 64x64) in headless Chromium, timed in the page (performance.now at keydown to the animation frame after the
 /// picture is drawn), with frames as raw RGBA and as PNG in one run. A benchmark, not a test: it asserts no
 /// duration and runs only when asked (<c>dotnet test --filter Name~PlayLatency</c>); the figures go to
-/// BENCHMARKS.md. With RTFMGYM_PLAY_SCREENSHOT=FILE it also saves a screenshot of the page.
+/// BENCHMARKS.md. With RTFMGYM_PLAY_SCREENSHOT=FILE it also saves a screenshot of the page; with
+/// RTFMGYM_PLAY_FRAMES=ground-truth it draws with the ray caster instead (under a millisecond a frame), which
+/// leaves the transport and the page's drawing as most of what is timed.
 /// </summary>
 [TestFixture]
 [Explicit("A benchmark of the shipped model; run it by name.")]
@@ -36,8 +38,8 @@ public sealed class PlayLatencyBenchmark
                     double[] ms = await Walk(page);
                     double step = await Server(page, "step"), generation = await Server(page, "generation"), retrieval = await Server(page, "retrieval");
                     // What the page and the socket add: key to screen less the server's own work for that step.
-                    double[] server = await page.EvaluateAsync<double[]>($"() => rtfmPlay.serverTimes.slice({Warmup}).map(t => t.step + (t.truth || 0))");
-                    double overhead = Percentile(ms.Zip(server, (a, b) => a - b).ToArray(), 0.5);
+                    double[] serverMs = await page.EvaluateAsync<double[]>($"() => rtfmPlay.serverTimes.slice({Warmup}).map(t => t.step + (t.truth || 0))");
+                    double overhead = Percentile(ms.Zip(serverMs, (a, b) => a - b).ToArray(), 0.5);
                     TestContext.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"{format}: key to screen p50 {Percentile(ms, 0.5):0.0} ms, p90 {Percentile(ms, 0.9):0.0} ms over {ms.Length} steps; " +
                         $"server step p50 {step:0.0} ms (generation {generation:0.0}, retrieval {retrieval:0.00}); transport and drawing p50 {overhead:0.0} ms"));
@@ -103,6 +105,11 @@ public sealed class PlayLatencyBenchmark
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "rtfmgym.dll"));
         psi.ArgumentList.Add("play");
+        if (Environment.GetEnvironmentVariable("RTFMGYM_PLAY_FRAMES") is { Length: > 0 } frames)
+        {
+            psi.ArgumentList.Add("--frames");
+            psi.ArgumentList.Add(frames);
+        }
         psi.ArgumentList.Add("--records");
         psi.ArgumentList.Add(Path.Combine(Path.GetTempPath(), "rtfmgym-play-bench"));
         Process p = Process.Start(psi)!;
