@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Net;
-using System.Runtime.InteropServices;
 using RtfmGym.Env;
 using RtfmGym.Env.Scenarios;
 using RtfmGym.Play;
@@ -27,7 +26,7 @@ public static class PlayCommand
         {
             scenario, checkpoint, frames, port, bind, maxSessions, idle, records,
         };
-        cmd.SetAction(pr =>
+        cmd.SetAction(async (pr, ct) =>
         {
             if (pr.GetValue(checkpoint) is { } dir) ModelFrames.Use(dir);
             Scenario s = ScenarioResolver.Load(pr.GetValue(scenario)!);
@@ -38,7 +37,7 @@ public static class PlayCommand
                 TimeSpan.FromSeconds(pr.GetValue(idle)), pr.GetValue(records)!);
             // One environment made and dropped before listening: an unknown frame source or a missing checkpoint fails here, not in the page.
             options.CreateEnvironment(s).Dispose();
-            return Serve(options);
+            return await Serve(options, ct);
         });
         return cmd;
     }
@@ -49,24 +48,24 @@ public static class PlayCommand
         : IPAddress.TryParse(text, out IPAddress? a) ? a
         : throw new ArgumentException($"--bind '{text}' is not an IP address; give one such as 127.0.0.1 (this machine only), 0.0.0.0 (every interface) or ::1.");
 
-    private static int Serve(PlayServerOptions options)
+    /// <summary>Serves until <paramref name="stop"/> (the command line's Ctrl-C or SIGTERM), then closes every session.</summary>
+    private static async Task<int> Serve(PlayServerOptions options, CancellationToken stop)
     {
-        using var stop = new CancellationTokenSource();
-        void OnSignal(PosixSignalContext c)
-        {
-            c.Cancel = true;
-            stop.Cancel();
-        }
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
-        PlayServer server = PlayServer.StartAsync(options).GetAwaiter().GetResult();
+        PlayServer server = await PlayServer.StartAsync(options, CancellationToken.None);
         Console.Out.WriteLine($"rtfmgym play: {options.Scenario.Name}, frames from {options.Scenario.Frames}, at {server.Url}");
         if (options.Token is not null)
             Console.Out.WriteLine($"rtfmgym play: listening on {options.Bind}, reachable from other machines; the page asks for the token in that URL (use this machine's address in place of {options.Bind}).");
         Console.Out.WriteLine("rtfmgym play: open the URL in a browser; Ctrl-C stops the server.");
         Console.Out.Flush();
-        stop.Token.WaitHandle.WaitOne();
-        server.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stop);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl-C or SIGTERM: the way this command ends.
+        }
+        await server.DisposeAsync();
         Console.Out.WriteLine("rtfmgym play: stopped.");
         return 0;
     }
