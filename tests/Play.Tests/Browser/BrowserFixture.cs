@@ -14,7 +14,7 @@ internal static class BrowserFixture
     /// <summary>Starts Playwright and the browser; the caller disposes both.</summary>
     public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
     {
-        if (!File.Exists(ChromiumPath)) Assert.Ignore($"{ChromiumPath} is missing; run scripts/setup.sh --tests, which installs Debian's chromium.");
+        if (!File.Exists(ChromiumPath)) Assert.Fail($"{ChromiumPath} is missing; run scripts/setup.sh --tests (./test.sh does), which installs Debian's chromium.");
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         IPlaywright playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         IBrowser browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

@@ -47,6 +47,7 @@ public sealed class PlayPageTests
             Assert.That(await page.EvaluateAsync<int>("() => rtfmPlay.latencies.length"), Is.EqualTo(10), "every step came back and was timed");
             Assert.That(await page.EvaluateAsync<int>("() => rtfmPlay.state.path.length"), Is.EqualTo(11), "the map's path has every pose");
             Assert.That(await page.EvaluateAsync<int>("() => rtfmPlay.state.memory.size"), Is.GreaterThan(0), "the memory fills as the agent walks");
+            Assert.That(await page.EvaluateAsync<int>("() => rtfmPlay.state.memory.retrieved.length"), Is.GreaterThan(0), "entries are retrieved for the frame");
         });
         await page.CloseAsync();
     }
@@ -112,6 +113,30 @@ public sealed class PlayPageTests
         var (code, output) = RunRtfmgym("replay", path);
         Assert.That(code, Is.EqualTo(0), output);
         Assert.That(output, Does.Contain("replay matches").And.Contain("6 steps"));
+    }
+
+    [Test]
+    public async Task Page_ContinuousScenarioKeyHeld_StepsUntilReleased()
+    {
+        await using PlayServer server = await PlayServer.StartAsync(new PlayServerOptions(TestScenarios.Small(action: "continuous"), recordDirectory: _records));
+        IPage page = await BrowserFixture.OpenAsync(_browser, server.Url);
+        float[] before = await Pose(page);
+        await page.Keyboard.DownAsync("w");
+        await page.WaitForFunctionAsync("() => rtfmPlay.state.step >= 3");
+        await page.Keyboard.UpAsync("w");
+        float[] after = await Pose(page);
+        int steps = await page.EvaluateAsync<int>("() => rtfmPlay.state.step");
+        // One more step may be on its way when the key comes up; after it, nothing more is sent.
+        await page.Keyboard.PressAsync("r");
+        await page.WaitForFunctionAsync("() => rtfmPlay.state.type === 'reset'");
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await page.EvaluateAsync<string>("() => rtfmPlay.hello.action_kind"), Is.EqualTo("continuous"));
+            Assert.That(Math.Abs(after[0] - before[0]) + Math.Abs(after[2] - before[2]), Is.GreaterThan(0.05f), "one held key drove several steps");
+            Assert.That(steps, Is.GreaterThanOrEqualTo(3));
+            Assert.That(await page.EvaluateAsync<int>("() => rtfmPlay.state.step"), Is.EqualTo(0));
+        });
+        await page.CloseAsync();
     }
 
     [Test]
