@@ -11,6 +11,12 @@ internal static class BrowserFixture
     /// <summary>The system browser the tests drive.</summary>
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    /// <summary>
+    /// How long a wait for a page condition may take before the test fails: generous, because CI runs the test
+    /// projects side by side on 2 cores; a passing wait returns as soon as its condition holds.
+    /// </summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
+
     /// <summary>Starts Playwright and the browser; the caller disposes both.</summary>
     public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
     {
@@ -23,6 +29,7 @@ internal static class BrowserFixture
             Headless = true,
             // Root in containers has no user namespaces for Chromium's sandbox.
             Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+            Timeout = (float)Patience.TotalMilliseconds,
         });
         return (playwright, browser);
     }
@@ -31,6 +38,7 @@ internal static class BrowserFixture
     public static async Task<IPage> OpenAsync(IBrowser browser, string url)
     {
         IPage page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+        page.SetDefaultTimeout((float)Patience.TotalMilliseconds);
         await page.GotoAsync(url);
         await page.WaitForFunctionAsync("() => window.rtfmPlay && window.rtfmPlay.frames >= 1");
         return page;
