@@ -140,6 +140,25 @@ public sealed class PlayPageTests
     }
 
     [Test]
+    public async Task Page_FreeFlightDragOnTheView_TurnsTheCamera()
+    {
+        await using PlayServer server = await PlayServer.StartAsync(new PlayServerOptions(TestScenarios.Small(action: "free6dof"), recordDirectory: _records));
+        IPage page = await BrowserFixture.OpenAsync(_browser, server.Url);
+        string before = await page.EvaluateAsync<string>("() => JSON.stringify(rtfmPlay.state.heading)");
+        await page.Mouse.MoveAsync(300, 300);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(340, 320, new MouseMoveOptions { Steps = 4 });
+        await page.Mouse.UpAsync();
+        await page.WaitForFunctionAsync("() => rtfmPlay.state.step >= 1");
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await page.EvaluateAsync<string>("() => rtfmPlay.hello.action_kind"), Is.EqualTo("free6dof"));
+            Assert.That(await page.EvaluateAsync<string>("() => JSON.stringify(rtfmPlay.state.heading)"), Is.Not.EqualTo(before), "dragging turned the camera");
+        });
+        await page.CloseAsync();
+    }
+
+    [Test]
     public async Task Page_MalformedMessage_ShowsErrorAndKeepsServing()
     {
         IPage page = await BrowserFixture.OpenAsync(_browser, _server.Url);
