@@ -13,6 +13,12 @@ public static class Program
     /// <summary>Exit code when a replay differs from its record.</summary>
     public const int ReplayMismatch = 3;
 
+    /// <summary>
+    /// Runs the verb named in <paramref name="args"/>. Errors in the user's input print
+    /// <c>rtfmgym: error: ...</c> to standard error without a stack trace.
+    /// </summary>
+    /// <param name="args">The command line after the program name.</param>
+    /// <returns>0 on success, <see cref="InputError"/> for bad input, <see cref="ReplayMismatch"/> when a replay differs, or the verb's own code.</returns>
     public static int Main(string[] args)
     {
         RootCommand root = Build();

@@ -86,13 +86,16 @@ public sealed partial class RtfmEnvironment : ISnapshotEnvironment, IRenderableE
         Memory = memory ?? (_frames.DrawsFromContext ? new SpatialMemory() : null);
     }
 
+    /// <inheritdoc/>
     public Scenario Scenario { get; }
 
     /// <summary>The spatial memory of posed frames, or null when the environment keeps none.</summary>
     public SpatialMemory? Memory { get; }
 
+    /// <inheritdoc/>
     public Space ObservationSpace => _sensors.Space;
 
+    /// <inheritdoc/>
     public Space ActionSpace => _actions.Space;
 
     /// <summary>The action model (its kind, settings and whether it can stop).</summary>
@@ -176,6 +179,7 @@ public sealed partial class RtfmEnvironment : ISnapshotEnvironment, IRenderableE
         return Stage(view => new ResetResult(Accept(view), BuildInfo(collided: false)));
     }
 
+    /// <inheritdoc/>
     public StepResult Step(object action) => BeginStep(action).Complete();
 
     /// <summary><see cref="Step"/> up to drawing the frame, which the returned stage draws and finishes.</summary>
@@ -257,6 +261,7 @@ public sealed partial class RtfmEnvironment : ISnapshotEnvironment, IRenderableE
     /// <summary>The latest frame's RGB as uint8 [H, W, 3] (Gymnasium's rgb_array render), or null before the first reset.</summary>
     public NDArray? Render() => LastFrame is { } f ? NDArray.From<byte>(f.Rgb, f.Height, f.Width, 3) : null;
 
+    /// <inheritdoc/>
     public void Close()
     {
         if (_closed) return;
@@ -264,6 +269,7 @@ public sealed partial class RtfmEnvironment : ISnapshotEnvironment, IRenderableE
         if (_ownsFrames) _frames.Dispose();
     }
 
+    /// <inheritdoc/>
     public void Dispose() => Close();
 
     /// <summary>Whether two scenarios describe the same environment (the same parsed text, or equal settings field by field).</summary>

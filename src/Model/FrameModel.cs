@@ -229,5 +229,6 @@ public sealed class FrameModel : IDisposable
             throw new ArgumentException($"The frame is {frame.Width}x{frame.Height} but the camera {camera.Width}x{camera.Height}.", nameof(frame));
     }
 
+    /// <summary>Frees the network's native tensors; the model cannot draw afterwards.</summary>
     public void Dispose() => Network.Dispose();
 }

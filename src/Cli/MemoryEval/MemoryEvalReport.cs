@@ -14,20 +14,40 @@ namespace RtfmGym.Cli.MemoryEval;
 /// </summary>
 public sealed record MemoryEvalReport
 {
+    /// <summary>Name of the scenario the episodes ran in.</summary>
     public required string Scenario { get; init; }
+
+    /// <summary>Name of the frame source that drew the observations.</summary>
     public required string Frames { get; init; }
+
+    /// <summary>Image size as <c>WIDTHxHEIGHT</c> in pixels.</summary>
     public required string Camera { get; init; }
+
+    /// <summary>Length of the cost episode, steps; also the largest revisit gap run.</summary>
     public required int Steps { get; init; }
+
+    /// <summary>The pose revisited: floor position (x, z) in metres and yaw in radians (written in degrees in the JSON).</summary>
     public required FloorPose RevisitPose { get; init; }
+
+    /// <summary>One row per gap and memory: the revisit's PSNR and GMR against the first visit and ground truth.</summary>
     public required IReadOnlyList<RevisitRow> Revisits { get; init; }
 
     /// <summary>Gaps not run, with the reason.</summary>
     public required IReadOnlyList<(int Gap, string Reason)> SkippedGaps { get; init; }
 
+    /// <summary>The cost episode: latency and memory at each checkpoint, and the retrieval audit.</summary>
     public required CostResult Cost { get; init; }
+
+    /// <summary>Full path of the PNG picture of the memory (see <see cref="MemoryMapPicture"/>).</summary>
     public required string MapFile { get; init; }
+
+    /// <summary>Wall-clock time of the whole run, seconds.</summary>
     public required double ElapsedSeconds { get; init; }
 
+    /// <summary>
+    /// The report as the JSON document written to <c>report.json</c>: snake_case keys, figures rounded,
+    /// the machine and commit it ran on; non-finite figures are null.
+    /// </summary>
     public JsonObject ToJson()
     {
         var gaps = new JsonArray();

@@ -19,6 +19,11 @@ public static class MemoryMapPicture
     private static readonly MapColor Outline = new(0, 0, 0);
 
     /// <summary>Draws the picture and writes it to <paramref name="file"/> as PNG (atomically).</summary>
+    /// <param name="file">Path of the PNG to write; replaced if it exists.</param>
+    /// <param name="world">The world whose top-down map is the background.</param>
+    /// <param name="memory">The memory whose stored poses are drawn.</param>
+    /// <param name="retrieved">Ids of the entries retrieved for <paramref name="finalPose"/>, drawn highlighted.</param>
+    /// <param name="finalPose">The agent's last camera pose (world, metres), drawn as the agent marker.</param>
     /// <param name="pixelsPerMetre">Scale of the map (default 32).</param>
     public static void Write(string file, World world, SpatialMemory memory, IReadOnlyCollection<long> retrieved, Pose finalPose, float pixelsPerMetre = 32f)
     {

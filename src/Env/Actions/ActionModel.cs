@@ -14,8 +14,11 @@ namespace RtfmGym.Env.Actions;
 /// </summary>
 public abstract class ActionModel
 {
+    /// <summary>Validates <paramref name="settings"/> and keeps them for the derived kind's space and steps.</summary>
+    /// <param name="settings">Step sizes, speed limits, step duration and clipping; validated here.</param>
     protected ActionModel(ActionSettings settings) => Settings = settings.Validate();
 
+    /// <summary>The validated settings the space and the motions are derived from.</summary>
     public ActionSettings Settings { get; }
 
     /// <summary>The space of valid actions.</summary>

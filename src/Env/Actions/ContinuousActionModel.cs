@@ -11,16 +11,21 @@ public sealed class ContinuousActionModel : ActionModel
 {
     private readonly BoxSpace _space;
 
+    /// <summary>Builds the action space from the speed and step limits of <paramref name="settings"/>.</summary>
+    /// <param name="settings">The action settings; validated by the base class.</param>
     public ContinuousActionModel(ActionSettings settings) : base(settings)
     {
         float v = Settings.MaxSpeed, w = Settings.MaxTurnRate;
         _space = new BoxSpace([-v / 2, -v / 2, -w], [v, v / 2, w], [3]);
     }
 
+    /// <inheritdoc/>
     public override Space Space => _space;
 
+    /// <inheritdoc/>
     public override bool HasStop => false;
 
+    /// <inheritdoc/>
     public override BodyMotion Interpret(object action)
     {
         double[] a = ReadBox(action, _space);

@@ -7,12 +7,17 @@ public sealed class DiscreteActionModel : ActionModel
 {
     private readonly DiscreteSpace _space = new(8);
 
+    /// <summary>Builds the action space from the speed and step limits of <paramref name="settings"/>.</summary>
+    /// <param name="settings">The action settings; validated by the base class.</param>
     public DiscreteActionModel(ActionSettings settings) : base(settings) { }
 
+    /// <inheritdoc/>
     public override Space Space => _space;
 
+    /// <inheritdoc/>
     public override bool HasStop => true;
 
+    /// <inheritdoc/>
     public override BodyMotion Interpret(object action)
     {
         _space.Require(action);

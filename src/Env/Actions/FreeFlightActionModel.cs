@@ -16,14 +16,18 @@ public sealed class FreeFlightActionModel : ActionModel
 {
     private readonly BoxSpace _space;
 
+    /// <summary>Builds the action space from the speed and step limits of <paramref name="settings"/>.</summary>
+    /// <param name="settings">The action settings; validated by the base class.</param>
     public FreeFlightActionModel(ActionSettings settings) : base(settings)
     {
         float v = Settings.MaxSpeed, w = Settings.MaxTurnRate;
         _space = new BoxSpace([-v, -v, -v, -w, -w, -w], [v, v, v, w, w, w], [6]);
     }
 
+    /// <inheritdoc/>
     public override Space Space => _space;
 
+    /// <inheritdoc/>
     public override bool HasStop => false;
 
     /// <inheritdoc/>
@@ -40,6 +44,7 @@ public sealed class FreeFlightActionModel : ActionModel
         return (body with { Camera = move.Pose }, move);
     }
 
+    /// <inheritdoc/>
     public override BodyMotion Interpret(object action)
     {
         double[] a = ReadBox(action, _space);

@@ -7,8 +7,10 @@ namespace RtfmGym.Env.Frames;
 /// </summary>
 public sealed class ConstantFrameSource : IFrameSource
 {
+    /// <inheritdoc/>
     public string Name => "constant";
 
+    /// <inheritdoc/>
     public IReadOnlyList<DrawnView> Draw(IReadOnlyList<ViewRequest> requests)
     {
         ArgumentNullException.ThrowIfNull(requests);
@@ -32,5 +34,6 @@ public sealed class ConstantFrameSource : IFrameSource
         return new Frame(w, h, rgb, depth, ids);
     }
 
+    /// <inheritdoc/>
     public void Dispose() { }
 }

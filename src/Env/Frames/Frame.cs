@@ -9,6 +9,14 @@ namespace RtfmGym.Env.Frames;
 /// </summary>
 public sealed class Frame
 {
+    /// <summary>Wraps the given arrays (not copied) after checking their lengths against the size.</summary>
+    /// <param name="width">Width in pixels, positive.</param>
+    /// <param name="height">Height in pixels, positive.</param>
+    /// <param name="rgb">Colour bytes, HWC, row 0 at the top; length <paramref name="width"/>*<paramref name="height"/>*3.</param>
+    /// <param name="depth">Depth in metres along the camera's -Z axis, row-major, one per pixel; null when not produced.</param>
+    /// <param name="objectIds">World object id per pixel, -1 for none; null when not produced.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The size is not positive.</exception>
+    /// <exception cref="ArgumentException">An array's length does not match the size.</exception>
     public Frame(int width, int height, byte[] rgb, float[]? depth = null, int[]? objectIds = null)
     {
         ArgumentNullException.ThrowIfNull(rgb);
@@ -19,7 +27,10 @@ public sealed class Frame
         (Width, Height, Rgb, Depth, ObjectIds) = (width, height, rgb, depth, objectIds);
     }
 
+    /// <summary>Width in pixels (columns).</summary>
     public int Width { get; }
+
+    /// <summary>Height in pixels (rows).</summary>
     public int Height { get; }
 
     /// <summary>Colour bytes, HWC, length Width*Height*3.</summary>

@@ -13,5 +13,6 @@ public enum FrameChannels
     /// <summary>The world object seen at each pixel (-1 where nothing is hit).</summary>
     ObjectIds = 4,
 
+    /// <summary>Colour, depth and object ids together.</summary>
     All = Rgb | Depth | ObjectIds,
 }

@@ -18,6 +18,10 @@ public static class CovisibilityOracle
     /// <paramref name="targetPose"/>) with each of <paramref name="entries"/>, by entry id, 0 to 1.
     /// Target pixels without a finite depth count in the total but are never covisible.
     /// </summary>
+    /// <param name="target">The view whose pixels are counted; must have depth.</param>
+    /// <param name="targetPose">Camera pose <paramref name="target"/> was seen from (world, metres; looks along -Z, y up).</param>
+    /// <param name="camera">Intrinsics used to unproject the target and to project into every entry.</param>
+    /// <param name="entries">The stored views to score; each must have depth.</param>
     /// <param name="tolerance">Largest depth difference still counted as the same surface, metres. Default 0.1.</param>
     /// <exception cref="ArgumentException">The target or an entry has no depth.</exception>
     public static Dictionary<long, double> Fractions(Frame target, Pose targetPose, CameraIntrinsics camera, IEnumerable<MemoryEntry> entries, float tolerance = 0.1f)

@@ -60,6 +60,8 @@ internal sealed class EntryFootprint
     public float Reach { get; }
 
     /// <summary>The footprint of <paramref name="entry"/> seen through <paramref name="camera"/>.</summary>
+    /// <param name="entry">The stored view (frame and camera pose); kept by reference for <see cref="Fits"/>.</param>
+    /// <param name="camera">Intrinsics to unproject the entry's pixels with.</param>
     /// <param name="samplesPerSide">Depth samples per side.</param>
     /// <param name="probeStride">Every how many samples (per side) a probe is taken.</param>
     /// <param name="nominalDepth">Metres along the view axis of the probes of a frame without depth.</param>

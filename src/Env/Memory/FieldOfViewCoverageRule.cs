@@ -104,8 +104,10 @@ public sealed class FieldOfViewCoverageRule : IRetrievalRule
     /// </summary>
     public bool Fill { get; }
 
+    /// <inheritdoc/>
     public string Name => "fov-coverage";
 
+    /// <inheritdoc/>
     public IReadOnlyList<ScoredEntry> Select(SpatialMemory memory, Pose target, CameraIntrinsics camera, int k)
     {
         if (k <= 0) return [];

@@ -45,6 +45,9 @@ internal readonly struct LookAheadRanking
     /// that face the target's way to the front of <paramref name="keys"/> and <paramref name="items"/>
     /// (at least as long as the bucket), in bucket order.
     /// </summary>
+    /// <param name="bucket">The index square whose entries are scanned.</param>
+    /// <param name="keys">Receives the ranking keys (see the type's remarks), at least as long as the bucket.</param>
+    /// <param name="items">Receives the entries, parallel to <paramref name="keys"/>, at least as long as the bucket.</param>
     /// <param name="simd">Whether to use SIMD where the hardware has it (false: one entry at a time, for tests).</param>
     /// <returns>How many it wrote.</returns>
     public int Write(IndexBucket bucket, Span<ulong> keys, Span<MemoryEntry> items, bool simd = true)

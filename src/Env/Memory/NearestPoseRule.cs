@@ -19,8 +19,10 @@ public sealed class NearestPoseRule : IRetrievalRule
     /// <summary>Metres of distance one radian of turn is worth. Default 0.5.</summary>
     public double AngleWeight { get; }
 
+    /// <inheritdoc/>
     public string Name => "nearest-pose";
 
+    /// <inheritdoc/>
     public IReadOnlyList<ScoredEntry> Select(SpatialMemory memory, Pose target, CameraIntrinsics camera, int k) =>
         memory.Near(target.Position, memory.Options.SearchRadius)
             .Select(e => new ScoredEntry(e, -((e.Pose.Position - target.Position).Length() + AngleWeight * target.AngleTo(e.Pose))))

@@ -8,8 +8,10 @@ namespace RtfmGym.Env.Memory;
 /// </summary>
 public sealed class SlidingWindowRule : IRetrievalRule
 {
+    /// <inheritdoc/>
     public string Name => "sliding-window";
 
+    /// <inheritdoc/>
     public IReadOnlyList<ScoredEntry> Select(SpatialMemory memory, Pose target, CameraIntrinsics camera, int k) =>
         memory.Newest(k).Select(e => new ScoredEntry(e, -(double)(memory.LatestStep - e.Step))).ToArray();
 }

@@ -46,6 +46,7 @@ public sealed class SpatialMemory
         Rule = rule ?? new FieldOfViewCoverageRule();
     }
 
+    /// <summary>The validated options: index cell size and search radius (metres), heading bins, capacity and how many entries a retrieval returns.</summary>
     public SpatialMemoryOptions Options { get; }
 
     /// <summary>

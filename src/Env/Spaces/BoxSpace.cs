@@ -46,14 +46,22 @@ public sealed class BoxSpace : Space
     {
     }
 
+    /// <summary>The element type values must have (integer boxes accept only integer arrays).</summary>
     public DType Dtype { get; }
+
+    /// <summary>The array shape, outermost dimension first; every dimension positive.</summary>
     public IReadOnlyList<int> Shape => _shape;
+
+    /// <summary>Inclusive lower bound per element, flattened row-major; may be -infinity for float boxes.</summary>
     public IReadOnlyList<double> Low => _low;
+
+    /// <summary>Inclusive upper bound per element, flattened row-major; may be +infinity for float boxes.</summary>
     public IReadOnlyList<double> High => _high;
 
     /// <summary>The number of elements.</summary>
     public int Count => _low.Length;
 
+    /// <inheritdoc/>
     public override string? Explain(object? value)
     {
         NDArray? a = AsArray(value);
@@ -72,6 +80,7 @@ public sealed class BoxSpace : Space
         return null;
     }
 
+    /// <inheritdoc/>
     public override object Sample(Rng rng)
     {
         var values = new double[Count];
@@ -157,6 +166,7 @@ public sealed class BoxSpace : Space
         return h.ToHashCode();
     }
 
+    /// <summary>Gymnasium's repr, e.g. <c>Box(-1, 1, (3,), float32)</c>; a bound shared by every element is written once.</summary>
     public override string ToString()
     {
         string Bound(IReadOnlyList<double> b) =>

@@ -7,6 +7,9 @@ public sealed class DictSpace : Space
 {
     private readonly KeyValuePair<string, Space>[] _spaces;
 
+    /// <summary>A space of the given named sub-spaces, kept in the order given.</summary>
+    /// <param name="spaces">At least one entry; keys non-empty and distinct, spaces non-null.</param>
+    /// <exception cref="ArgumentException">No entries, an empty key or a repeated key.</exception>
     public DictSpace(IEnumerable<KeyValuePair<string, Space>> spaces)
     {
         ArgumentNullException.ThrowIfNull(spaces);
@@ -27,6 +30,7 @@ public sealed class DictSpace : Space
     /// <summary>The sub-space named <paramref name="key"/>.</summary>
     public Space this[string key] => _spaces.First(kv => kv.Key == key).Value;
 
+    /// <inheritdoc/>
     public override string? Explain(object? value)
     {
         if (value is not IReadOnlyDictionary<string, object> d) return $"expected a dictionary, got {(value?.GetType().Name ?? "null")}";
@@ -41,6 +45,7 @@ public sealed class DictSpace : Space
         return null;
     }
 
+    /// <inheritdoc/>
     public override object Sample(Rng rng)
     {
         var result = new Dictionary<string, object>(_spaces.Length);
@@ -70,5 +75,6 @@ public sealed class DictSpace : Space
         return h.ToHashCode();
     }
 
+    /// <summary>Gymnasium's repr, e.g. <c>Dict('rgb': Box(0, 255, (64, 64, 3), uint8), ...)</c>, in declaration order.</summary>
     public override string ToString() => "Dict(" + string.Join(", ", _spaces.Select(kv => $"'{kv.Key}': {kv.Value}")) + ")";
 }

@@ -19,12 +19,14 @@ public sealed class DiscreteSpace : Space
     /// <summary>The smallest value (default 0).</summary>
     public long Start { get; }
 
+    /// <inheritdoc/>
     public override string? Explain(object? value)
     {
         if (!TryAsLong(value, out long v)) return $"expected an integer, got {(value?.GetType().Name ?? "null")}";
         return v >= Start && v < Start + N ? null : $"{v} is outside [{Start}, {Start + N - 1}]";
     }
 
+    /// <inheritdoc/>
     public override object Sample(Rng rng) => Start + rng.NextLong(N);
 
     /// <summary>Reads an integer action given as any integral type (or an integral float such as 2.0).</summary>
@@ -51,5 +53,6 @@ public sealed class DiscreteSpace : Space
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(typeof(DiscreteSpace), N, Start);
 
+    /// <summary>Gymnasium's repr, <c>Discrete(8)</c>, or <c>Discrete(8, start=1)</c> when the start is not 0.</summary>
     public override string ToString() => Start == 0 ? $"Discrete({N})" : $"Discrete({N}, start={Start})";
 }

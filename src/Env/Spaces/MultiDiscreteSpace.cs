@@ -7,6 +7,9 @@ public sealed class MultiDiscreteSpace : Space
 {
     private readonly long[] _nvec;
 
+    /// <summary>A space with one element per entry of <paramref name="nvec"/>.</summary>
+    /// <param name="nvec">Number of choices of each element, each positive; at least one element. Copied.</param>
+    /// <exception cref="ArgumentException">No elements, or a count that is not positive.</exception>
     public MultiDiscreteSpace(params long[] nvec)
     {
         ArgumentNullException.ThrowIfNull(nvec);
@@ -16,8 +19,10 @@ public sealed class MultiDiscreteSpace : Space
         _nvec = (long[])nvec.Clone();
     }
 
+    /// <summary>Number of choices of each element: element i takes values 0 to Nvec[i]-1.</summary>
     public IReadOnlyList<long> Nvec => _nvec;
 
+    /// <inheritdoc/>
     public override string? Explain(object? value)
     {
         long[]? v = value switch
@@ -34,6 +39,7 @@ public sealed class MultiDiscreteSpace : Space
         return null;
     }
 
+    /// <inheritdoc/>
     public override object Sample(Rng rng) => _nvec.Select(rng.NextLong).ToArray();
 
     /// <inheritdoc/>
@@ -48,5 +54,6 @@ public sealed class MultiDiscreteSpace : Space
         return h.ToHashCode();
     }
 
+    /// <summary>Gymnasium's repr, e.g. <c>MultiDiscrete([3, 2])</c>.</summary>
     public override string ToString() => $"MultiDiscrete([{string.Join(", ", _nvec)}])";
 }

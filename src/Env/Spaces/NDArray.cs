@@ -97,11 +97,14 @@ public sealed class NDArray : IEquatable<NDArray>
         return result;
     }
 
+    /// <summary>Equal when dtype, shape and the raw element bytes all match (so NaN equals a bit-identical NaN, and 0.0 differs from -0.0).</summary>
     public bool Equals(NDArray? other) =>
         other is not null && other.Dtype == Dtype && other._shape.AsSpan().SequenceEqual(_shape) && other._data.AsSpan().SequenceEqual(_data);
 
+    /// <inheritdoc/>
     public override bool Equals(object? obj) => Equals(obj as NDArray);
 
+    /// <inheritdoc/>
     public override int GetHashCode()
     {
         var h = new HashCode();

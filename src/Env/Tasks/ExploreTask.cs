@@ -19,6 +19,7 @@ public sealed class ExploreTask : INavigationTask
     private int _seenCount;
     private int _floorCount;
 
+    /// <inheritdoc/>
     public BoxSpace? GoalSpace => null;
 
     /// <summary>Fraction of the world's floor seen so far, 0 to 1.</summary>
@@ -27,6 +28,7 @@ public sealed class ExploreTask : INavigationTask
     /// <summary>Whether layout cell (<paramref name="i"/>, <paramref name="j"/>) of the world has been seen this episode (false outside the world).</summary>
     public bool IsSeen(int i, int j) => _context is { } c && (uint)i < (uint)c.World.Width && (uint)j < (uint)c.World.Depth && _seen[j * c.World.Width + i];
 
+    /// <inheritdoc/>
     public void Reset(TaskContext context, Pose start)
     {
         _context = context;
@@ -40,6 +42,7 @@ public sealed class ExploreTask : INavigationTask
         Observe(start);
     }
 
+    /// <inheritdoc/>
     public TaskStep Step(Pose pose, MoveResult move, bool stopRequested)
     {
         var ctx = _context ?? throw new InvalidOperationException("Reset the task first.");
@@ -48,6 +51,7 @@ public sealed class ExploreTask : INavigationTask
         return new TaskStep(area * ctx.Scenario.Task.AreaReward - ctx.Scenario.Task.StepCost, false);
     }
 
+    /// <inheritdoc/>
     public void WriteInfo(IDictionary<string, object?> info, bool episodeOver)
     {
         if (_context is null) return;
@@ -55,6 +59,7 @@ public sealed class ExploreTask : INavigationTask
         InfoKeys.SeenArea.Write(info, _seenCount * (double)_context.World.CellSize * _context.World.CellSize);
     }
 
+    /// <inheritdoc/>
     public NDArray? GoalObservation(Pose pose) => null;
 
     /// <inheritdoc/>

@@ -24,6 +24,7 @@ public sealed class PointNavTask : INavigationTask
     private float _previous;
     private bool _success;
 
+    /// <inheritdoc/>
     public BoxSpace? GoalSpace => Goal;
 
     /// <summary>The goal (x, z), metres.</summary>
@@ -41,6 +42,7 @@ public sealed class PointNavTask : INavigationTask
     /// <summary>Straight-line distance to the goal after the last step, metres.</summary>
     public float EuclideanDistanceToGoal { get; private set; }
 
+    /// <inheritdoc/>
     public void Reset(TaskContext context, Pose start)
     {
         _context = context;
@@ -56,6 +58,7 @@ public sealed class PointNavTask : INavigationTask
         _success = false;
     }
 
+    /// <inheritdoc/>
     public TaskStep Step(Pose pose, MoveResult move, bool stopRequested)
     {
         var ctx = _context ?? throw new InvalidOperationException("Reset the task first.");
@@ -76,6 +79,7 @@ public sealed class PointNavTask : INavigationTask
         return new TaskStep(reward, terminated);
     }
 
+    /// <inheritdoc/>
     public void WriteInfo(IDictionary<string, object?> info, bool episodeOver)
     {
         InfoKeys.DistanceToGoal.Write(info, _previous);
@@ -90,6 +94,7 @@ public sealed class PointNavTask : INavigationTask
         InfoKeys.StartDistance.Write(info, d0);
     }
 
+    /// <inheritdoc/>
     public NDArray? GoalObservation(Pose pose)
     {
         Vector3 local = pose.InverseTransformPoint(new Vector3(GoalPosition.X, pose.Position.Y, GoalPosition.Y));

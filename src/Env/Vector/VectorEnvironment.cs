@@ -46,6 +46,7 @@ public sealed class VectorEnvironment : IDisposable
         _sharedSource = _envs.OfType<IStagedEnvironment>().GroupBy(e => e.Pipeline.Source, ReferenceEqualityComparer.Instance).Any(g => g.Count() > 1);
     }
 
+    /// <summary>How many sub-environments step together; the length of every batched array.</summary>
     public int Count => _envs.Length;
 
     /// <summary>The autoreset mode (Gymnasium's <c>metadata["autoreset_mode"]</c>).</summary>
@@ -117,6 +118,7 @@ public sealed class VectorEnvironment : IDisposable
         return new VectorStepResult(_observations.ToArray(), rewards, term, trunc, infos);
     }
 
+    /// <summary>Disposes every sub-environment, once; later calls do nothing.</summary>
     public void Close()
     {
         if (_closed) return;
@@ -124,6 +126,7 @@ public sealed class VectorEnvironment : IDisposable
         foreach (IEnvironment e in _envs) e.Dispose();
     }
 
+    /// <summary>Same as <see cref="Close"/>.</summary>
     public void Dispose() => Close();
 
     private void For(Action<int> body)

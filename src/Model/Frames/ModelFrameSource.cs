@@ -46,6 +46,7 @@ public sealed class ModelFrameSource : IFrameSource
         _ownsModel = ownsModel;
     }
 
+    /// <summary>How frames are drawn: the sampler settings, whether the first frame is rendered ground truth, and the seed view headings (degrees).</summary>
     public ModelFrameSourceOptions Options { get; }
 
     /// <summary>The model that draws the frames.</summary>
@@ -153,6 +154,7 @@ public sealed class ModelFrameSource : IFrameSource
         return fresh;
     }
 
+    /// <summary>Frees the ground-truth renderer, and the model when the source owns it.</summary>
     public void Dispose()
     {
         _truth.Dispose();

@@ -17,6 +17,11 @@ internal static class FlowSampler
     /// per-block keys and values grouped per sample (or null), <paramref name="noise"/> [B, N, output values]
     /// the starting noise. Returns the clean RGB-D estimate in token layout, clamped to [-1, 1].
     /// </summary>
+    /// <param name="network">The denoiser; its input is the noisy tokens concatenated with the rays.</param>
+    /// <param name="rays">Ray encoding of the target poses, [B, N, ray values].</param>
+    /// <param name="context">Per-block keys and values of the context frames, grouped per sample; null to draw without context.</param>
+    /// <param name="noise">Starting noise at t = 1, [B, N, output values]; the same noise gives the same frame.</param>
+    /// <param name="settings">How many evenly spaced denoising steps to take.</param>
     /// <param name="onStep">Called after each denoising step with its index (for latency splits); may be null.</param>
     public static Tensor Sample(FrameTransformer network, Tensor rays, IReadOnlyList<(Tensor k, Tensor v)>? context, Tensor noise, SamplerSettings settings, Action<int>? onStep = null)
     {

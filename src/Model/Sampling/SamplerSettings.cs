@@ -7,6 +7,9 @@ public sealed record SamplerSettings
     /// <summary>The interactive default: 1 step (the model's mean estimate). The shipped model, trained 2,400 steps on a CPU, scores higher PSNR and SSIM with 1 step than with 2 or 4 (see BENCHMARKS.md); better-trained models can use more.</summary>
     public const int DefaultSteps = 1;
 
+    /// <summary>Settings with <paramref name="steps"/> denoising steps.</summary>
+    /// <param name="steps">Denoising steps, 1 to 1000.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="steps"/> is outside 1 to 1000.</exception>
     public SamplerSettings(int steps = DefaultSteps)
     {
         if (steps is < 1 or > 1000) throw new ArgumentOutOfRangeException(nameof(steps), steps, "Sampling steps must be 1 to 1000 (the interactive default is 1).");

@@ -20,6 +20,8 @@ public sealed class RetrievalAudit
     private readonly double[] _beyondSums;
 
     /// <summary>An audit of <paramref name="rules"/> at each of <paramref name="ks"/> (each at least 1).</summary>
+    /// <param name="rules">The retrieval rules to compare, at least one; each is asked for K entries per target.</param>
+    /// <param name="ks">The numbers of entries retrieved per target to audit at; duplicates are dropped, each at least 1.</param>
     /// <param name="tolerance">The oracle's depth tolerance, metres (default 0.1).</param>
     public RetrievalAudit(IReadOnlyList<IRetrievalRule> rules, IReadOnlyList<int> ks, float tolerance = 0.1f)
     {
