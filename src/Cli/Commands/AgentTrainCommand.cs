@@ -2,6 +2,7 @@ using System.CommandLine;
 using RtfmGym.Agents.Learning;
 using RtfmGym.Cli.Output;
 using RtfmGym.Env;
+using RtfmGym.Env.Frames;
 using RtfmGym.Env.Scenarios;
 using RtfmGym.Env.Spaces;
 using RtfmGym.Env.Vector;
@@ -56,15 +57,12 @@ public static class AgentTrainCommand
         options.Validate();
         Scenario scenario = ScenarioResolver.Load(scenarioName);
         if (frames is not null) scenario = scenario with { Frames = frames };
-        bool exists = File.Exists(Path.Combine(outDir, PolicyCheckpoint.DescriptionFile));
-        if (exists && !resume)
+        if (File.Exists(Path.Combine(outDir, PolicyCheckpoint.DescriptionFile)) && !resume)
             throw new RtfmGymException($"'{outDir}' already holds a policy; continue it with --resume or choose another --out.");
         Directory.CreateDirectory(outDir);
         torch.set_num_threads(torch.DefaultThreadCount());
-        // The learned model's sources share nothing between environments yet, so they step one after another.
-        using var vector = new VectorEnvironment(
-            Enumerable.Range(0, options.Envs).Select(_ => (IEnvironment)new RtfmEnvironment(scenario, components: components)).ToArray(),
-            AutoresetMode.SameStep, parallel: scenario.Frames != ModelFrames.SourceName);
+        using IFrameSource source = components.FrameSources.Create(scenario.Frames, scenario);
+        using VectorEnvironment vector = Environments(scenario, options.Envs, source, components);
         if (vector.SingleActionSpace is not DiscreteSpace actions)
             throw new RtfmGymException($"Scenario '{scenario.Name}' has {vector.SingleActionSpace} actions; the reference learner needs discrete ones (action.kind: discrete).");
         using var learner = new PpoLearner(options, PolicyInputs.For(vector.SingleObservationSpace), (int)actions.N);
@@ -80,11 +78,29 @@ public static class AgentTrainCommand
             pending.Clear();
             LearningCurvePicture.Write(csv, Path.Combine(outDir, "curve.png"), $"PPO in {scenario.Name} ({scenario.Frames} frames)");
         }
+        Train(learner, vector, pending, Checkpoint, ct);
+        Checkpoint();
+        Consoles.Out.MarkupLine($"trained to {learner.Steps:N0} steps; policy in {Markup.Escape(outDir)} (use --agent policy:{Markup.Escape(outDir)})");
+        return ct.IsCancellationRequested ? 130 : 0;
+    }
+
+    /// <summary>
+    /// The learner's environments. A source that draws from context (the learned model) is shared, so the vector
+    /// environment draws every environment's frame in one batched call per step; others (the ray caster) get one
+    /// source each and step in parallel.
+    /// </summary>
+    private static VectorEnvironment Environments(Scenario scenario, int count, IFrameSource shared, EnvironmentComponents components) =>
+        shared.DrawsFromContext
+            ? new(Enumerable.Range(0, count).Select(_ => (IEnvironment)new RtfmEnvironment(scenario, shared, components: components)).ToArray(), AutoresetMode.SameStep)
+            : new(Enumerable.Range(0, count).Select(_ => (IEnvironment)new RtfmEnvironment(scenario, components: components)).ToArray(), AutoresetMode.SameStep);
+
+    /// <summary>Rollouts until the run is done or cancelled, under a progress bar; each rollout's curve row goes to <paramref name="pending"/>.</summary>
+    private static void Train(PpoLearner learner, VectorEnvironment vector, List<string> pending, Action checkpoint, CancellationToken ct) =>
         Consoles.Err.Progress().AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
             .Start(progress =>
             {
-                var task = progress.AddTask("ppo", maxValue: options.Rollouts * options.RolloutSize);
+                var task = progress.AddTask("ppo", maxValue: learner.Options.Rollouts * learner.Options.RolloutSize);
                 task.Value = learner.Steps;
                 while (!learner.Finished && !ct.IsCancellationRequested)
                 {
@@ -92,13 +108,9 @@ public static class AgentTrainCommand
                     pending.Add(p.ToCsv());
                     task.Value = p.Steps;
                     task.Description = $"{p.Steps:N0} steps {p.StepsPerSecond:F0}/s return {p.MeanReturn:F2} success {p.SuccessRate:P0} entropy {p.Entropy:F2}";
-                    if (p.Rollout % options.CheckpointEvery == 0) Checkpoint();
+                    if (p.Rollout % learner.Options.CheckpointEvery == 0) checkpoint();
                 }
             });
-        Checkpoint();
-        Consoles.Out.MarkupLine($"trained to {learner.Steps:N0} steps; policy in {Markup.Escape(outDir)} (use --agent policy:{Markup.Escape(outDir)})");
-        return ct.IsCancellationRequested ? 130 : 0;
-    }
 
     /// <summary>Drops curve rows past the checkpoint a resumed run continues from (they are trained again), or all rows for a new run.</summary>
     private static void KeepCurveUpTo(string csv, long rollouts)

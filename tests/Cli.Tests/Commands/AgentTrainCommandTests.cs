@@ -44,6 +44,16 @@ public class AgentTrainCommandTests
     }
 
     [Test]
+    public void AgentTrain_LearnedFrames_TrainsOnTheSharedModel()
+    {
+        var r = CliRunner.Run(_dir, "agent", "train", "--frames", "model", "--steps", "64", "--envs", "2", "--rollout-steps", "16", "--out", "policy");
+        Assert.That(r.ExitCode, Is.EqualTo(0), r.Err);
+        string[] curve = File.ReadAllLines(Path.Combine(_dir, "policy", "curve.csv"));
+        Assert.That(curve, Has.Length.EqualTo(3));
+        Assert.That(JsonNode.Parse(File.ReadAllText(Path.Combine(_dir, "policy", "policy.json")))!["frames"]!.GetValue<string>(), Is.EqualTo("model"));
+    }
+
+    [Test]
     public void AgentTrain_OutHoldsAPolicy_RefusedWithoutResume()
     {
         Assert.That(Train(64).ExitCode, Is.EqualTo(0));
