@@ -9,8 +9,9 @@ namespace RtfmGym.Agents.Learning;
 /// <summary>
 /// A trained policy on disk: <c>policy.json</c> (what it sees, its actions, how it was trained) and
 /// <c>policy.safetensors</c> (its weights), what <c>--agent policy:DIR</c> loads. A training run keeps
-/// its resumable state beside them in <c>train/</c>: the optimiser's moments and the rollouts done,
-/// written whole before <c>train/state.json</c> (written last, atomically) says which rollout they are of.
+/// the rest of its resumable state beside them in <c>train/</c>: the optimiser's moments and the rollouts
+/// done. The weights and moments are written before <c>train/state.json</c> (atomically) says which
+/// rollout they are of; a resumed run reads the weights from <c>policy.safetensors</c>.
 /// </summary>
 public static class PolicyCheckpoint
 {
@@ -21,7 +22,7 @@ public static class PolicyCheckpoint
     public const string WeightsFile = "policy.safetensors";
 
     private const string Format = "rtfmgym-policy";
-    private const string TrainDir = "train", OptimizerFile = "optimizer.safetensors", TrainWeightsFile = "weights.safetensors", StateFile = "state.json";
+    private const string TrainDir = "train", OptimizerFile = "optimizer.safetensors", StateFile = "state.json";
 
     internal static readonly JsonSerializerOptions Json = new()
     {
@@ -55,12 +56,9 @@ public static class PolicyCheckpoint
         PolicyInputs i = learner.Network.Inputs;
         var description = new Description(Format, 1, i.Height, i.Width, i.HasDepth, i.HasGoal, learner.Network.Actions, actionStart, scenario, frames, learner.Steps, learner.Options);
         using (torch.NewDisposeScope())
-        {
-            learner.Network.save(Path.Combine(train, TrainWeightsFile));
             SafeTensors.Save(Path.Combine(train, OptimizerFile), learner.Optimizer.state_dict());
-        }
-        AtomicFile.WriteAllText(Path.Combine(train, StateFile), JsonSerializer.Serialize(new { rollouts = learner.RolloutsDone }, Json));
         learner.Network.save(Path.Combine(directory, WeightsFile));
+        AtomicFile.WriteAllText(Path.Combine(train, StateFile), JsonSerializer.Serialize(new { rollouts = learner.RolloutsDone }, Json));
         AtomicFile.WriteAllText(Path.Combine(directory, DescriptionFile), JsonSerializer.Serialize(description, Json));
     }
 
@@ -77,7 +75,7 @@ public static class PolicyCheckpoint
             using var doc = JsonDocument.Parse(File.ReadAllText(state));
             long rollouts = doc.RootElement.GetProperty("rollouts").GetInt64();
             if (rollouts < 0) throw new InvalidDataException($"rollouts {rollouts}");
-            learner.Network.load(Path.Combine(train, TrainWeightsFile));
+            learner.Network.load(Path.Combine(directory, WeightsFile));
             using (torch.NewDisposeScope())
             using (SafeTensorsFile file = SafeTensors.Load(Path.Combine(train, OptimizerFile)))
                 learner.Optimizer.load_state_dict(file.Tensors);
