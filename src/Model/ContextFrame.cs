@@ -10,15 +10,15 @@ namespace RtfmGym.Model;
 /// </summary>
 public sealed class ContextFrame
 {
-    internal ContextFrame(Pose pose, float[][] keys, float[][] values, int heads, int tokens, int headWidth, int generationDepth = 0)
+    internal ContextFrame(Pose pose, float[][] keys, float[][] values, int heads, int tokens, int headWidth, int keyWidth, int generationDepth = 0)
     {
-        (Pose, Keys, Values, Heads, Tokens, HeadWidth, GenerationDepth) = (pose, keys, values, heads, tokens, headWidth, generationDepth);
+        (Pose, Keys, Values, Heads, Tokens, HeadWidth, KeyWidth, GenerationDepth) = (pose, keys, values, heads, tokens, headWidth, keyWidth, generationDepth);
     }
 
     /// <summary>The camera pose the frame was seen from (metres, world frame).</summary>
     public Pose Pose { get; }
 
-    /// <summary>Per block, the keys as [heads, tokens, head width], row-major.</summary>
+    /// <summary>Per block, the keys as [heads, tokens, key width], row-major.</summary>
     internal float[][] Keys { get; }
 
     /// <summary>Per block, the values as [heads, tokens, head width], row-major.</summary>
@@ -37,12 +37,15 @@ public sealed class ContextFrame
     /// <summary>Tokens of the frame.</summary>
     public int Tokens { get; }
 
-    /// <summary>Width of one head.</summary>
+    /// <summary>Width of one head's values.</summary>
     public int HeadWidth { get; }
+
+    /// <summary>Width of one head's keys: the head width plus the ray-direction rotary dimensions, if any.</summary>
+    public int KeyWidth { get; }
 
     /// <summary>Number of blocks cached.</summary>
     public int Blocks => Keys.Length;
 
     /// <summary>Bytes of cached keys and values.</summary>
-    public long SizeBytes => 2L * Blocks * Heads * Tokens * HeadWidth * sizeof(float);
+    public long SizeBytes => (long)Blocks * Heads * Tokens * (HeadWidth + KeyWidth) * sizeof(float);
 }

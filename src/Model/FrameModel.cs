@@ -145,13 +145,14 @@ public sealed class FrameModel : IDisposable
             keys[i] = kv[i].k.contiguous().cpu().ToArray<float>();
             vals[i] = kv[i].v.contiguous().cpu().ToArray<float>();
         }
-        int headWidth = Config.Width / Config.Heads, perFrame = Config.Heads * tokens * headWidth;
+        int headWidth = Config.Width / Config.Heads, keyWidth = Config.KeyHeadWidth;
+        int keysPerFrame = Config.Heads * tokens * keyWidth, valuesPerFrame = Config.Heads * tokens * headWidth;
         var encoded = new ContextFrame[batch.Length];
         for (int b = 0; b < batch.Length; b++)
         {
-            float[][] k = batch.Length == 1 ? keys : keys.Select(a => a.AsSpan(b * perFrame, perFrame).ToArray()).ToArray();
-            float[][] v = batch.Length == 1 ? vals : vals.Select(a => a.AsSpan(b * perFrame, perFrame).ToArray()).ToArray();
-            encoded[b] = new ContextFrame(batch[b].Pose, k, v, Config.Heads, tokens, headWidth, batch[b].GenerationDepth);
+            float[][] k = batch.Length == 1 ? keys : keys.Select(a => a.AsSpan(b * keysPerFrame, keysPerFrame).ToArray()).ToArray();
+            float[][] v = batch.Length == 1 ? vals : vals.Select(a => a.AsSpan(b * valuesPerFrame, valuesPerFrame).ToArray()).ToArray();
+            encoded[b] = new ContextFrame(batch[b].Pose, k, v, Config.Heads, tokens, headWidth, keyWidth, batch[b].GenerationDepth);
         }
         return encoded;
     }
@@ -206,18 +207,18 @@ public sealed class FrameModel : IDisposable
     {
         foreach (ContextFrame c in context.SelectMany(x => x))
         {
-            if (c.Blocks != Network.Depth || c.Heads != Config.Heads || c.HeadWidth != Config.Width / Config.Heads || c.Tokens != tokens)
+            if (c.Blocks != Network.Depth || c.Heads != Config.Heads || c.HeadWidth != Config.Width / Config.Heads || c.KeyWidth != Config.KeyHeadWidth || c.Tokens != tokens)
                 throw new ArgumentException($"A context frame was encoded by another model or at another size ({c.Blocks} blocks, {c.Heads} heads, {c.Tokens} tokens); encode it with this model.", nameof(context));
         }
-        long[] shape = [Config.Heads, tokens, Config.Width / Config.Heads];
+        long[] keyShape = [Config.Heads, tokens, Config.KeyHeadWidth], valueShape = [Config.Heads, tokens, Config.Width / Config.Heads];
         var kv = new (Tensor, Tensor)[Network.Depth];
         for (int b = 0; b < kv.Length; b++)
         {
             int block = b;
-            Tensor Sample(ContextFrame[] frames, Func<ContextFrame, float[]> pick) => cat(frames.Select(c => tensor(pick(c), shape)).ToArray(), 1).unsqueeze(0);
-            Tensor Join(Func<ContextFrame, float[]> pick) =>
-                (context.Length == 1 ? Sample(context[0], pick) : cat(context.Select(f => Sample(f, pick)).ToArray(), 0)).to(Device);
-            kv[b] = (Join(c => c.Keys[block]), Join(c => c.Values[block]));
+            Tensor Sample(ContextFrame[] frames, Func<ContextFrame, float[]> pick, long[] shape) => cat(frames.Select(c => tensor(pick(c), shape)).ToArray(), 1).unsqueeze(0);
+            Tensor Join(Func<ContextFrame, float[]> pick, long[] shape) =>
+                (context.Length == 1 ? Sample(context[0], pick, shape) : cat(context.Select(f => Sample(f, pick, shape)).ToArray(), 0)).to(Device);
+            kv[b] = (Join(c => c.Keys[block], keyShape), Join(c => c.Values[block], valueShape));
         }
         return kv;
     }

@@ -46,6 +46,17 @@ public sealed record FrameModelConfig
     /// </summary>
     public bool Provenance { get; init; }
 
+    /// <summary>
+    /// Frequencies of the ray-direction rotary attention (0: none). Each block gains, per head, query and key
+    /// dimensions rotated by the azimuth and elevation of the patch's mean world ray direction (radians, y up) at
+    /// frequencies 1, 2, 4, … (this many), so attention can favour context tokens that look the same way as the
+    /// target token, sharply enough to tell neighbouring patches apart, whatever the world's yaw. The keys are
+    /// rotated by their own frame's rays alone, so a context frame's keys are still cached once. The new query
+    /// projections start at zero: a network warm-started from one without them computes exactly what it did.
+    /// Default 0 (checkpoints written before this setting existed).
+    /// </summary>
+    public int RayRopeFrequencies { get; init; }
+
     /// <summary>Colour channels of a context frame (RGB).</summary>
     [JsonIgnore] public const int ContextChannels = 3;
 
@@ -60,6 +71,9 @@ public sealed record FrameModelConfig
 
     /// <summary>Values in one patch of the target's input (noisy RGB-D and rays).</summary>
     [JsonIgnore] public int TargetPatchValues => (OutputChannels + RayChannels) * PatchSize * PatchSize;
+
+    /// <summary>Width of one attention head's keys: the head's share of the width plus the ray rotary dimensions.</summary>
+    [JsonIgnore] public int KeyHeadWidth => Width / Heads + 4 * RayRopeFrequencies;
 
     /// <summary>Values in one patch of the output (RGB-D).</summary>
     [JsonIgnore] public int OutputPatchValues => OutputChannels * PatchSize * PatchSize;
@@ -96,6 +110,7 @@ public sealed record FrameModelConfig
         if (Depth is < 1 or > 64) throw new ArgumentOutOfRangeException(nameof(Depth), Depth, "Depth must be 1 to 64 blocks.");
         if (Heads < 1 || Width % Heads != 0) throw new ArgumentOutOfRangeException(nameof(Heads), Heads, $"Heads must divide the width {Width}.");
         if (MlpRatio is < 1 or > 16) throw new ArgumentOutOfRangeException(nameof(MlpRatio), MlpRatio, "MLP ratio must be 1 to 16.");
+        if (RayRopeFrequencies is < 0 or > 8) throw new ArgumentOutOfRangeException(nameof(RayRopeFrequencies), RayRopeFrequencies, "Ray rotary frequencies must be 0 (off) to 8.");
         if (MaxContext is < 1 or > 64) throw new ArgumentOutOfRangeException(nameof(MaxContext), MaxContext, "Max context must be 1 to 64 frames.");
         if (!(PositionScale > 0 && float.IsFinite(PositionScale)) || !(DepthScale > 0 && float.IsFinite(DepthScale))) throw new ArgumentOutOfRangeException(nameof(PositionScale), "Position and depth scales must be positive, finite metres.");
         return this;

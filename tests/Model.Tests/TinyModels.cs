@@ -9,9 +9,9 @@ namespace RtfmGym.Model.Tests;
 internal static class TinyModels
 {
     /// <summary>A tiny model whose weights are all random (a fresh model's zero-initialised output layer would draw the same grey frame for any input).</summary>
-    public static FrameModel Random(ulong seed = 1)
+    public static FrameModel Random(ulong seed = 1, FrameModelConfig? config = null)
     {
-        FrameModel model = FrameModel.Create(FrameModelConfig.Tiny, seed);
+        FrameModel model = FrameModel.Create(config ?? FrameModelConfig.Tiny, seed);
         using var g = torch.Generator(seed + 100);
         using (no_grad())
             foreach (Tensor p in model.Network.parameters()) nn.init.normal_(p, 0, 0.08, g);

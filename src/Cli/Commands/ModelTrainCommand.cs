@@ -34,14 +34,16 @@ public static class ModelTrainCommand
         var copies = new Option<double>("--copy-share") { Description = "Share of samples whose context holds the target's own view (or one within 0.1 m and 5°).", DefaultValueFactory = _ => 0.15 };
         var selfForcing = new Option<double>("--self-forcing") { Description = "Share of batches whose last context view is the model's own frame, marked generated (0 turns it off).", DefaultValueFactory = _ => 0.25 };
         var selfForcingFrom = new Option<long>("--self-forcing-from") { Description = "First step at which self-forcing applies.", DefaultValueFactory = _ => 1_000 };
+        var rayRope = new Option<int?>("--ray-rope") { Description = "Frequencies of the ray-direction rotary attention (0 turns it off). Default: the preset's." };
         var cmd = new Command("train", "Train a frame model on procedural worlds rendered on the fly; Ctrl-C leaves a usable checkpoint.")
         {
-            preset, steps, outDir, device, resume, batch, lr, seed, size, every, sampleEvery, init, weighting, levels, copies, selfForcing, selfForcingFrom,
+            preset, steps, outDir, device, resume, batch, lr, seed, size, every, sampleEvery, init, weighting, levels, copies, selfForcing, selfForcingFrom, rayRope,
         };
         cmd.SetAction((pr, ct) =>
         {
             FrameModelConfig config = FrameModelConfig.FromPreset(pr.GetValue(preset)!);
             if (pr.GetValue(size) is { } s) config = config with { ImageSize = s };
+            if (pr.GetValue(rayRope) is { } r) config = config with { RayRopeFrequencies = r };
             var options = new TrainOptions
             {
                 Model = config,

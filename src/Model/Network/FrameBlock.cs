@@ -15,12 +15,30 @@ namespace RtfmGym.Model.Network;
 internal sealed class FrameBlock : nn.Module
 {
     private readonly nn.Linear _qkv, _proj, _fc1, _fc2, _ada;
-    private readonly int _heads, _width;
+    private readonly nn.Linear? _rotaryQuery, _rotaryKey;
+    private readonly int _heads, _width, _rotaryDims;
 
-    public FrameBlock(int width, int heads, int mlpRatio, Generator generator)
+    /// <param name="width">Token width.</param>
+    /// <param name="heads">Attention heads; they divide the width.</param>
+    /// <param name="mlpRatio">MLP hidden width ÷ token width.</param>
+    /// <param name="rayRopeFrequencies">Frequencies of the ray-direction rotary attention (<see cref="RayRotary"/>); 0 for none.</param>
+    /// <param name="generator">Initialisation randomness.</param>
+    public FrameBlock(int width, int heads, int mlpRatio, int rayRopeFrequencies, Generator generator)
     {
         (_width, _heads) = (width, heads);
         _qkv = register_module("qkv", new nn.Linear(width, 3 * width, generator: generator));
+        if (rayRopeFrequencies > 0)
+        {
+            // Two angles (azimuth, elevation) per frequency, each rotating one pair of dimensions per head.
+            _rotaryDims = 4 * rayRopeFrequencies;
+            _rotaryQuery = register_module("rotary_query", new nn.Linear(width, heads * _rotaryDims, generator: generator));
+            _rotaryKey = register_module("rotary_key", new nn.Linear(width, heads * _rotaryDims, generator: generator));
+            using (no_grad())
+            {
+                nn.init.uniform_(_rotaryQuery.weight, 0, 0);
+                nn.init.uniform_(_rotaryQuery.bias!, 0, 0);
+            }
+        }
         _proj = register_module("proj", new nn.Linear(width, width, generator: generator));
         _fc1 = register_module("fc1", new nn.Linear(width, mlpRatio * width, generator: generator));
         _fc2 = register_module("fc2", new nn.Linear(mlpRatio * width, width, generator: generator));
@@ -37,10 +55,14 @@ internal sealed class FrameBlock : nn.Module
     /// Returns this block's keys and values [F, heads, N, width/heads] and, when <paramref name="needOutput"/>,
     /// the updated tokens (null otherwise: the last block's context output is never used).
     /// </summary>
-    public (Tensor? h, Tensor k, Tensor v) Context(Tensor h, Tensor cond, bool needOutput)
+    /// <param name="h">[F, N, width] tokens.</param>
+    /// <param name="cond">[1 or F, width] conditioning.</param>
+    /// <param name="rotary">The tokens' ray angles, or null when the network has no rotary attention.</param>
+    /// <param name="needOutput">Whether the updated tokens are needed.</param>
+    public (Tensor? h, Tensor k, Tensor v) Context(Tensor h, Tensor cond, RayRotary? rotary, bool needOutput)
     {
         Tensor[] mod = _ada.call(nn.functional.silu(cond)).unsqueeze(1).chunk(6, 2);
-        var (q, k, v) = Project(Modulate(h, mod[0], mod[1]));
+        var (q, k, v) = Project(Modulate(h, mod[0], mod[1]), rotary);
         if (!needOutput) return (null, k, v);
         return (Finish(h, nn.functional.scaled_dot_product_attention(q, k, v), mod), k, v);
     }
@@ -49,10 +71,15 @@ internal sealed class FrameBlock : nn.Module
     /// Target stream: <paramref name="h"/> [B, N, width], <paramref name="cond"/> [B, width], and the
     /// context's keys and values for this block [B, heads, M, width/heads] (null when there is no context).
     /// </summary>
-    public Tensor Target(Tensor h, Tensor cond, Tensor? contextKeys, Tensor? contextValues)
+    /// <param name="h">[B, N, width] tokens.</param>
+    /// <param name="cond">[B, width] conditioning.</param>
+    /// <param name="rotary">The tokens' ray angles, or null when the network has no rotary attention.</param>
+    /// <param name="contextKeys">[B, heads, M, key width] context keys of this block, or null.</param>
+    /// <param name="contextValues">[B, heads, M, width/heads] context values of this block, or null.</param>
+    public Tensor Target(Tensor h, Tensor cond, RayRotary? rotary, Tensor? contextKeys, Tensor? contextValues)
     {
         Tensor[] mod = _ada.call(nn.functional.silu(cond)).unsqueeze(1).chunk(6, 2);
-        var (q, k, v) = Project(Modulate(h, mod[0], mod[1]));
+        var (q, k, v) = Project(Modulate(h, mod[0], mod[1]), rotary);
         if (contextKeys is not null && contextValues is not null)
         {
             k = cat([contextKeys, k], 2);
@@ -64,11 +91,17 @@ internal sealed class FrameBlock : nn.Module
     private Tensor Modulate(Tensor h, Tensor shift, Tensor scale) =>
         nn.functional.layer_norm(h, [_width]) * (scale + 1.0) + shift;
 
-    private (Tensor q, Tensor k, Tensor v) Project(Tensor x)
+    private (Tensor q, Tensor k, Tensor v) Project(Tensor x, RayRotary? rotary)
     {
-        long b = x.shape[0], n = x.shape[1];
-        Tensor qkv = _qkv.call(x).view([b, n, 3, _heads, _width / _heads]).permute([2, 0, 3, 1, 4]);
-        return (qkv.select(0, 0), qkv.select(0, 1), qkv.select(0, 2));
+        long b = x.shape[0], n = x.shape[1], d = _width / _heads;
+        Tensor qkv = _qkv.call(x).view([b, n, 3, _heads, d]).permute([2, 0, 3, 1, 4]);
+        Tensor q = qkv.select(0, 0), k = qkv.select(0, 1), v = qkv.select(0, 2);
+        if (_rotaryQuery is null || _rotaryKey is null || rotary is not { } angles) return (q, k, v);
+        // Attention scales by 1/sqrt(key width); the content part keeps its 1/sqrt(d) by a larger query, so a
+        // block whose rotary query projection is still zero computes exactly what it did without it.
+        Tensor rq = angles.Rotate(_rotaryQuery.call(x).view([b, n, _heads, _rotaryDims]).permute([0, 2, 1, 3]));
+        Tensor rk = angles.Rotate(_rotaryKey.call(x).view([b, n, _heads, _rotaryDims]).permute([0, 2, 1, 3]));
+        return (cat([q * Math.Sqrt((d + _rotaryDims) / (double)d), rq], 3), cat([k, rk], 3), v);
     }
 
     private Tensor Finish(Tensor h, Tensor attention, Tensor[] mod)

@@ -17,11 +17,11 @@ internal sealed class FrameTransformer : nn.Module
     private readonly Tensor _contextCondition;
     private readonly nn.Embedding? _provenance;
     private readonly nn.ModuleList<FrameBlock> _blocks;
-    private readonly int _heads, _width;
+    private readonly int _heads, _width, _rayRopeFrequencies;
 
     public FrameTransformer(FrameModelConfig config, Generator generator)
     {
-        (_heads, _width) = (config.Heads, config.Width);
+        (_heads, _width, _rayRopeFrequencies) = (config.Heads, config.Width, config.RayRopeFrequencies);
         _contextEmbed = register_module("context_embed", new nn.Linear(config.ContextPatchValues, config.Width, generator: generator));
         _targetEmbed = register_module("target_embed", new nn.Linear(config.TargetPatchValues, config.Width, generator: generator));
         _time = register_module("time", new TimestepEmbedding(config.Width, generator));
@@ -34,7 +34,7 @@ internal sealed class FrameTransformer : nn.Module
             using (no_grad()) nn.init.uniform_(_provenance.weight, 0, 0);
         }
         _blocks = register_module("blocks", new nn.ModuleList<FrameBlock>(
-            Enumerable.Range(0, config.Depth).Select(_ => new FrameBlock(config.Width, config.Heads, config.MlpRatio, generator)).ToArray()));
+            Enumerable.Range(0, config.Depth).Select(_ => new FrameBlock(config.Width, config.Heads, config.MlpRatio, config.RayRopeFrequencies, generator)).ToArray()));
         _finalAda = register_module("final_ada", new nn.Linear(config.Width, 2 * config.Width, generator: generator));
         _output = register_module("output", new nn.Linear(config.Width, config.OutputPatchValues, generator: generator));
         using (no_grad())
@@ -48,7 +48,7 @@ internal sealed class FrameTransformer : nn.Module
 
     /// <summary>
     /// Encodes clean context frames: <paramref name="tokens"/> [F, N, context patch values]. Returns each
-    /// block's keys and values [F, heads, N, width/heads]; they depend on each frame alone.
+    /// block's keys [F, heads, N, width/heads plus the rotary dimensions] and values [F, heads, N, width/heads]; they depend on each frame alone.
     /// <paramref name="generated"/> [F] int64, 1 for frames the model drew and 0 for ground truth; ignored
     /// (may be null) when the model has no provenance embedding, and null means all ground truth.
     /// </summary>
@@ -57,10 +57,11 @@ internal sealed class FrameTransformer : nn.Module
         Tensor h = _contextEmbed.call(tokens);
         Tensor cond = _provenance is null ? _contextCondition
             : _contextCondition + _provenance.call(generated ?? zeros([tokens.shape[0]], ScalarType.Int64, tokens.device));
+        RayRotary? rotary = Rotary(tokens, FrameModelConfig.ContextChannels + FrameModelConfig.RayChannels, FrameModelConfig.ContextChannels);
         var kv = new (Tensor, Tensor)[_blocks.Count];
         for (int i = 0; i < _blocks.Count; i++)
         {
-            var (next, k, v) = _blocks[i].Context(h, cond, needOutput: i < _blocks.Count - 1);
+            var (next, k, v) = _blocks[i].Context(h, cond, rotary, needOutput: i < _blocks.Count - 1);
             kv[i] = (k, v);
             h = next!;
         }
@@ -76,8 +77,9 @@ internal sealed class FrameTransformer : nn.Module
     {
         Tensor h = _targetEmbed.call(tokens);
         Tensor cond = _time.call(t);
+        RayRotary? rotary = Rotary(tokens, FrameModelConfig.OutputChannels + FrameModelConfig.RayChannels, FrameModelConfig.OutputChannels);
         for (int i = 0; i < _blocks.Count; i++)
-            h = _blocks[i].Target(h, cond, context?[i].k, context?[i].v);
+            h = _blocks[i].Target(h, cond, rotary, context?[i].k, context?[i].v);
         Tensor[] mod = _finalAda.call(nn.functional.silu(cond)).unsqueeze(1).chunk(2, 2);
         return _output.call(nn.functional.layer_norm(h, [_width]) * (mod[1] + 1.0) + mod[0]);
     }
@@ -96,6 +98,9 @@ internal sealed class FrameTransformer : nn.Module
         if (views == 0) return Denoise(targetTokens, t, null);
         return Denoise(targetTokens, t, GroupContext(EncodeContext(contextTokens, generated), views));
     }
+
+    private RayRotary? Rotary(Tensor tokens, int channels, int directionChannel) =>
+        _rayRopeFrequencies == 0 ? null : RayRotary.FromTokens(tokens, channels, directionChannel, _rayRopeFrequencies);
 
     /// <summary>Whether context frames carry their provenance (<see cref="FrameModelConfig.Provenance"/>).</summary>
     public bool HasProvenance => _provenance is not null;

@@ -41,10 +41,11 @@ public class FrameModelTests
         Assert.That(a.Rgb, Is.Not.EqualTo(c.Rgb));
     }
 
-    [Test]
-    public void Generate_CachedContext_SameAsEncodingContextAfresh()
+    [TestCase(0)]
+    [TestCase(2)]
+    public void Generate_CachedContext_SameAsEncodingContextAfresh(int rayRopeFrequencies)
     {
-        using FrameModel model = TinyModels.Random();
+        using FrameModel model = TinyModels.Random(config: FrameModelConfig.Tiny with { RayRopeFrequencies = rayRopeFrequencies });
         FrameModelConfig config = model.Config;
         TrainingExample e = Example(views: 3);
         Pose target = e.Centred.Apply(e.TargetPose);
@@ -67,6 +68,22 @@ public class FrameModelTests
         }
         Frame afresh = FrameEncoding.ReadFrame(x0.ToArray<float>(), ModelInputs.OutputLayout(32, 32, config), config.DepthScale);
         Assert.That(viaCache.Rgb, Is.EqualTo(afresh.Rgb));
+    }
+
+    [Test]
+    public void Generate_RayRopeAddedToTrainedNetwork_SameFrameUntilTrained()
+    {
+        using FrameModel plain = TinyModels.Random();
+        using FrameModel rope = FrameModel.Create(FrameModelConfig.Tiny with { RayRopeFrequencies = 3 }, seed: 2);
+        // A warm start copies every weight the two share; the rotary query projections keep their zero start.
+        rope.Network.load_state_dict(plain.Network.state_dict(), strict: false);
+        rope.Network.eval();
+        TrainingExample e = Example(views: 3);
+        Pose target = e.Centred.Apply(e.TargetPose);
+        Frame a = plain.Generate(Encode(plain, e), target, e.Camera, seed: 4);
+        Frame b = rope.Generate(Encode(rope, e), target, e.Camera, seed: 4);
+        int maxDiff = a.Rgb.Zip(b.Rgb, (x, y) => Math.Abs(x - y)).Max();
+        Assert.That(maxDiff, Is.LessThanOrEqualTo(1));
     }
 
     [Test]
