@@ -13,6 +13,9 @@ public sealed partial class RtfmEnvironment
     /// <summary>The pictures every reset starts from: those given to <see cref="StartFromImages"/>, else the scenario's (often none).</summary>
     public IReadOnlyList<StartImage> StartImages => _startImages ?? Scenario.StartImages;
 
+    /// <summary>Whether the frame source draws from the memory's context (<see cref="IFrameSource.DrawsFromContext"/>), so from start images; the ground truth does not, and ignores them.</summary>
+    public bool FrameSourceDrawsFromContext => _frames.DrawsFromContext;
+
     /// <summary>
     /// Makes every following reset start from <paramref name="images"/> instead of the scenario's start images (an empty
     /// list: from none, so from the frame source's own seed views); null goes back to the scenario's. The images are put

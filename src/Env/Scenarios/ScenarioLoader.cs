@@ -347,10 +347,9 @@ public static class ScenarioLoader
         World world = WorldCache.Get(s.World);
         for (int i = 0; i < s.StartImages.Count; i++)
         {
-            if (s.StartImages[i].Pose is not { } p) continue;
-            if (p.Position.X >= 0 && p.Position.Y >= 0 && p.Position.X <= world.SizeX && p.Position.Y <= world.SizeZ) continue;
+            if (s.StartImages[i].Pose is not { } p || EpisodePlacement.ImagePoseProblem(world, p) is not { } problem) continue;
             YamlNode? node = list?.Children[i] is YamlMappingNode m ? YamlFieldReader.Get(m, "pose") : null;
-            throw r.Error(node, $"start_images[{i}].pose", $"({p.Position.X:0.###}, {p.Position.Y:0.###}) is outside world seed {world.Seed}, which spans 0 to {world.SizeX:0.###} m in x and 0 to {world.SizeZ:0.###} m in z.");
+            throw r.Error(node, $"start_images[{i}].pose", problem);
         }
     }
 
