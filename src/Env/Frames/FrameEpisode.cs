@@ -16,7 +16,7 @@ public sealed record FrameEpisode(World World, ulong Seed)
     public World World { get; init; } = World ?? throw new ArgumentNullException(nameof(World));
 
     /// <summary>
-    /// Posed pictures the episode starts from (a scenario's start images), put into the memory at reset instead of the
+    /// Posed pictures the episode starts from (a scenario's start images, or an upload), put into the memory at reset instead of the
     /// source's <see cref="IFrameSource.SeedViews"/>; empty (default) for none. When there are any, no frame of the episode
     /// may be ground truth, the first included: a source that draws from context draws every frame from them.
     /// </summary>
