@@ -47,4 +47,7 @@ public sealed class EnvironmentSnapshot
     internal object TaskState { get; }
     internal SpatialMemory? Memory { get; init; }
     internal IReadOnlyList<ScoredEntry>? Retrieved { get; init; }
+
+    /// <summary>The episode the frames were drawn for (its start views included), or null before the first reset.</summary>
+    internal FrameEpisode? Episode { get; init; }
 }

@@ -34,6 +34,9 @@ namespace RtfmGym.Env;
 /// receives the retrieved entries; for others retrieval is informational only. Frames are drawn, and stored, by an
 /// <see cref="ObservationPipeline"/>; a <see cref="Vector.VectorEnvironment"/> of environments sharing one source draws
 /// all their frames of a step in one call.</para>
+/// <para>With start images (the scenario's <c>start_images</c>, or <see cref="StartFromImages"/>), every reset puts them into the
+/// memory instead of the source's ground-truth seed views, and the source draws every frame from them (see <see cref="FrameEpisode.StartViews"/>);
+/// the world (motion, collision, the task) is still the scenario's. A source that does not draw from context ignores them.</para>
 /// <para>Reset options: "world_seed" (integer), "start" ([x, z, yaw_radians]), "goal" ([x, z]); see <see cref="ResetOptions"/>.</para>
 /// <para>Seeding: Reset(seed) restarts every stream from the seed: world layout comes from the
 /// scenario's world seed, the start and goal from the episode seed. Reset() without a seed
@@ -84,6 +87,7 @@ public sealed partial class RtfmEnvironment : ISnapshotEnvironment, IRenderableE
         World = WorldCache.Get(scenario.World);
         // A source that draws from context (the learned model) is useless without a memory to retrieve it from.
         Memory = memory ?? (_frames.DrawsFromContext ? new SpatialMemory() : null);
+        CheckStartImages(scenario.StartImages); // RtfmEnvironment.StartImages.cs
     }
 
     /// <inheritdoc/>
@@ -171,10 +175,10 @@ public sealed partial class RtfmEnvironment : ISnapshotEnvironment, IRenderableE
 
         (_streams, EpisodeSeed, _started, World) = (streams, episodeSeed, true, world);
         (_pose, _yaw, StepCount, _collisions, _episodeOver) = (body.Camera, body.Heading, 0, 0, false);
-        _episode = new FrameEpisode(World, (ulong)EpisodeSeed);
+        _episode = new FrameEpisode(World, (ulong)EpisodeSeed) { StartViews = StartViews(scenario, _pose) };
         Memory?.Clear();
         ApplyPreloadedMemory(); // RtfmEnvironment.Preload.cs
-        // Views the source starts the episode from (e.g. ground-truth views around the start) go in before the first frame.
+        // The start images, or else the views the source starts the episode from (e.g. ground-truth views around the start), go in before the first frame.
         _pipeline.Seed(Memory, _episode, _pose, _camera);
         return Stage(view => new ResetResult(Accept(view), BuildInfo(collided: false)));
     }
@@ -227,6 +231,7 @@ public sealed partial class RtfmEnvironment : ISnapshotEnvironment, IRenderableE
             Memory = Memory?.Clone(),
             Retrieved = _retrieved,
             LastFrame = LastFrame,
+            Episode = _episode,
         };
     }
 
@@ -255,7 +260,7 @@ public sealed partial class RtfmEnvironment : ISnapshotEnvironment, IRenderableE
         Memory?.CopyFrom(snapshot.Memory!);
         _retrieved = snapshot.Retrieved;
         LastFrame = snapshot.LastFrame;
-        _episode = _started ? new FrameEpisode(World, (ulong)EpisodeSeed) : null;
+        _episode = _started ? snapshot.Episode ?? new FrameEpisode(World, (ulong)EpisodeSeed) : null;
     }
 
     /// <summary>The latest frame's RGB as uint8 [H, W, 3] (Gymnasium's rgb_array render), or null before the first reset.</summary>

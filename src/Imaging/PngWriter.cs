@@ -73,28 +73,8 @@ public static class PngWriter
         for (int i = 0; i < 4; i++) typeBytes[i] = (byte)type[i];
         s.Write(typeBytes);
         s.Write(data);
-        uint crc = Crc32(Crc32(0xFFFFFFFFu, typeBytes), data) ^ 0xFFFFFFFFu;
+        uint crc = Crc32.Finish(Crc32.Update(Crc32.Update(Crc32.Start, typeBytes), data));
         BinaryPrimitives.WriteUInt32BigEndian(buf, crc);
         s.Write(buf);
-    }
-
-    private static readonly uint[] CrcTable = BuildCrcTable();
-
-    private static uint Crc32(uint crc, ReadOnlySpan<byte> data)
-    {
-        foreach (byte b in data) crc = CrcTable[(crc ^ b) & 0xFF] ^ (crc >> 8);
-        return crc;
-    }
-
-    private static uint[] BuildCrcTable()
-    {
-        var table = new uint[256];
-        for (uint n = 0; n < 256; n++)
-        {
-            uint c = n;
-            for (int k = 0; k < 8; k++) c = (c & 1) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-            table[n] = c;
-        }
-        return table;
     }
 }

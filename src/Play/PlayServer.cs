@@ -16,7 +16,7 @@ namespace RtfmGym.Play;
 
 /// <summary>
 /// The <c>rtfmgym play</c> web server (Kestrel): GET / serves the page, /ws takes one WebSocket per page, and
-/// each socket gets its own <see cref="PlaySession"/>. Text messages from the page are parsed by
+/// each socket gets its own <see cref="PlaySession"/>. Text messages from the page, and binary ones (picture uploads), are parsed by
 /// <see cref="ClientMessageParser"/>; frames go back as binary <see cref="FramePacket"/>s, everything else as
 /// JSON text. A malformed message is answered with an error message and the session goes on.
 /// </summary>
@@ -171,19 +171,21 @@ public sealed class PlayServer : IAsyncDisposable
             {
                 await SendOne(PlayReply.Json(session.Hello()), stop.Token);
                 await SendOne(session.Reset(null), stop.Token);
-                var buffer = new byte[ClientMessageParser.MaxMessageBytes + 1];
+                var buffer = new MessageBuffer();
                 while (socket.State == WebSocketState.Open)
                 {
-                    var (kind, length, complete) = await Receive(socket, buffer, stop.Token);
+                    var (kind, complete) = await Receive(socket, buffer, stop.Token);
                     if (kind == WebSocketMessageType.Close) break;
                     lease.Touch();
                     PlayReply reply;
-                    if (kind != WebSocketMessageType.Text)
-                        reply = PlayReply.Error("bad_message", "Binary messages are not read; send JSON text such as {\"type\":\"step\",\"action\":1}.");
+                    if (kind == WebSocketMessageType.Binary)
+                        reply = !complete
+                            ? PlayReply.Error("bad_image", $"The upload is larger than {ClientMessageParser.MaxUploadBytes:N0} bytes; upload a PNG of at most {Env.Scenarios.StartImage.MaxFileBytes:N0} bytes.")
+                            : Answer(session, () => ClientMessageParser.ParseBinary(buffer.Bytes));
                     else if (!complete)
                         reply = PlayReply.Error("bad_message", $"The message is longer than {ClientMessageParser.MaxMessageBytes} bytes; messages are small JSON objects such as {{\"type\":\"step\",\"action\":1}}.");
                     else
-                        reply = Answer(session, Encoding.UTF8.GetString(buffer, 0, length));
+                        reply = Answer(session, () => ClientMessageParser.Parse(Encoding.UTF8.GetString(buffer.Bytes)));
                     if (lease.ClosedIdle) break;
                     await SendOne(reply, stop.Token);
                     lease.Touch(); // a long step is not silence
@@ -201,12 +203,12 @@ public sealed class PlayServer : IAsyncDisposable
         }
     }
 
-    private static PlayReply Answer(PlaySession session, string text)
+    private static PlayReply Answer(PlaySession session, Func<ClientMessage> parse)
     {
         // Text frames are valid UTF-8 by then: the WebSocket layer fails a connection that sends anything else.
         try
         {
-            return session.Handle(ClientMessageParser.Parse(text));
+            return session.Handle(parse());
         }
         catch (PlayProtocolException e)
         {
@@ -214,19 +216,44 @@ public sealed class PlayServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Reads one message into <paramref name="buffer"/>; an over-long one is read to its end and reported incomplete.</summary>
-    private static async Task<(WebSocketMessageType Kind, int Length, bool Complete)> Receive(WebSocket socket, byte[] buffer, CancellationToken ct)
+    /// <summary>
+    /// Reads one message into <paramref name="buffer"/>, up to <see cref="ClientMessageParser.MaxMessageBytes"/> for text and
+    /// <see cref="ClientMessageParser.MaxUploadBytes"/> for binary (an upload); a longer one is read to its end and reported incomplete.
+    /// </summary>
+    private static async Task<(WebSocketMessageType Kind, bool Complete)> Receive(WebSocket socket, MessageBuffer buffer, CancellationToken ct)
     {
-        int length = 0;
+        buffer.Clear();
         bool overflow = false;
         while (true)
         {
-            var segment = overflow ? new ArraySegment<byte>(buffer) : new ArraySegment<byte>(buffer, length, buffer.Length - length);
-            WebSocketReceiveResult r = await socket.ReceiveAsync(segment, ct);
-            if (r.MessageType == WebSocketMessageType.Close) return (r.MessageType, 0, true);
-            if (!overflow) length += r.Count;
-            if (length >= buffer.Length) overflow = true;
-            if (r.EndOfMessage) return (r.MessageType, length, !overflow);
+            WebSocketReceiveResult r = await socket.ReceiveAsync(buffer.Chunk, ct);
+            if (r.MessageType == WebSocketMessageType.Close) return (r.MessageType, true);
+            int limit = r.MessageType == WebSocketMessageType.Binary ? ClientMessageParser.MaxUploadBytes : ClientMessageParser.MaxMessageBytes;
+            if (!overflow) overflow = !buffer.Append(r.Count, limit);
+            if (r.EndOfMessage) return (r.MessageType, !overflow);
+        }
+    }
+
+    /// <summary>One message's bytes, gathered from the socket's fragments through a fixed chunk; grows only as far as a message's limit.</summary>
+    private sealed class MessageBuffer
+    {
+        private readonly byte[] _chunk = new byte[64 * 1024];
+        private readonly MemoryStream _message = new();
+
+        /// <summary>Where the next fragment is received.</summary>
+        public ArraySegment<byte> Chunk => new(_chunk);
+
+        /// <summary>The message so far.</summary>
+        public ReadOnlySpan<byte> Bytes => _message.GetBuffer().AsSpan(0, (int)_message.Length);
+
+        public void Clear() => _message.SetLength(0);
+
+        /// <summary>Adds the first <paramref name="count"/> bytes of the chunk; false (and nothing added) when the message would pass <paramref name="limit"/>.</summary>
+        public bool Append(int count, int limit)
+        {
+            if (_message.Length + count > limit) return false;
+            _message.Write(_chunk, 0, count);
+            return true;
         }
     }
 

@@ -5,6 +5,8 @@ using RtfmGym.Env;
 using RtfmGym.Env.Episodes;
 using RtfmGym.Env.Frames;
 using RtfmGym.Env.Geometry;
+using RtfmGym.Env.IO;
+using RtfmGym.Env.Scenarios;
 using RtfmGym.Imaging;
 using RtfmGym.Env.Memory;
 using RtfmGym.Env.Rendering;
@@ -68,6 +70,8 @@ public sealed class PlaySession : IDisposable
             ["height"] = _env.Camera.Height,
             ["seed"] = _env.Scenario.Seed,
             ["max_steps"] = _env.Scenario.MaxSteps,
+            ["start_images"] = _env.StartImages.Count,
+            ["max_upload_bytes"] = StartImage.MaxFileBytes,
         };
         if (_env.ActionSpace is BoxSpace box)
         {
@@ -77,7 +81,7 @@ public sealed class PlaySession : IDisposable
         return hello;
     }
 
-    /// <summary>Answers one message: a frame packet for step and reset, a text message for options and record, an error message for what cannot be done.</summary>
+    /// <summary>Answers one message: a frame packet for step, reset and a start image, a text message for options and record, an error message for what cannot be done.</summary>
     public PlayReply Handle(ClientMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -89,6 +93,7 @@ public sealed class PlaySession : IDisposable
                 ResetMessage r => Reset(r.Seed),
                 OptionsMessage o => Options(o),
                 RecordMessage => Record(),
+                StartImageMessage i => StartFromImage(i),
                 _ => PlayReply.Error("bad_message", $"Unsupported message {message.GetType().Name}."),
             };
         }
@@ -107,7 +112,9 @@ public sealed class PlaySession : IDisposable
     }
 
     /// <summary>Starts an episode with <paramref name="seed"/> (null: the scenario's) and answers with its first frame and the world's map.</summary>
-    public PlayReply Reset(long? seed)
+    public PlayReply Reset(long? seed) => PlayReply.Frame(ResetPacket(seed).ToBytes());
+
+    private FramePacket ResetPacket(long? seed)
     {
         long s = seed ?? _env.Scenario.Seed;
         long start = Stopwatch.GetTimestamp();
@@ -124,6 +131,45 @@ public sealed class PlaySession : IDisposable
         packet.Header["map"] = new JsonObject { ["pixels_per_metre"] = MapPixelsPerMetre, ["width"] = map.Width, ["height"] = map.Height };
         if (_env.Task is PointNavTask nav)
             packet.Header["goal"] = new JsonObject { ["x"] = nav.GoalPosition.X, ["z"] = nav.GoalPosition.Y, ["radius"] = _env.Scenario.Task.SuccessRadius };
+        return packet;
+    }
+
+    /// <summary>
+    /// Makes every following reset of this session start from the uploaded picture (fitted to the camera's size: its centre cut to
+    /// the camera's aspect ratio, then resampled) and resets with the current episode's seed. A picture that is not a PNG, too large
+    /// or corrupt, or a pose outside the world, is answered with a "bad_image" error and changes nothing.
+    /// </summary>
+    private PlayReply StartFromImage(StartImageMessage m)
+    {
+        const string Fix = "Upload a PNG image (at most {0:N0} bytes and {1}x{1} pixels; it is fitted to the camera's {2}x{3}).";
+        string fix = string.Format(System.Globalization.CultureInfo.InvariantCulture, Fix, StartImage.MaxFileBytes, PngReader.MaxSide, _env.Camera.Width, _env.Camera.Height);
+        if (m.Png.Length > StartImage.MaxFileBytes)
+            return PlayReply.Error("bad_image", $"'{m.Name}' is {m.Png.Length:N0} bytes, too large. {fix}");
+        Frame picture;
+        try
+        {
+            picture = PngReader.Decode(m.Png);
+        }
+        catch (InvalidDataException e)
+        {
+            return PlayReply.Error("bad_image", $"'{m.Name}' cannot be used: {e.Message} {fix}");
+        }
+        if (m.Pose is { } pose && EpisodePlacement.ImagePoseProblem(_env.World, pose) is { } problem)
+            return PlayReply.Error("bad_image", $"The pose of '{m.Name}': {problem} Give x and z inside the world, or leave them empty for the start pose.");
+        Frame fitted = ImageResizer.Fit(picture, _env.Camera.Width, _env.Camera.Height);
+        // The record embeds the picture as the episode saw it, so replay decodes the very pixels the session used.
+        byte[] png = ReferenceEquals(fitted, picture) ? m.Png : PngWriter.Encode(fitted.Width, fitted.Height, fitted.Rgb);
+        _env.StartFromImages([new StartImage(m.Name, png, fitted, m.Pose)]);
+        FramePacket packet = ResetPacket(_env.LastFrame is null ? null : _env.EpisodeSeed);
+        packet.Header["start_image"] = new JsonObject
+        {
+            ["name"] = m.Name,
+            ["width"] = picture.Width,
+            ["height"] = picture.Height,
+            ["resized"] = !ReferenceEquals(fitted, picture),
+        };
+        if (!_env.FrameSourceDrawsFromContext)
+            packet.Header["note"] = $"Frames come from '{_env.FrameSourceName}', which never reads the memory: the picture is in the memory (see the map) but changes no frame. Start play without --frames {_env.FrameSourceName} to walk the world grown from it.";
         return PlayReply.Frame(packet.ToBytes());
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
+using RtfmGym.Play.Protocol;
 
 namespace RtfmGym.Play.Tests;
 
@@ -82,7 +83,7 @@ public sealed class PlayServerTests
         await ReceiveText(socket);
         await ReceiveBinary(socket);
         await socket.SendAsync(new byte[] { 1, 2, 3 }, WebSocketMessageType.Binary, true, CancellationToken.None);
-        Assert.That((await ReceiveText(socket))["message"]!.GetValue<string>(), Does.Contain("Binary messages are not read"));
+        Assert.That((await ReceiveText(socket))["message"]!.GetValue<string>(), Does.Contain("an upload starts with a 4-byte header length"));
         await socket.SendAsync(Encoding.UTF8.GetBytes(new string('x', 10_000)), WebSocketMessageType.Text, true, CancellationToken.None);
         Assert.That((await ReceiveText(socket))["message"]!.GetValue<string>(), Does.Contain("longer than 4096 bytes"));
         await socket.SendAsync(Encoding.UTF8.GetBytes("""{"type":"step","action":1,"seq":5}"""), WebSocketMessageType.Text, true, CancellationToken.None);
@@ -95,6 +96,21 @@ public sealed class PlayServerTests
             Assert.That(header["step"]!.GetValue<int>(), Is.EqualTo(1));
             Assert.That(packet.Length, Is.EqualTo(4 + headerLength + header["images"]!.AsArray().Sum(i => i!["length"]!.GetValue<int>())));
         });
+    }
+
+    [Test]
+    public async Task Send_UploadPastTheLimit_BadImageAndTheSessionGoesOn()
+    {
+        await using PlayServer server = await PlayServer.StartAsync(new PlayServerOptions(TestScenarios.Small()));
+        using ClientWebSocket socket = await Connect(server);
+        await ReceiveText(socket);
+        await ReceiveBinary(socket);
+        await socket.SendAsync(new byte[ClientMessageParser.MaxUploadBytes + 1], WebSocketMessageType.Binary, true, CancellationToken.None);
+        JsonObject error = await ReceiveText(socket);
+        Assert.That(error["code"]!.GetValue<string>(), Is.EqualTo("bad_image"));
+        Assert.That(error["message"]!.GetValue<string>(), Does.Contain("larger than"));
+        await socket.SendAsync(Encoding.UTF8.GetBytes("""{"type":"step","action":1}"""), WebSocketMessageType.Text, true, CancellationToken.None);
+        Assert.That(await ReceiveBinary(socket), Is.Not.Empty);
     }
 
     private static async Task<ClientWebSocket> Connect(PlayServer server)

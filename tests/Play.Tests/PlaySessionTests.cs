@@ -56,4 +56,73 @@ public sealed class PlaySessionTests
         string recorded = session.Handle(new RecordMessage()).Text!;
         Assert.That(recorded, Does.Contain("\"type\":\"recorded\"").And.Contain("\"steps\":1").And.Contain("\"interrupted\":false"));
     }
+
+    /// <summary>A <paramref name="width"/>x<paramref name="height"/> PNG of seeded noise.</summary>
+    internal static byte[] Picture(int width, int height, int seed = 1)
+    {
+        var rgb = new byte[width * height * 3];
+        new Random(seed).NextBytes(rgb);
+        return RtfmGym.Imaging.PngWriter.Encode(width, height, rgb);
+    }
+
+    /// <summary>The header of a frame packet.</summary>
+    internal static System.Text.Json.Nodes.JsonObject Header(byte[] packet) =>
+        System.Text.Json.Nodes.JsonNode.Parse(System.Text.Encoding.UTF8.GetString(packet, 4, BitConverter.ToInt32(packet, 0)))!.AsObject();
+
+    [Test]
+    public void Handle_StartImage_MemoryHoldsTheFittedPictureAndTheRecordReplays()
+    {
+        using FrameModel model = FrameModel.Create(FrameModelConfig.Tiny, seed: 3);
+        using var frames = new ModelFrameSource(model);
+        using var session = new PlaySession(1, new RtfmEnvironment(TestScenarios.Small(), frames, new SpatialMemory()), _dir);
+        session.Reset(5);
+        byte[] reply = session.Handle(new StartImageMessage("wide.png", Picture(48, 32), null)).Binary!;
+        var header = Header(reply);
+        RtfmEnvironment env = session.Environment;
+        Assert.Multiple(() =>
+        {
+            Assert.That(header["type"]!.GetValue<string>(), Is.EqualTo("reset"));
+            Assert.That(header["start_image"]!["resized"]!.GetValue<bool>(), Is.True);
+            Assert.That(header.ContainsKey("note"), Is.False, "the model reads the memory");
+            Assert.That(env.EpisodeSeed, Is.EqualTo(5), "the episode's seed is kept");
+            Assert.That(env.Memory!.Entries.First().Frame.Width, Is.EqualTo(32), "fitted to the camera");
+            Assert.That(env.Memory.Entries.First().Pose, Is.EqualTo(env.Pose), "seen from the start pose");
+        });
+        foreach (long action in new long[] { 1, 2, 1 }) session.Handle(new StepMessage(action, 0));
+        EpisodeRecord record = EpisodeRecordReader.FromJson(session.BuildRecord().ToJson(), "play.json");
+        using var replayFrames = new ModelFrameSource(model);
+        Assert.That(EpisodeReplayer.Replay(record, replayFrames).Steps, Is.EqualTo(3));
+    }
+
+    [Test]
+    public void Handle_StartImageWithGroundTruthFrames_ResetsWithANote()
+    {
+        using var session = new PlaySession(1, new RtfmEnvironment(TestScenarios.Small(), memory: new SpatialMemory()), _dir);
+        session.Reset(null);
+        var header = Header(session.Handle(new StartImageMessage("room.png", Picture(32, 32), null)).Binary!);
+        Assert.That(header["note"]!.GetValue<string>(), Does.Contain("never reads the memory"));
+        Assert.That(header["start_image"]!["resized"]!.GetValue<bool>(), Is.False);
+    }
+
+    private static IEnumerable<TestCaseData> BadUploads()
+    {
+        yield return new TestCaseData(new StartImageMessage("notes.txt", "hello, world"u8.ToArray(), null), "not a PNG").SetName("Handle_UploadNotPng_BadImage");
+        byte[] corrupt = Picture(32, 32);
+        corrupt[^20] ^= 0x55;
+        yield return new TestCaseData(new StartImageMessage("corrupt.png", corrupt, null), "corrupt").SetName("Handle_UploadCorrupt_BadImage");
+        yield return new TestCaseData(new StartImageMessage("huge.png", new byte[RtfmGym.Env.Scenarios.StartImage.MaxFileBytes + 1], null), "too large").SetName("Handle_UploadTooLarge_BadImage");
+        yield return new TestCaseData(new StartImageMessage("far.png", Picture(32, 32), new RtfmGym.Env.Geometry.FloorPose(new System.Numerics.Vector2(-50, 1), 0)), "outside world")
+            .SetName("Handle_UploadPoseOutsideWorld_BadImage");
+    }
+
+    [TestCaseSource(nameof(BadUploads))]
+    public void Handle_BadUpload_BadImageErrorAndTheWalkGoesOn(StartImageMessage upload, string reason)
+    {
+        using var session = new PlaySession(1, new RtfmEnvironment(TestScenarios.Small(), memory: new SpatialMemory()), _dir);
+        session.Reset(null);
+        string reply = session.Handle(upload).Text!;
+        Assert.That(reply, Does.Contain("\"code\":\"bad_image\"").And.Contain(reason).And.Contain(upload.Name));
+        Assert.That(session.Environment.StartImages, Is.Empty, "nothing changed");
+        Assert.That(session.Handle(new StepMessage(1L, 0)).Binary, Is.Not.Null);
+    }
 }

@@ -40,6 +40,7 @@ public static class PlayCommand
                 createEnvironment: sc => new RtfmEnvironment(sc, memory: new SpatialMemory(), components: components));
             // One environment made and dropped before listening: an unknown frame source or a missing checkpoint fails here, not in the page.
             options.CreateEnvironment(s).Dispose();
+            StartImagesNote.WriteIfIgnored(s, components);
             return await Serve(options, ct);
         });
         return cmd;

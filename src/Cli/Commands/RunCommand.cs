@@ -72,6 +72,7 @@ public static class RunCommand
         using var truthSheet = new TruthComparisonSheet(8);
         bool compareWithTruth = false;
         SpatialMemory? lastMemory = null;
+        StartImagesNote.WriteIfIgnored(suite, components);
         if (remembered is { WorldSeed: null })
             Consoles.Err.MarkupLine($"[yellow]note:[/] {Markup.Escape(memoryIn!)} does not say which world it was recorded in (format version 1); it is preloaded unchecked.");
 

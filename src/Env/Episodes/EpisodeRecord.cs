@@ -61,6 +61,12 @@ public sealed record EpisodeRecord
     /// <summary>The memory file copied into the environment at reset, or null when the episode started with an empty memory.</summary>
     public PreloadedMemoryFile? MemoryIn { get; init; }
 
+    /// <summary>
+    /// The pictures the episode started from (the scenario's start images, or a play page's upload), with their PNG bytes, so a
+    /// record replays without the image files; empty for an episode that started from the ground truth. Written only when not empty.
+    /// </summary>
+    public IReadOnlyList<StartImage> StartImages { get; init; } = [];
+
     /// <summary>Reset options used, if any (JSON-compatible values: integers and lists of numbers).</summary>
     public IReadOnlyDictionary<string, object>? ResetOptions { get; init; }
 
@@ -113,7 +119,7 @@ public sealed record EpisodeRecord
             ["frame_source_digest"] = FrameSourceDigest,
             ["seed"] = Seed,
             ["world_seed"] = WorldSeed,
-            ["start"] = Start is { } st ? Numbers(st.Altitude is { } alt ? [st.Position.X, st.Position.Y, st.Yaw, alt] : [st.Position.X, st.Position.Y, st.Yaw]) : null,
+            ["start"] = Start is { } st ? PoseToJson(st) : null,
             ["goal"] = Goal is { } g ? Numbers([g.X, g.Y]) : null,
             ["memory_in"] = MemoryIn is { } m ? new JsonObject { ["path"] = m.Path, ["sha256"] = m.Sha256, ["entries"] = m.Entries } : null,
             ["reset_options"] = options,
@@ -125,6 +131,13 @@ public sealed record EpisodeRecord
             ["steps"] = steps,
             ["scenario_yaml"] = ScenarioText,
         };
+        // Only records of episodes that start from images carry the field, so every other record reads as before.
+        if (StartImages.Count > 0) o["start_images"] = new JsonArray(StartImages.Select(i => (JsonNode)new JsonObject
+        {
+            ["file"] = i.File,
+            ["pose"] = i.Pose is { } p ? PoseToJson(p) : null,
+            ["png"] = Convert.ToBase64String(i.Png),
+        }).ToArray());
         o["digest"] = Digest(o);
         return o;
     }
@@ -150,6 +163,9 @@ public sealed record EpisodeRecord
         _ when BoxSpace.AsArray(action) is { } a => new JsonArray(a.ToDoubleArray().Select(x => (JsonNode)x).ToArray()),
         _ => throw new ArgumentException($"Cannot record action {Space.Format(action)}."),
     };
+
+    /// <summary>A floor pose as JSON: [x, z, yaw], with the altitude fourth when it has one.</summary>
+    private static JsonArray PoseToJson(FloorPose p) => Numbers(p.Altitude is { } alt ? [p.Position.X, p.Position.Y, p.Yaw, alt] : [p.Position.X, p.Position.Y, p.Yaw]);
 
     private static JsonArray Numbers(float[] values) => new(values.Select(v => (JsonNode)v).ToArray());
 }

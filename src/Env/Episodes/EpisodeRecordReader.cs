@@ -104,7 +104,30 @@ public static class EpisodeRecordReader
             Goal = o["goal"] is null ? null : GoalOf(f.Floats(o["goal"], "goal", 2)),
             MemoryIn = o["memory_in"] is null ? null : Memory(f, o["memory_in"]),
             Interrupted = f.Bool(o, "interrupted", "interrupted"),
+            StartImages = o["start_images"] is null ? [] : StartImages(f, o["start_images"]),
         };
+    }
+
+    /// <summary>The embedded start images: file name, floor pose (or null) and base64 PNG each; the PNG is decoded here.</summary>
+    private static StartImage[] StartImages(Fields f, JsonNode? node)
+    {
+        JsonArray list = node as JsonArray ?? throw f.Problem("start_images", "expected a list of {file, pose, png} objects.");
+        var images = new StartImage[list.Count];
+        for (int i = 0; i < list.Count; i++)
+        {
+            string p = $"start_images[{i}]";
+            JsonObject o = list[i] as JsonObject ?? throw f.Problem(p, "not an object.");
+            FloorPose? pose = o["pose"] is null ? null : StartOf(f.Floats(o["pose"], p + ".pose", 3, 4));
+            try
+            {
+                images[i] = StartImage.FromPng(f.String(o, "file", p + ".file"), Convert.FromBase64String(f.String(o, "png", p + ".png")), pose);
+            }
+            catch (Exception e) when (e is FormatException or InvalidDataException)
+            {
+                throw f.Problem(p + ".png", $"not a base64 PNG the reader takes ({e.Message}); {Rerecord}.");
+            }
+        }
+        return images;
     }
 
     private static FloorPose StartOf(float[] v) => new(new Vector2(v[0], v[1]), v[2], v.Length == 4 ? v[3] : null);

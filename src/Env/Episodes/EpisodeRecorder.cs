@@ -51,6 +51,7 @@ public sealed class EpisodeRecorder
         Start = _env.Scenario.Start,
         Goal = _env.Scenario.Task.Goal,
         MemoryIn = MemoryIn,
+        StartImages = _env.StartImages,
         Interrupted = _steps.Count == 0 || !(_steps[^1].Terminated || _steps[^1].Truncated),
         ResetOptions = _options,
         ResetChecksum = _resetChecksum ?? throw new InvalidOperationException("Call Begin after Reset first."),

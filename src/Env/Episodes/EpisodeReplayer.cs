@@ -29,6 +29,8 @@ public static class EpisodeReplayer
             throw new RtfmGymException($"The episode started from the memory file '{m.Path}' (SHA-256 {m.Sha256[..16]}..., {m.Entries} entries); replay it with that file (`rtfmgym replay --memory-in FILE`).");
         using var env = new RtfmEnvironment(EpisodeScenario(record), frames, memoryIn is null ? null : new SpatialMemory(memoryIn.Options), components);
         if (memoryIn is not null) env.PreloadMemory(memoryIn);
+        // The record's own copies: the scenario's images, or an upload the scenario text never named.
+        if (record.StartImages.Count > 0) env.StartFromImages(record.StartImages);
         IReadOnlyDictionary<string, object?> lastInfo = env.Reset(record.Seed, record.ResetOptions).Info;
         Compare(0, "frame", record.ResetChecksum, env.LastFrame!.Checksum());
         ComparePose(0, record.ResetPose, env.Pose.ToArray());
@@ -63,11 +65,14 @@ public static class EpisodeReplayer
         return new ReplayReport(steps, total, env.FrameSourceName);
     }
 
-    /// <summary>The scenario of the recorded episode: the embedded text with the recorded frame source and, from format 2, its seed, world seed, start and goal.</summary>
+    /// <summary>
+    /// The scenario of the recorded episode: the embedded text with the recorded frame source and, from format 2, its seed, world seed,
+    /// start and goal. Start images the text names are read from the record's embedded copies, never from files.
+    /// </summary>
     public static Scenario EpisodeScenario(EpisodeRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        Scenario scenario = ScenarioLoader.Parse(record.ScenarioText, record.ScenarioSource) with { Frames = record.FrameSource };
+        Scenario scenario = ScenarioLoader.Parse(record.ScenarioText, record.ScenarioSource, EmbeddedImage(record)) with { Frames = record.FrameSource };
         if (record.FormatVersion < 2) return scenario;
         return scenario with
         {
@@ -78,6 +83,11 @@ public static class EpisodeReplayer
             Episodes = [],
         };
     }
+
+    /// <summary>Reads a start image the scenario text names from the record's embedded copies.</summary>
+    private static Func<string, byte[]> EmbeddedImage(EpisodeRecord record) => file =>
+        record.StartImages.FirstOrDefault(i => i.File == file)?.Png
+        ?? throw new RtfmGymException($"the episode record holds no copy of this image (it has {record.StartImages.Count}); re-record the episode.");
 
     /// <summary>
     /// Replays a scenario's own record (record.actions, with record.checksums when present) from

@@ -14,4 +14,14 @@ public sealed record FrameEpisode(World World, ulong Seed)
 {
     /// <summary>The world, checked not to be null.</summary>
     public World World { get; init; } = World ?? throw new ArgumentNullException(nameof(World));
+
+    /// <summary>
+    /// Posed pictures the episode starts from (a scenario's start images, or an upload), put into the memory at reset instead of the
+    /// source's <see cref="IFrameSource.SeedViews"/>; empty (default) for none. When there are any, no frame of the episode
+    /// may be ground truth, the first included: a source that draws from context draws every frame from them.
+    /// </summary>
+    public IReadOnlyList<MemorySeed> StartViews { get; init; } = [];
+
+    /// <summary>Whether the episode starts from pictures (<see cref="StartViews"/>) rather than from the ground truth.</summary>
+    public bool StartsFromImages => StartViews.Count > 0;
 }

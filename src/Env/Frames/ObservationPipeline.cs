@@ -14,7 +14,8 @@ namespace RtfmGym.Env.Frames;
 /// <item>insert: what the source says the memory keeps (<see cref="DrawnView.Remembered"/>, with its generation
 /// depth) into each view's memory, at the view's pose and step.</item>
 /// </list>
-/// At reset, <see cref="Seed"/> puts the source's seed views into the memory before the first frame.
+/// At reset, <see cref="Seed"/> puts the episode's start views (its start images), or else the source's seed views, into the
+/// memory before the first frame.
 /// Holds no state of its own beyond the source; not thread-safe (one caller at a time, as the source).
 /// </summary>
 public sealed class ObservationPipeline
@@ -26,15 +27,16 @@ public sealed class ObservationPipeline
     public IFrameSource Source { get; }
 
     /// <summary>
-    /// Puts the source's seed views for an episode starting at <paramref name="start"/> into <paramref name="memory"/>
-    /// (step 0, generation depth 0); nothing when the source has none or there is no memory.
+    /// Puts the episode's <see cref="FrameEpisode.StartViews"/>, or when it has none the source's seed views for an episode
+    /// starting at <paramref name="start"/>, into <paramref name="memory"/> (step 0, generation depth 0); nothing when there
+    /// are none or there is no memory.
     /// </summary>
     public void Seed(SpatialMemory? memory, FrameEpisode episode, Pose start, CameraIntrinsics camera)
     {
         ArgumentNullException.ThrowIfNull(episode);
         ArgumentNullException.ThrowIfNull(camera);
         if (memory is null) return;
-        foreach (MemorySeed view in Source.SeedViews(episode, start, camera))
+        foreach (MemorySeed view in episode.StartsFromImages ? episode.StartViews : Source.SeedViews(episode, start, camera))
             memory.Insert(view.Pose, view.Frame, 0);
     }
 

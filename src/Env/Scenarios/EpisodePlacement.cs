@@ -5,7 +5,7 @@ using RtfmGym.Env.Worlds;
 namespace RtfmGym.Env.Scenarios;
 
 /// <summary>
-/// Whether a start pose and a PointNav goal fit a world: the start on free floor (and, for a flying
+/// Whether a start pose, a PointNav goal and a start image's pose fit a world: the start on free floor (and, for a flying
 /// body, at a height inside the room), the goal on the floor and reachable from the start. Shared by
 /// the scenario loader (which adds file, line and field) and by reset options (which name the option).
 /// Each check returns null when the value fits, else a sentence saying why not and what to do.
@@ -20,6 +20,14 @@ public static class EpisodePlacement
         if (start.Altitude is { } alt && (alt < radius || alt > world.CeilingHeight - radius))
             return $"altitude {alt} m is outside the room's free height {radius} to {world.CeilingHeight - radius} m.";
         return null;
+    }
+
+    /// <summary>Why a picture seen from <paramref name="pose"/> does not fit <paramref name="world"/> (its camera outside the world's bounds), or null; walls do not matter.</summary>
+    public static string? ImagePoseProblem(World world, FloorPose pose)
+    {
+        Vector2 p = pose.Position;
+        if (p.X >= 0 && p.Y >= 0 && p.X <= world.SizeX && p.Y <= world.SizeZ) return null;
+        return $"({p.X:0.###}, {p.Y:0.###}) is outside world seed {world.Seed}, which spans 0 to {world.SizeX:0.###} m in x and 0 to {world.SizeZ:0.###} m in z.";
     }
 
     /// <summary>Why <paramref name="goal"/> (x, z, metres) does not fit <paramref name="world"/>, or null; with a <paramref name="start"/>, the goal must be reachable from it.</summary>

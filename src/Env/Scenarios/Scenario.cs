@@ -46,6 +46,13 @@ public sealed record Scenario
     /// <summary>Start pose; null draws one from the episode seed.</summary>
     public FloorPose? Start { get; init; }
 
+    /// <summary>
+    /// Pictures every episode starts from (<c>start_images</c>): at reset they go into the spatial memory instead of the frame
+    /// source's ground-truth seed views, and every frame is drawn from them. Empty (default) for none. The world's geometry
+    /// (motion, collision, the task) still comes from <see cref="World"/>.
+    /// </summary>
+    public IReadOnlyList<StartImage> StartImages { get; init; } = [];
+
     /// <summary>Steps before the episode is truncated. Default 500.</summary>
     public int MaxSteps { get; init; } = 500;
 

@@ -1,6 +1,7 @@
 using System.Numerics;
 using RtfmGym.Env.Actions;
 using RtfmGym.Env.Geometry;
+using RtfmGym.Env.IO;
 using RtfmGym.Env.Sensors;
 using RtfmGym.Env.Worlds;
 using YamlDotNet.Core;
@@ -16,7 +17,7 @@ namespace RtfmGym.Env.Scenarios;
 public static class ScenarioLoader
 {
     private static readonly string[] TopFields =
-        ["name", "description", "seed", "max_steps", "frames", "world", "camera", "observations", "action", "agent", "task", "start", "episodes", "record"];
+        ["name", "description", "seed", "max_steps", "frames", "world", "camera", "observations", "action", "agent", "task", "start", "start_images", "episodes", "record"];
 
     private static readonly Dictionary<string, ActionKind> ActionKinds = new()
     {
@@ -31,6 +32,9 @@ public static class ScenarioLoader
     /// <summary>The observation keys a scenario file may ask for: the built-in sensors' (<see cref="SensorRegistry.BuiltIn"/>).</summary>
     public static readonly IReadOnlyList<string> ObservationKeys = SensorRegistry.BuiltIn.Names;
 
+    /// <summary>The largest difference between a start image's field of view and the camera's that is taken as equal, degrees.</summary>
+    public const double FovToleranceDegrees = 0.01;
+
     /// <summary>Loads and validates a scenario file (UTF-8, at most <see cref="ScenarioTextGuard.MaxBytes"/>).</summary>
     public static Scenario Load(string path)
     {
@@ -42,7 +46,11 @@ public static class ScenarioLoader
     /// Parses and validates scenario text; <paramref name="source"/> names it in errors. The text
     /// passes <see cref="ScenarioTextGuard.Check"/> (size, depth, one document) before it is parsed.
     /// </summary>
-    public static Scenario Parse(string text, string source = "<inline>")
+    /// <param name="text">The YAML text.</param>
+    /// <param name="source">The file it came from (start image paths are relative to its folder), or a name for errors.</param>
+    /// <param name="readImage">Reads a start image's bytes given its path as the scenario writes it (replay serves a record's
+    /// embedded copies); null reads files relative to <paramref name="source"/>, which must then be a scenario file.</param>
+    public static Scenario Parse(string text, string source = "<inline>", Func<string, byte[]>? readImage = null)
     {
         ScenarioTextGuard.Check(text, source);
         var r = new YamlFieldReader(source);
@@ -80,6 +88,7 @@ public static class ScenarioLoader
         }
         if (N("task") is { } task) s = s with { Task = ReadTask(r, task) };
         if (N("start") is { } start) s = s with { Start = ReadStart(r, start, "start") };
+        if (N("start_images") is { } images) s = s with { StartImages = ReadStartImages(r, images, s, readImage ?? (file => ReadImageFile(source, file))) };
         if (N("episodes") is { } eps) s = s with { Episodes = ReadEpisodes(r, eps) };
         if (N("record") is { } rec) s = ReadRecord(r, rec, s);
 
@@ -205,6 +214,57 @@ public static class ScenarioLoader
         return new FloorPose(p, yaw, alt);
     }
 
+    /// <summary>
+    /// The <c>start_images</c> list: each entry a <c>file</c> (PNG of the camera's size), an optional <c>pose</c> (as <c>start</c>;
+    /// default the episode's start) and an optional <c>fov_degrees</c> (the camera's, which it must equal). Needs the camera read first.
+    /// </summary>
+    private static IReadOnlyList<StartImage> ReadStartImages(YamlFieldReader r, YamlNode node, Scenario s, Func<string, byte[]> readImage)
+    {
+        var seq = r.Sequence(node, "start_images");
+        if (seq.Children.Count == 0) throw r.Error(node, "start_images", "the list is empty; give at least one image, or leave the field out.");
+        var list = new List<StartImage>();
+        CameraSettings camera = s.Camera;
+        for (int i = 0; i < seq.Children.Count; i++)
+        {
+            string f = $"start_images[{i}]";
+            var m = r.Map(seq.Children[i], f, "file", "pose", "fov_degrees");
+            YamlNode fileNode = YamlFieldReader.Get(m, "file") ?? throw r.Error(seq.Children[i], f + ".file", "missing; give the path of a PNG image, relative to the scenario file.");
+            string file = r.Text(fileNode, f + ".file");
+            FloorPose? pose = YamlFieldReader.Get(m, "pose") is { } p ? ReadStart(r, p, f + ".pose") : null;
+            if (YamlFieldReader.Get(m, "fov_degrees") is { } fovNode)
+            {
+                double fov = r.Number(fovNode, f + ".fov_degrees", 10, 150), cameraFov = camera.VerticalFov * 180 / Math.PI;
+                if (Math.Abs(fov - cameraFov) > FovToleranceDegrees)
+                    throw r.Error(fovNode, f + ".fov_degrees", $"{fov:0.###} degrees differs from the camera's vertical field of view ({cameraFov:0.###}); the frame model reads remembered frames " +
+                        "with the camera's intrinsics, so the image must be seen with them: crop the image to the camera's field of view, or set camera.fov_degrees.");
+            }
+            StartImage image;
+            try
+            {
+                image = StartImage.FromPng(file, readImage(file), pose);
+            }
+            catch (Exception e) when (e is RtfmGymException or InvalidDataException or IOException or UnauthorizedAccessException)
+            {
+                string why = e.Message.TrimEnd('.');
+                throw r.Error(fileNode, f + ".file", $"'{file}': {char.ToLowerInvariant(why[0])}{why[1..]}.");
+            }
+            if (image.Frame.Width != camera.Width || image.Frame.Height != camera.Height)
+                throw r.Error(fileNode, f + ".file", $"'{file}' is {image.Frame.Width}x{image.Frame.Height} pixels, but the camera is {camera.Width}x{camera.Height}; " +
+                    $"resize the image to {camera.Width}x{camera.Height} (the play page's \"start from image\" resizes uploads), or set camera.width and camera.height.");
+            list.Add(image);
+        }
+        return list;
+    }
+
+    /// <summary>Reads a start image named in the scenario file <paramref name="source"/>, relative to its folder.</summary>
+    private static byte[] ReadImageFile(string source, string file)
+    {
+        if (!File.Exists(source))
+            throw new RtfmGymException("a scenario given as text has no folder to find images in; load the scenario from its file, which the image paths are relative to.");
+        string path = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(source))!, file);
+        return BoundedFile.ReadAllBytes(path, StartImage.MaxFileBytes, "start image");
+    }
+
     private static IReadOnlyList<ScenarioEpisode> ReadEpisodes(YamlFieldReader r, YamlNode node)
     {
         var seq = r.Sequence(node, "episodes");
@@ -269,6 +329,7 @@ public static class ScenarioLoader
                 startNode ?? Node("start") ?? em, startNode is null ? "start" : $"episodes[{i}].start",
                 goalNode ?? Node("task", "goal") ?? em, goalNode is null ? "task.goal" : $"episodes[{i}].goal");
         }
+        if (s.StartImages.Count > 0) CheckStartImagePoses(r, s, Node("start_images") as YamlSequenceNode);
         if (s.RecordedActions is { } actions)
         {
             var model = ActionModel.Create(s.Action);
@@ -277,6 +338,18 @@ public static class ScenarioLoader
                 string? why = model.Space.Explain(actions[i]);
                 if (why is not null) throw r.Error(Node("record", "actions"), $"record.actions[{i}]", $"{Spaces.Space.Format(actions[i])} is not in the action space {model.Space}: {why}.");
             }
+        }
+    }
+
+    /// <summary>Each start image's camera must stand inside the scenario's world (a picture is taken from anywhere in it, walls included).</summary>
+    private static void CheckStartImagePoses(YamlFieldReader r, Scenario s, YamlSequenceNode? list)
+    {
+        World world = WorldCache.Get(s.World);
+        for (int i = 0; i < s.StartImages.Count; i++)
+        {
+            if (s.StartImages[i].Pose is not { } p || EpisodePlacement.ImagePoseProblem(world, p) is not { } problem) continue;
+            YamlNode? node = list?.Children[i] is YamlMappingNode m ? YamlFieldReader.Get(m, "pose") : null;
+            throw r.Error(node, $"start_images[{i}].pose", problem);
         }
     }
 

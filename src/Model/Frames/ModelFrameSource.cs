@@ -75,8 +75,9 @@ public sealed class ModelFrameSource : IFrameSource
     }
 
     /// <summary>
-    /// Draws every view: the reset frame (step 0) is the ground truth (<see cref="ModelFrameSourceOptions.GroundTruthFirstFrame"/>);
-    /// every other is generated from its context (the first <see cref="FrameModelConfig.MaxContext"/> entries), all in one
+    /// Draws every view: the reset frame (step 0) is the ground truth (<see cref="ModelFrameSourceOptions.GroundTruthFirstFrame"/>),
+    /// unless the episode starts from images (<see cref="FrameEpisode.StartViews"/>, which the pipeline seeds the memory with instead of
+    /// <see cref="SeedViews"/>); every other is generated from its context (the first <see cref="FrameModelConfig.MaxContext"/> entries), all in one
     /// batched pass per context count. The memory keeps a generated frame without its depth (the ground truth keeps it):
     /// the model's depth is too rough for retrieval to judge by (with it, recall@4 against the oracle was 0.24; docs/memory.md).
     /// </summary>
@@ -95,7 +96,7 @@ public sealed class ModelFrameSource : IFrameSource
             FrameRequest frame = request.Frame;
             RigidMotion centre = CentreOf(request.Episode.World);
             poses[i] = centre.Apply(frame.Pose);
-            if (frame.Step == 0 && Options.GroundTruthFirstFrame)
+            if (frame.Step == 0 && Options.GroundTruthFirstFrame && !request.Episode.StartsFromImages)
             {
                 frames[i] = _truth.DrawOne(new ViewRequest(frame with { Channels = frame.Channels | FrameChannels.Depth }, request.Episode)).Observed;
                 continue;

@@ -8,7 +8,7 @@ public sealed record ModelFrameSourceOptions
     /// <summary>Denoising steps per frame. Default 4.</summary>
     public SamplerSettings Sampler { get; init; } = SamplerSettings.Default;
 
-    /// <summary>The reset frame is the ground truth (the world the generated one grows from). Default true.</summary>
+    /// <summary>The reset frame is the ground truth (the world the generated one grows from), unless the episode starts from images. Default true.</summary>
     public bool GroundTruthFirstFrame { get; init; } = true;
 
     /// <summary>

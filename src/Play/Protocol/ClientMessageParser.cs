@@ -1,17 +1,24 @@
+using System.Buffers.Binary;
+using System.Numerics;
 using System.Text.Json;
+using RtfmGym.Env.Geometry;
+using RtfmGym.Env.Scenarios;
 
 namespace RtfmGym.Play.Protocol;
 
 /// <summary>
 /// Reads the JSON text messages of the play page. Kinds ("type"): "step" (action: an integer, or a list of
 /// at most 6 finite numbers; seq: an optional non-negative integer), "reset" (seed: an optional non-negative
-/// integer), "options" (truth: a boolean; format: "rgba" or "png"), "record". Anything else throws a
-/// <see cref="PlayProtocolException"/> that names the field and what it should be.
+/// integer), "options" (truth: a boolean; format: "rgba" or "png"), "record". Binary messages are uploads (<see cref="ParseBinary"/>).
+/// Anything else throws a <see cref="PlayProtocolException"/> that names the field and what it should be.
 /// </summary>
 public static class ClientMessageParser
 {
     /// <summary>The longest message read, in bytes; a page never needs more than a few dozen.</summary>
     public const int MaxMessageBytes = 4096;
+
+    /// <summary>The longest binary message (an upload) read, in bytes: a picture of at most <see cref="StartImage.MaxFileBytes"/> and its header.</summary>
+    public const int MaxUploadBytes = StartImage.MaxFileBytes + MaxMessageBytes + 4;
 
     /// <summary>The most numbers in a box action (a free-flight action has 6).</summary>
     public const int MaxActionLength = 6;
@@ -46,6 +53,51 @@ public static class ClientMessageParser
                 var other => throw new PlayProtocolException($"Unknown message type \"{other}\"; the types are step, reset, options and record."),
             };
         }
+    }
+
+    /// <summary>
+    /// Parses a binary message: a start-image upload, laid out as frame packets are: a 4-byte little-endian header length, that
+    /// many bytes of UTF-8 JSON <c>{"type":"start_image","name":"room.png","x":2.5,"z":4,"yaw_degrees":90}</c> (x and z together or
+    /// neither, metres; yaw_degrees optional, default 0; without x and z the picture is seen from the start pose), then the PNG's bytes.
+    /// </summary>
+    /// <exception cref="PlayProtocolException">The layout or the header is wrong.</exception>
+    public static StartImageMessage ParseBinary(ReadOnlySpan<byte> message)
+    {
+        if (message.Length < 4) throw new PlayProtocolException("The binary message is too short; an upload starts with a 4-byte header length.");
+        int length = BinaryPrimitives.ReadInt32LittleEndian(message);
+        if (length <= 0 || length > MaxMessageBytes || length > message.Length - 4)
+            throw new PlayProtocolException($"The upload's header length {length} does not fit the message (at most {MaxMessageBytes} bytes of JSON, then the picture).");
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(message.Slice(4, length).ToArray(), new JsonDocumentOptions { MaxDepth = 4 });
+        }
+        catch (JsonException e)
+        {
+            throw new PlayProtocolException($"The upload's header is not JSON ({e.Message}).");
+        }
+        using (doc)
+        {
+            JsonElement root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("type", out JsonElement type) || type.ValueKind != JsonValueKind.String || type.GetString() != "start_image")
+                throw new PlayProtocolException("A binary message is an upload whose header is {\"type\":\"start_image\", ...}.");
+            string name = root.TryGetProperty("name", out JsonElement n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : "upload.png";
+            if (name.Length > 200) name = name[..200];
+            double? x = OptionalNumber(root, "x"), z = OptionalNumber(root, "z"), yaw = OptionalNumber(root, "yaw_degrees");
+            if (x.HasValue != z.HasValue) throw new PlayProtocolException("Give both \"x\" and \"z\" of the picture's pose, or neither (the start pose).");
+            if (yaw is < -360 or > 360) throw new PlayProtocolException($"\"yaw_degrees\" is {yaw}; expected -360 to 360.");
+            FloorPose? pose = x is { } px && z is { } pz ? new FloorPose(new Vector2((float)px, (float)pz), (float)((yaw ?? 0) * Math.PI / 180)) : null;
+            if (pose is null && yaw is not null) throw new PlayProtocolException("\"yaw_degrees\" needs \"x\" and \"z\" too; without them the picture is seen from the start pose.");
+            return new StartImageMessage(name, message[(4 + length)..].ToArray(), pose);
+        }
+    }
+
+    private static double? OptionalNumber(JsonElement root, string name)
+    {
+        if (!root.TryGetProperty(name, out JsonElement e) || e.ValueKind == JsonValueKind.Null) return null;
+        if (e.ValueKind != JsonValueKind.Number || !e.TryGetDouble(out double v) || !double.IsFinite(v) || Math.Abs(v) > 1e6)
+            throw new PlayProtocolException($"\"{name}\" is {Describe(e)}; expected a finite number (metres for x and z, degrees for yaw).");
+        return v;
     }
 
     private static object Action(JsonElement root)

@@ -47,6 +47,32 @@ public sealed class ScenarioEnvironmentProviderTests
     }
 
     [Test]
+    public void Make_ShippedScenarioStartingFromAnImage_ResetsWithTheImageInMemory()
+    {
+        // "model" stands in for the learned model: any source registered under the name the scenario asks for.
+        var components = EnvironmentComponents.BuiltIn with { FrameSources = Env.Frames.FrameSourceRegistry.BuiltIn.With("model", _ => new Env.Frames.ConstantFrameSource()) };
+        var provider = new ScenarioEnvironmentProvider(Path.Combine(Support.RepoPaths.Root, "scenarios"), components);
+        using var server = new BridgeServer(new BridgeServerOptions(bind: "tcp://127.0.0.1:*", workers: 1), provider);
+        server.Start();
+        using var client = new BridgeClient(new BridgeClientOptions(server.Endpoint, TimeSpan.FromSeconds(30)));
+        using var remote = RemoteEnvironment.Make(client, "image-to-world");
+        Assert.That(remote.Reset(seed: 2).Observation, Is.Not.Null);
+        using var local = new RtfmEnvironment(ScenarioLoader.Load(Path.Combine(Support.RepoPaths.Root, "scenarios", "image-to-world.yaml")), components: components);
+        Assert.That(local.StartImages, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public void Make_InlineYamlNamingAnImage_InvalidScenarioAskingForAFile()
+    {
+        using var server = new BridgeServer(new BridgeServerOptions(bind: "tcp://127.0.0.1:*", workers: 1), new ScenarioEnvironmentProvider(null));
+        server.Start();
+        using var client = new BridgeClient(new BridgeClientOptions(server.Endpoint, TimeSpan.FromSeconds(30)));
+        var e = Assert.Throws<BridgeException>(() => RemoteEnvironment.MakeInline(client, "name: x\nstart_images:\n  - file: /etc/hostname\n"))!;
+        Assert.That(e.Code, Is.EqualTo(ErrorCodes.InvalidScenario));
+        Assert.That(e.Message, Does.Contain("start_images[0].file").And.Contain("load the scenario from its file"));
+    }
+
+    [Test]
     public void Make_InvalidInlineYaml_InvalidScenarioWithLine()
     {
         using var server = new BridgeServer(new BridgeServerOptions(bind: "tcp://127.0.0.1:*", workers: 1), new ScenarioEnvironmentProvider(null));

@@ -28,6 +28,29 @@ public class ModelFrameSourceTests
     }
 
     [Test]
+    public void Reset_StartFromImage_MemoryHoldsThePictureAndNoFrameIsGroundTruth()
+    {
+        using FrameModel model = TinyModels.Random();
+        var source = new ModelFrameSource(model);
+        using RtfmEnvironment env = Env(source);
+        // The picture: a view of another world, so nothing of this world's ground truth can reach the frames.
+        using var other = new GroundTruthRenderer();
+        other.BeginEpisode(RtfmGym.Env.Worlds.WorldCache.Get(new RtfmGym.Env.Worlds.WorldOptions { Seed = 11, Rooms = 2 }), 1);
+        env.Reset(2);
+        Frame picture = other.Render(new FrameRequest(env.Pose, env.Camera));
+        env.StartFromImages([new RtfmGym.Env.Scenarios.StartImage("other.png", [], picture, null)]);
+        var info = env.Reset(2).Info;
+        using var truth = new GroundTruthRenderer();
+        truth.BeginEpisode(env.World, 2);
+        Assert.That(env.LastFrame!.Rgb, Is.Not.EqualTo(truth.Render(new FrameRequest(env.Pose, env.Camera)).Rgb));
+        Assert.That(env.LastFrame.Rgb, Is.Not.EqualTo(picture.Rgb), "generated, not copied");
+        // The generated first frame stands where the picture was seen, and a memory slot keeps the shallower frame.
+        MemoryEntry only = env.Memory!.Entries.Single();
+        Assert.That(only.Frame, Is.SameAs(picture), "no ground-truth seed views");
+        Assert.That((long[])info["memory_retrieved"]!, Is.EqualTo(new[] { only.Id }), "the first frame is drawn from the picture");
+    }
+
+    [Test]
     public void Step_SameSeedAndActions_SameGeneratedFrames()
     {
         using FrameModel model = TinyModels.Random();

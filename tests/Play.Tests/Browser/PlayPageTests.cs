@@ -178,6 +178,47 @@ public sealed class PlayPageTests
     }
 
     [Test]
+    public async Task Page_StartFromUploadedImage_ResetsFromItFittedToTheCamera()
+    {
+        IPage page = await BrowserFixture.OpenAsync(_browser, _server.Url);
+        await page.Keyboard.PressAsync("w");
+        await page.WaitForFunctionAsync("() => rtfmPlay.state.step === 1");
+        await page.SetInputFilesAsync("#imageFile", new FilePayload { Name = "room.png", MimeType = "image/png", Buffer = PlaySessionTests.Picture(48, 40) });
+        await page.ClickAsync("#imageBtn");
+        await page.WaitForFunctionAsync("() => rtfmPlay.startImage !== undefined");
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await page.EvaluateAsync<int>("() => rtfmPlay.state.step"), Is.EqualTo(0), "the session reset from the picture");
+            Assert.That(await page.EvaluateAsync<string>("() => rtfmPlay.startImage.name"), Is.EqualTo("room.png"));
+            Assert.That(await page.EvaluateAsync<bool>("() => rtfmPlay.startImage.resized"), Is.True, "48x40 is fitted to the camera's 32x32");
+            Assert.That(await page.EvaluateAsync<int>("() => rtfmPlay.state.memory.size"), Is.GreaterThan(0));
+            // These frames are the ground truth, which never reads the memory: the page says so.
+            Assert.That(await page.TextContentAsync("#message"), Does.Contain("never reads the memory"));
+            Assert.That(await page.EvaluateAsync<int>("() => rtfmPlay.errors.length"), Is.EqualTo(0));
+        });
+        await page.Keyboard.PressAsync("w");
+        await page.WaitForFunctionAsync("() => rtfmPlay.state.step === 1");
+        await page.CloseAsync();
+    }
+
+    [Test]
+    public async Task Page_BadUpload_ShowsAClearMessageAndKeepsServing()
+    {
+        IPage page = await BrowserFixture.OpenAsync(_browser, _server.Url);
+        await page.SetInputFilesAsync("#imageFile", new FilePayload { Name = "notes.png", MimeType = "image/png", Buffer = "these are not pixels"u8.ToArray() });
+        await page.ClickAsync("#imageBtn");
+        await page.WaitForFunctionAsync("() => rtfmPlay.errors.length === 1");
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await page.EvaluateAsync<string>("() => rtfmPlay.errors[0].code"), Is.EqualTo("bad_image"));
+            Assert.That(await page.TextContentAsync("#message"), Does.Contain("'notes.png' cannot be used: not a PNG image").And.Contain("Upload a PNG image"));
+        });
+        await page.Keyboard.PressAsync("w");
+        await page.WaitForFunctionAsync("() => rtfmPlay.state.step === 1");
+        await page.CloseAsync();
+    }
+
+    [Test]
     public async Task Page_SmoothToggle_SwitchesTheUpscaling()
     {
         IPage page = await BrowserFixture.OpenAsync(_browser, _server.Url);

@@ -67,4 +67,54 @@ public sealed class ClientMessageParserTests
     public void Parse_TooLong_Throws() =>
         Assert.That(() => ClientMessageParser.Parse(new string(' ', ClientMessageParser.MaxMessageBytes + 1)),
             Throws.InstanceOf<PlayProtocolException>().With.Message.Contains("at most 4096"));
+
+    /// <summary>An upload: header length, the JSON header, then <paramref name="png"/>.</summary>
+    internal static byte[] Upload(string header, byte[] png)
+    {
+        byte[] head = System.Text.Encoding.UTF8.GetBytes(header);
+        var bytes = new byte[4 + head.Length + png.Length];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(bytes, head.Length);
+        head.CopyTo(bytes, 4);
+        png.CopyTo(bytes, 4 + head.Length);
+        return bytes;
+    }
+
+    [Test]
+    public void ParseBinary_UploadWithPose_NamePoseAndBytes()
+    {
+        var m = ClientMessageParser.ParseBinary(Upload("""{"type":"start_image","name":"room.png","x":2.5,"z":4,"yaw_degrees":90}""", [1, 2, 3]));
+        Assert.Multiple(() =>
+        {
+            Assert.That(m.Name, Is.EqualTo("room.png"));
+            Assert.That(m.Png, Is.EqualTo(new byte[] { 1, 2, 3 }));
+            Assert.That(m.Pose!.Value.Position, Is.EqualTo(new System.Numerics.Vector2(2.5f, 4f)));
+            Assert.That(m.Pose!.Value.Yaw, Is.EqualTo(MathF.PI / 2).Within(1e-6f));
+        });
+    }
+
+    [Test]
+    public void ParseBinary_UploadWithoutPose_StartPose() =>
+        Assert.That(ClientMessageParser.ParseBinary(Upload("""{"type":"start_image"}""", [9])).Pose, Is.Null);
+
+    [TestCase("""{"type":"start_image","x":1}""", "both \"x\" and \"z\"")]
+    [TestCase("""{"type":"start_image","yaw_degrees":30}""", "needs \"x\" and \"z\"")]
+    [TestCase("""{"type":"start_image","x":"left","z":1}""", "\"x\" is \"left\"")]
+    [TestCase("""{"type":"start_image","x":1,"z":1,"yaw_degrees":720}""", "-360 to 360")]
+    [TestCase("""{"type":"step"}""", "start_image")]
+    [TestCase("""[1]""", "start_image")]
+    [TestCase("""{"type":""", "not JSON")]
+    public void ParseBinary_BadHeader_SaysWhat(string header, string expected)
+    {
+        var e = Assert.Throws<PlayProtocolException>(() => ClientMessageParser.ParseBinary(Upload(header, [1])));
+        Assert.That(e!.Message, Does.Contain(expected));
+    }
+
+    [Test]
+    public void ParseBinary_HeaderLengthPastTheMessage_SaysSo()
+    {
+        byte[] bytes = Upload("""{"type":"start_image"}""", []);
+        bytes[0] = 200;
+        Assert.That(Assert.Throws<PlayProtocolException>(() => ClientMessageParser.ParseBinary(bytes))!.Message, Does.Contain("does not fit"));
+        Assert.That(Assert.Throws<PlayProtocolException>(() => ClientMessageParser.ParseBinary(new byte[] { 1 }))!.Message, Does.Contain("too short"));
+    }
 }
