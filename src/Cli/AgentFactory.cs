@@ -38,6 +38,23 @@ public static class AgentFactory
         _ => throw new RtfmGymException($"Unknown agent '{name}'; choose one of: {string.Join(", ", Names)}."),
     };
 
+    /// <summary>
+    /// The agent name for an entry that is either a trained policy's folder or an agent name: "policy:DIR" stays as
+    /// it is, a built-in agent's name (oracle, random, ...) is kept, anything else is taken as a policy folder.
+    /// The policy's description is read at once, so a wrong folder fails before a long evaluation starts.
+    /// </summary>
+    /// <exception cref="RtfmGymException">The folder does not exist or holds no readable policy.</exception>
+    public static string PolicyOrAgent(string entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (!entry.StartsWith(PolicyPrefix, StringComparison.Ordinal) && Names.Contains(entry)) return entry;
+        string dir = entry.StartsWith(PolicyPrefix, StringComparison.Ordinal) ? entry[PolicyPrefix.Length..] : entry;
+        if (!Directory.Exists(dir))
+            throw new RtfmGymException($"Policy folder '{dir}' does not exist; name a folder `rtfmgym agent train --out` wrote, or an agent: {string.Join(", ", Names.Where(n => n != "policy:DIR"))}.");
+        PolicyCheckpoint.Read(dir);
+        return PolicyPrefix + dir;
+    }
+
     /// <summary>The agent <c>run</c> and <c>eval</c> use when none is named: the oracle where one solves the task (PointNav, Explore), else random.</summary>
     public static string DefaultFor(Scenario scenario) => scenario.Task.Kind is TaskKind.PointNav or TaskKind.Explore ? "oracle" : "random";
 

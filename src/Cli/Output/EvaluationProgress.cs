@@ -1,0 +1,41 @@
+using RtfmGym.Agents;
+using RtfmGym.Env;
+using RtfmGym.Env.Scenarios;
+using Spectre.Console;
+
+namespace RtfmGym.Cli.Output;
+
+/// <summary>One evaluation for <see cref="EvaluationProgress.Run"/>: an agent on a suite with a frame source.</summary>
+/// <param name="Label">What the progress bar calls it.</param>
+/// <param name="Suite">The episodes (see <see cref="EvaluationEpisodes"/>).</param>
+/// <param name="Agent">An agent name for <see cref="AgentFactory.Create"/>.</param>
+/// <param name="Frames">Frame source overriding the suite's, or null.</param>
+/// <param name="Episodes">Episodes to run: the suite's first ones, or seeds Seed, Seed+1, ... of a single scenario (<see cref="Scenario.Expand"/>).</param>
+internal sealed record EvaluationJob(string Label, Scenario Suite, string Agent, string? Frames, int Episodes);
+
+/// <summary>Runs evaluations one after the other under one progress display on standard error, a bar each.</summary>
+internal static class EvaluationProgress
+{
+    /// <summary>
+    /// The report of each job, in order. A cancelled run stops between steps; the reports then hold the episodes
+    /// finished so far, and jobs not started hold none.
+    /// </summary>
+    public static IReadOnlyList<EvaluationReport> Run(IReadOnlyList<EvaluationJob> jobs, ulong agentSeed, EnvironmentComponents components, CancellationToken ct)
+    {
+        var reports = new List<EvaluationReport>();
+        Consoles.Err.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn()).Start(progress =>
+        {
+            var tasks = jobs.Select(j => progress.AddTask(Markup.Escape(j.Label), autoStart: false, maxValue: j.Episodes)).ToArray();
+            for (int i = 0; i < jobs.Count; i++)
+            {
+                EvaluationJob job = jobs[i];
+                ProgressTask task = tasks[i];
+                task.StartTask();
+                reports.Add(Evaluator.Evaluate(job.Suite, () => AgentFactory.Create(job.Agent, job.Suite, agentSeed), job.Episodes, job.Frames,
+                    progress: (_, _) => task.Increment(1), cancellation: ct, components: components));
+                task.StopTask();
+            }
+        });
+        return reports;
+    }
+}
