@@ -20,7 +20,8 @@ internal static class FidelityScatterPicture
     /// <param name="png">The file written.</param>
     public static void Write(FidelityReport report, Func<EvaluationReport, double> figure, string name, double spearman, string png)
     {
-        var series = new List<ChartSeries> { new("y = x (faithful)", [(0, 0), (1, 1)], Rgb8.LightGrey) };
+        // The line runs a little past [0, 1] so markers at 0 and 1 sit inside the frame, not half under it.
+        var series = new List<ChartSeries> { new("y = x (faithful)", [(-0.04, -0.04), (1.04, 1.04)], Rgb8.LightGrey) };
         for (int i = 0; i < report.Policies.Count; i++)
         {
             PolicyFidelity p = report.Policies[i];
