@@ -16,32 +16,30 @@ namespace RtfmGym.Cli.Commands;
 /// </summary>
 public static class AgentEvalCommand
 {
-    /// <summary>The suite evaluated on when none is named.</summary>
-    public const string DefaultSuite = "pointnav-suite";
-
     /// <summary>The command.</summary>
     public static Command Create()
     {
         var policy = new Option<string?>("--policy") { Description = "Folder of a policy `agent train` wrote." };
         var agent = new Option<string?>("--agent") { Description = $"Or an agent: {string.Join(", ", AgentFactory.Names)}." };
-        var suite = new Option<string>("--suite", "--scenario") { Description = "Suite (its own episodes) or single scenario (held-out worlds of its kind), file or shipped name.", DefaultValueFactory = _ => DefaultSuite };
         var frames = new Option<string?>("--frames") { Description = "Frame source: model (the learned world), ground-truth, ... Default: the suite's." };
         var checkpoint = new Option<string?>("--checkpoint") { Description = "Frame-model checkpoint directory for --frames model. Default: the shipped models/small." };
-        var episodes = new Option<int?>("--episodes") { Description = $"Episodes: a suite's first N (default all), or N held-out worlds of a scenario (default {EvaluationEpisodes.DefaultCount})." };
-        var seed = new Option<long?>("--seed") { Description = $"First held-out world seed of a single scenario (its own world is skipped). Default {EvaluationEpisodes.DefaultFirstWorldSeed}." };
+        var episodes = new EpisodeOptions();
         var json = new Option<bool>("--json") { Description = "Print one JSON document (success, spl, mean_return, mean_steps, the report) instead of a table." };
         var cmd = new Command("eval", "Evaluate one policy on fixed, seeded episodes (held-out worlds): success, SPL, mean return, episode length.")
         {
-            policy, agent, suite, frames, checkpoint, episodes, seed, json,
+            policy, agent, frames, checkpoint, json,
         };
-        cmd.SetAction((pr, ct) => Task.FromResult(Run(Agent(pr.GetValue(policy), pr.GetValue(agent)), pr.GetValue(suite)!, pr.GetValue(frames), pr.GetValue(checkpoint),
-            pr.GetValue(episodes), pr.GetValue(seed), pr.GetValue(json), ct)));
+        episodes.AddTo(cmd);
+        cmd.SetAction((pr, ct) =>
+        {
+            string agentName = Agent(pr.GetValue(policy), pr.GetValue(agent));
+            return Task.FromResult(Run(agentName, episodes.Select(pr), pr.GetValue(frames), pr.GetValue(checkpoint), pr.GetValue(json), ct));
+        });
         return cmd;
     }
 
-    internal static int Run(string agentName, string suiteName, string? frames, string? checkpoint, int? episodes, long? seed, bool json, CancellationToken ct)
+    internal static int Run(string agentName, Scenario suite, string? frames, string? checkpoint, bool json, CancellationToken ct)
     {
-        Scenario suite = EvaluationEpisodes.Select(ScenarioResolver.Load(suiteName), episodes, seed);
         EnvironmentComponents components = ModelFrames.Components(checkpoint);
         string framesUsed = frames ?? suite.Frames;
         var job = new EvaluationJob($"{suite.Name} / {agentName} / {framesUsed}", suite, agentName, frames, suite.Episodes.Count);

@@ -40,29 +40,27 @@ public static class FidelityCommand
             Required = true,
             AllowMultipleArgumentsPerToken = true,
         };
-        var suite = new Option<string>("--suite", "--scenario") { Description = "Suite (its own episodes) or single scenario (held-out worlds of its kind), file or shipped name.", DefaultValueFactory = _ => AgentEvalCommand.DefaultSuite };
         var checkpoint = new Option<string?>("--checkpoint") { Description = "Frame-model checkpoint of the learned world. Default: the shipped models/small." };
-        var episodes = new Option<int?>("--episodes") { Description = $"Episodes: a suite's first N (default all), or N held-out worlds of a scenario (default {EvaluationEpisodes.DefaultCount})." };
-        var seed = new Option<long?>("--seed") { Description = $"First held-out world seed of a single scenario. Default {EvaluationEpisodes.DefaultFirstWorldSeed}." };
+        var episodes = new EpisodeOptions();
         var json = new Option<bool>("--json") { Description = "Print the report as JSON instead of a table." };
         var outDir = new Option<string?>("--out") { Description = $"Folder for {JsonFile}, {SuccessPlotFile} and {SplPlotFile}." };
         var cmd = new Command("fidelity", "Does the learned world rank policies as the ground truth does? Success and SPL of each policy in both worlds, their Spearman and Pearson correlations, a scatter plot.")
         {
-            policies, suite, checkpoint, episodes, seed, json, outDir,
+            policies, checkpoint, json, outDir,
         };
-        cmd.SetAction((pr, ct) => Task.FromResult(Run(pr.GetValue(policies) ?? [], pr.GetValue(suite)!, pr.GetValue(checkpoint), pr.GetValue(episodes), pr.GetValue(seed),
-            pr.GetValue(json), pr.GetValue(outDir), ct)));
+        episodes.AddTo(cmd);
+        cmd.SetAction((pr, ct) => Task.FromResult(Run(pr.GetValue(policies) ?? [], () => episodes.Select(pr), pr.GetValue(checkpoint), pr.GetValue(json), pr.GetValue(outDir), ct)));
         return cmd;
     }
 
-    internal static int Run(IReadOnlyList<string> policies, string suiteName, string? checkpoint, int? episodes, long? seed, bool json, string? outDir, CancellationToken ct)
+    internal static int Run(IReadOnlyList<string> policies, Func<Scenario> episodes, string? checkpoint, bool json, string? outDir, CancellationToken ct)
     {
         if (policies.Count < FidelityReport.MinPolicies)
             throw new RtfmGymException($"fidelity correlates the rankings of at least {FidelityReport.MinPolicies} policies; --policies named {policies.Count}. Add policy folders or agents.");
         if (policies.GroupBy(p => p, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
             throw new RtfmGymException($"--policies names '{twice.Key}' twice; name each policy once.");
         string[] agents = policies.Select(AgentFactory.PolicyOrAgent).ToArray();
-        Scenario suite = EvaluationEpisodes.Select(ScenarioResolver.Load(suiteName), episodes, seed);
+        Scenario suite = episodes();
         EnvironmentComponents components = ModelFrames.Components(checkpoint);
         var jobs = new List<EvaluationJob>();
         for (int i = 0; i < agents.Length; i++)
