@@ -14,11 +14,12 @@ public static class AgentFactory
     public const string PolicyPrefix = "policy:";
 
     /// <summary>The names <c>--agent</c> accepts.</summary>
-    public static readonly IReadOnlyList<string> Names = ["oracle", "random", "replay", "waypoints", "policy:DIR"];
+    public static readonly IReadOnlyList<string> Names = ["oracle", "random", "replay", "waypoints", "depth-reactive", "policy:DIR"];
 
     /// <summary>Creates the agent named <paramref name="name"/> for <paramref name="scenario"/>.</summary>
     /// <param name="name">oracle (the best scripted agent for the scenario's task: <see cref="OracleAgent"/> for PointNav,
-    /// <see cref="FrontierExplorationAgent"/> for Explore), random, replay (plays the scenario's record.actions) or waypoints.</param>
+    /// <see cref="FrontierExplorationAgent"/> for Explore), random, replay (plays the scenario's record.actions), waypoints,
+    /// or depth-reactive (<see cref="DepthReactiveAgent"/>: PointNav by compass and depth image, no map).</param>
     /// <param name="scenario">The scenario (replay reads its recorded actions).</param>
     /// <param name="seed">Seed for the random agent.</param>
     /// <param name="waypoints">For "waypoints": "x,z;x,z;..." in metres.</param>
@@ -33,6 +34,7 @@ public static class AgentFactory
             _ => throw new RtfmGymException($"Scenario '{scenario.Name}' has task kind {scenario.Task.Kind}, which no scripted agent solves (it has no goal); pick --agent random, waypoints or replay."),
         },
         "random" => new RandomAgent(seed),
+        "depth-reactive" => new DepthReactiveAgent(),
         "replay" => new ReplayAgent(scenario.RecordedActions ?? throw new RtfmGymException($"Scenario '{scenario.Name}' has no record.actions to replay; add them or pick another --agent.")),
         "waypoints" => new WaypointAgent(ParseWaypoints(waypoints ?? throw new RtfmGymException("--agent waypoints needs --waypoints \"x,z;x,z;...\" (metres)."))),
         _ => throw new RtfmGymException($"Unknown agent '{name}'; choose one of: {string.Join(", ", Names)}."),
