@@ -2,24 +2,12 @@ using System.Text.Json.Nodes;
 
 namespace RtfmGym.Cli.Tests.Commands;
 
-public class AgentEvalCommandTests
+public class AgentEvalCommandTests : TinyPolicyFixture
 {
-    private string _dir = "";
-
-    [OneTimeSetUp]
-    public void MakePolicy()
-    {
-        Directory.CreateDirectory(_dir = Path.Combine(Path.GetTempPath(), $"rtfm-agent-eval-{Guid.NewGuid():N}"));
-        TinyPolicies.Create(_dir);
-    }
-
-    [OneTimeTearDown]
-    public void RemoveDir() => Directory.Delete(_dir, recursive: true);
-
     [Test]
     public void AgentEval_PolicyOnSuite_JsonHasSuccessSplAndEveryEpisode()
     {
-        var r = CliRunner.Run(_dir, "agent", "eval", "--policy", "policy", "--suite", TinyPolicies.Suite, "--json");
+        var r = CliRunner.Run(Dir, "agent", "eval", "--policy", "policy", "--suite", Suite, "--json");
         Assert.That(r.ExitCode, Is.EqualTo(0), r.Err);
         JsonNode json = JsonNode.Parse(r.Out)!;
         Assert.That(json["success"]!.GetValue<double>(), Is.InRange(0, 1));
@@ -34,8 +22,8 @@ public class AgentEvalCommandTests
     public void AgentEval_ScenarioTwice_SameHeldOutWorldsAndFigures()
     {
         string[] args = ["agent", "eval", "--agent", "oracle", "--scenario", "pointnav-apartment", "--episodes", "2", "--seed", "40", "--frames", "constant", "--json"];
-        var a = CliRunner.Run(_dir, args);
-        var b = CliRunner.Run(_dir, args);
+        var a = CliRunner.Run(Dir, args);
+        var b = CliRunner.Run(Dir, args);
         Assert.That(a.ExitCode, Is.EqualTo(0), a.Err);
         Assert.That(b.Out, Is.EqualTo(a.Out));
         JsonNode json = JsonNode.Parse(a.Out)!;
@@ -47,7 +35,7 @@ public class AgentEvalCommandTests
     public void AgentEval_LearnedFramesFromANamedCheckpoint_Evaluates()
     {
         string checkpoint = Path.Combine(CliRunner.RepoRoot, "models", "small");
-        var r = CliRunner.Run(_dir, "agent", "eval", "--policy", "policy", "--suite", TinyPolicies.Suite, "--frames", "model", "--checkpoint", checkpoint, "--episodes", "1", "--json");
+        var r = CliRunner.Run(Dir, "agent", "eval", "--policy", "policy", "--suite", Suite, "--frames", "model", "--checkpoint", checkpoint, "--episodes", "1", "--json");
         Assert.That(r.ExitCode, Is.EqualTo(0), r.Err);
         Assert.That(JsonNode.Parse(r.Out)!["frames"]!.GetValue<string>(), Is.EqualTo("model"));
     }
@@ -60,7 +48,7 @@ public class AgentEvalCommandTests
     [TestCase(new[] { "--agent", "oracle", "--frames", "model", "--checkpoint", "nowhere" }, "nowhere", TestName = "AgentEval_MissingModelCheckpoint_ExitTwo")]
     public void AgentEval_BadInput_ExitTwoWithoutStackTrace(string[] more, string expected)
     {
-        var r = CliRunner.Run(_dir, ["agent", "eval", .. more]);
+        var r = CliRunner.Run(Dir, ["agent", "eval", .. more]);
         Assert.That(r.ExitCode, Is.EqualTo(2), r.Err);
         Assert.That(r.Err, Does.Contain(expected));
         Assert.That(r.Err, Does.Not.Contain("   at "));

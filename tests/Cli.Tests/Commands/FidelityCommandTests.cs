@@ -2,24 +2,12 @@ using System.Text.Json.Nodes;
 
 namespace RtfmGym.Cli.Tests.Commands;
 
-public class FidelityCommandTests
+public class FidelityCommandTests : TinyPolicyFixture
 {
-    private string _dir = "";
-
-    [OneTimeSetUp]
-    public void MakePolicy()
-    {
-        Directory.CreateDirectory(_dir = Path.Combine(Path.GetTempPath(), $"rtfm-fidelity-{Guid.NewGuid():N}"));
-        TinyPolicies.Create(_dir);
-    }
-
-    [OneTimeTearDown]
-    public void RemoveDir() => Directory.Delete(_dir, recursive: true);
-
     [Test]
     public void Fidelity_PolicyAndTwoAgents_BothWorldsCorrelationsAndPlots()
     {
-        var r = CliRunner.Run(_dir, "fidelity", "--policies", "policy", "oracle", "random", "--suite", TinyPolicies.Suite, "--json", "--out", "report");
+        var r = CliRunner.Run(Dir, "fidelity", "--policies", "policy", "oracle", "random", "--suite", Suite, "--json", "--out", "report");
         Assert.That(r.ExitCode, Is.EqualTo(0), r.Err);
         JsonNode json = JsonNode.Parse(r.Out)!;
         foreach (string key in new[] { "spearman_success", "pearson_success", "spearman_spl", "pearson_spl" })
@@ -30,17 +18,17 @@ public class FidelityCommandTests
         Assert.That(policies[1]!["ground_truth"]!["success"]!.GetValue<double>(), Is.EqualTo(1));
         Assert.That(policies[1]!["learned"]!["success"]!.GetValue<double>(), Is.EqualTo(1));
         Assert.That(json["episodes"]!.GetValue<int>(), Is.EqualTo(2));
-        Assert.That(JsonNode.Parse(File.ReadAllText(Path.Combine(_dir, "report", "fidelity.json")))!["policies"]!.AsArray(), Has.Count.EqualTo(3));
+        Assert.That(JsonNode.Parse(File.ReadAllText(Path.Combine(Dir, "report", "fidelity.json")))!["policies"]!.AsArray(), Has.Count.EqualTo(3));
         foreach (string png in new[] { "fidelity-success.png", "fidelity-spl.png" })
-            Assert.That(File.ReadAllBytes(Path.Combine(_dir, "report", png)).Take(4), Is.EqualTo(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }), png);
+            Assert.That(File.ReadAllBytes(Path.Combine(Dir, "report", png)).Take(4), Is.EqualTo(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }), png);
     }
 
     [Test]
     public void Fidelity_Table_NamesEveryPolicyAndTheCorrelations()
     {
-        var r = CliRunner.Run(_dir, "fidelity", "--policies", "policy:policy", "oracle", "random", "--suite", TinyPolicies.Suite, "--episodes", "1");
+        var r = CliRunner.Run(Dir, "fidelity", "--policies", "policy:policy", "oracle", "depth-reactive", "--suite", Suite, "--episodes", "1");
         Assert.That(r.ExitCode, Is.EqualTo(0), r.Err);
-        Assert.That(r.Out, Does.Contain("policy:policy").And.Contain("oracle").And.Contain("random").And.Contain("Spearman"));
+        Assert.That(r.Out, Does.Contain("policy:policy").And.Contain("oracle").And.Contain("depth-reactive").And.Contain("Spearman"));
     }
 
     [TestCase(new[] { "--policies", "policy", "oracle" }, "at least 3", TestName = "Fidelity_TwoPolicies_ExitTwoAskingForThree")]
@@ -50,7 +38,7 @@ public class FidelityCommandTests
     [TestCase(new[] { "--policies", "policy", "oracle", "random", "--checkpoint", "nowhere" }, "nowhere", TestName = "Fidelity_MissingModelCheckpoint_ExitTwo")]
     public void Fidelity_BadInput_ExitTwoWithoutStackTrace(string[] more, string expected)
     {
-        var r = CliRunner.Run(_dir, ["fidelity", .. more]);
+        var r = CliRunner.Run(Dir, ["fidelity", .. more]);
         Assert.That(r.ExitCode, Is.EqualTo(2), r.Err);
         Assert.That(r.Err, Does.Contain(expected));
         Assert.That(r.Err, Does.Not.Contain("   at "));
