@@ -72,7 +72,9 @@ public static class FidelityCommand
         if (ct.IsCancellationRequested) return 130;
         var report = new FidelityReport(suite.Name, policies.Select((p, i) => new PolicyFidelity(p, reports[2 * i], reports[2 * i + 1])).ToArray());
         JsonObject document = report.ToJson();
-        document["checkpoint"] = Path.GetFullPath(checkpoint ?? ModelFrames.DefaultCheckpoint());
+        // The path as given (a report regenerated in another clone stays the same) and the digest that pins the weights.
+        document["checkpoint"] = checkpoint ?? ModelFrames.ShippedCheckpoint;
+        document["checkpoint_digest"] = ModelFrames.CheckpointDigest(checkpoint ?? ModelFrames.DefaultCheckpoint());
         if (outDir is not null) Write(report, document, outDir);
         if (json) Console.Out.WriteLine(document.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
         else Print(report, outDir);

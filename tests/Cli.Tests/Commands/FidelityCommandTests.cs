@@ -18,6 +18,8 @@ public class FidelityCommandTests : TinyPolicyFixture
         Assert.That(policies[1]!["ground_truth"]!["success"]!.GetValue<double>(), Is.EqualTo(1));
         Assert.That(policies[1]!["learned"]!["success"]!.GetValue<double>(), Is.EqualTo(1));
         Assert.That(json["episodes"]!.GetValue<int>(), Is.EqualTo(2));
+        Assert.That(json["checkpoint"]!.GetValue<string>(), Is.EqualTo("models/small"));
+        Assert.That(json["checkpoint_digest"]!.GetValue<string>(), Does.StartWith("sha256:"));
         Assert.That(JsonNode.Parse(File.ReadAllText(Path.Combine(Dir, "report", "fidelity.json")))!["policies"]!.AsArray(), Has.Count.EqualTo(3));
         foreach (string png in new[] { "fidelity-success.png", "fidelity-spl.png" })
             Assert.That(File.ReadAllBytes(Path.Combine(Dir, "report", png)).Take(4), Is.EqualTo(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }), png);
