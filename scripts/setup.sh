@@ -12,10 +12,11 @@ log() { echo "[setup] $*" >&2; }
 
 # --- Debian packages --------------------------------------------------------------
 # ffmpeg: episode videos; libtorch-dev + libopenblas0-pthread: the native torch shim;
-# libzmq5: the bridge; python3-*: the Python client and its tests; chromium: the
-# browser that the `play` page tests drive headless (the system one, never a download).
+# libzmq5: the bridge; python3-*: the Python client and its tests (python3-torch: the PPO
+# example's smoke test, clients/python/examples); chromium: the browser that the `play` page
+# tests drive headless (the system one, never a download).
 APT_PACKAGES=(ffmpeg libzmq5 libtorch-dev libopenblas0-pthread cmake g++ make)
-APT_TEST_PACKAGES=(python3 python3-zmq python3-msgpack python3-numpy chromium)
+APT_TEST_PACKAGES=(python3 python3-zmq python3-msgpack python3-numpy python3-torch chromium)
 want=("${APT_PACKAGES[@]}")
 (( WANT_TESTS )) && want+=("${APT_TEST_PACKAGES[@]}")
 missing=()

@@ -14,11 +14,12 @@ public static class AgentFactory
     public const string PolicyPrefix = "policy:";
 
     /// <summary>The names <c>--agent</c> accepts.</summary>
-    public static readonly IReadOnlyList<string> Names = ["oracle", "random", "replay", "waypoints", "policy:DIR"];
+    public static readonly IReadOnlyList<string> Names = ["oracle", "random", "replay", "waypoints", "depth-reactive", "policy:DIR"];
 
     /// <summary>Creates the agent named <paramref name="name"/> for <paramref name="scenario"/>.</summary>
     /// <param name="name">oracle (the best scripted agent for the scenario's task: <see cref="OracleAgent"/> for PointNav,
-    /// <see cref="FrontierExplorationAgent"/> for Explore), random, replay (plays the scenario's record.actions) or waypoints.</param>
+    /// <see cref="FrontierExplorationAgent"/> for Explore), random, replay (plays the scenario's record.actions), waypoints,
+    /// or depth-reactive (<see cref="DepthReactiveAgent"/>: PointNav by compass and depth image, no map).</param>
     /// <param name="scenario">The scenario (replay reads its recorded actions).</param>
     /// <param name="seed">Seed for the random agent.</param>
     /// <param name="waypoints">For "waypoints": "x,z;x,z;..." in metres.</param>
@@ -33,10 +34,28 @@ public static class AgentFactory
             _ => throw new RtfmGymException($"Scenario '{scenario.Name}' has task kind {scenario.Task.Kind}, which no scripted agent solves (it has no goal); pick --agent random, waypoints or replay."),
         },
         "random" => new RandomAgent(seed),
+        "depth-reactive" => new DepthReactiveAgent(),
         "replay" => new ReplayAgent(scenario.RecordedActions ?? throw new RtfmGymException($"Scenario '{scenario.Name}' has no record.actions to replay; add them or pick another --agent.")),
         "waypoints" => new WaypointAgent(ParseWaypoints(waypoints ?? throw new RtfmGymException("--agent waypoints needs --waypoints \"x,z;x,z;...\" (metres)."))),
         _ => throw new RtfmGymException($"Unknown agent '{name}'; choose one of: {string.Join(", ", Names)}."),
     };
+
+    /// <summary>
+    /// The agent name for an entry that is either a trained policy's folder or an agent name: "policy:DIR" stays as
+    /// it is, a built-in agent's name (oracle, random, ...) is kept, anything else is taken as a policy folder.
+    /// The policy's description is read at once, so a wrong folder fails before a long evaluation starts.
+    /// </summary>
+    /// <exception cref="RtfmGymException">The folder does not exist or holds no readable policy.</exception>
+    public static string PolicyOrAgent(string entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (!entry.StartsWith(PolicyPrefix, StringComparison.Ordinal) && Names.Contains(entry)) return entry;
+        string dir = entry.StartsWith(PolicyPrefix, StringComparison.Ordinal) ? entry[PolicyPrefix.Length..] : entry;
+        if (!Directory.Exists(dir))
+            throw new RtfmGymException($"Policy folder '{dir}' does not exist; name a folder `rtfmgym agent train --out` wrote, or an agent: {string.Join(", ", Names.Where(n => n != "policy:DIR"))}.");
+        PolicyCheckpoint.Read(dir);
+        return PolicyPrefix + dir;
+    }
 
     /// <summary>The agent <c>run</c> and <c>eval</c> use when none is named: the oracle where one solves the task (PointNav, Explore), else random.</summary>
     public static string DefaultFor(Scenario scenario) => scenario.Task.Kind is TaskKind.PointNav or TaskKind.Explore ? "oracle" : "random";

@@ -42,7 +42,7 @@ public static class Program
         foreach (Command c in new[]
         {
             RunCommand.Create(), ReplayCommand.Create(), RenderCommand.Create(), EvalCommand.Create(),
-            ScenariosCommand.Create(), BenchCommand.Create(), ServeCommand.Create(), ModelCommand.Create(), MemoryEvalCommand.Create(), AgentCommand.Create(), PlayCommand.Create(),
+            ScenariosCommand.Create(), BenchCommand.Create(), ServeCommand.Create(), ModelCommand.Create(), MemoryEvalCommand.Create(), AgentCommand.Create(), FidelityCommand.Create(), PlayCommand.Create(),
         })
         {
             root.Subcommands.Add(c);

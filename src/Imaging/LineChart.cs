@@ -2,7 +2,7 @@ namespace RtfmGym.Imaging;
 
 /// <summary>
 /// Draws line charts (training curves and the like) onto a white <see cref="Canvas"/>: a framed plot
-/// area with grid, tick marks and labels, a title, axis labels and a legend in the top-right corner.
+/// area with grid, tick marks and labels, a title, axis labels and a legend in the top-right corner (or beside the plot, <see cref="LineChartSpec.LegendOutside"/>).
 /// Callers smooth or subsample their data first; every point given is drawn.
 /// </summary>
 public static class LineChart
@@ -92,11 +92,9 @@ public static class LineChart
     {
         ChartSeries[] named = all.Where(s => s.Name.Length > 0).ToArray();
         if (named.Length == 0) return;
-        int s = l.Scale, pad = 4 * s, swatch = 14 * s, rowHeight = BitmapFont.LineHeight * s + 2 * s;
-        int textWidth = named.Max(n => Canvas.MeasureText(n.Name, s).Width);
-        int width = pad + swatch + pad + textWidth + pad;
-        int height = pad + (named.Length - 1) * rowHeight + BitmapFont.GlyphHeight * s + pad;
-        int x = l.PlotLeft + l.PlotWidth - 1 - 6 * s - width, y = l.PlotTop + 6 * s;
+        int s = l.Scale, pad = LineChartLayout.LegendPad(s), swatch = LineChartLayout.LegendSwatch(s), rowHeight = LineChartLayout.LegendRow(s);
+        (int width, int height) = LineChartLayout.LegendSize(named, s);
+        int x = l.LegendOutside ? l.PlotLeft + l.PlotWidth + l.LegendGap : l.PlotLeft + l.PlotWidth - 1 - l.LegendGap - width, y = l.PlotTop + l.LegendGap;
         canvas.FillRect(x, y, width, height, Rgb8.White);
         canvas.DrawRect(x, y, width, height, Rgb8.LightGrey);
         for (int i = 0; i < named.Length; i++)

@@ -19,6 +19,10 @@ internal sealed record LineChartLayout
     public required AxisScale Y { get; init; }
     public required IReadOnlyList<(double Value, string Text)> XLabels { get; init; }
     public required IReadOnlyList<(double Value, string Text)> YLabels { get; init; }
+    public required bool LegendOutside { get; init; }
+
+    /// <summary>The gap between the plot's frame and a legend beside it or inside it, pixels.</summary>
+    public int LegendGap => 6 * Scale;
 
     /// <summary>Pixel column of the plot's left edge, where the x axis's low end falls.</summary>
     public double X0 => PlotLeft;
@@ -49,7 +53,8 @@ internal sealed record LineChartLayout
         int yTextWidth = y.Major.Select(v => Canvas.MeasureText(y.Format(v), s).Width).DefaultIfEmpty(0).Max();
         int plotLeft = pad + yTextWidth + 3 * s + tick;
 
-        int Width(int right) => Math.Max(8, spec.Width - plotLeft - right);
+        int legend = spec.LegendOutside && spec.Series.Any(n => n.Name.Length > 0) ? LegendSize(spec.Series, s).Width + 6 * s : 0;
+        int Width(int right) => Math.Max(8, spec.Width - plotLeft - right - legend);
         AxisScale x = AxisScale.Linear(xMin, xMax, Math.Clamp(Width(pad) / (90 * s), 2, 10), snapToTicks: true);
         int lastHalf = x.Major.Count == 0 ? 0 : Canvas.MeasureText(x.Format(x.Major[^1]), s).Width / 2;
         int firstHalf = x.Major.Count == 0 ? 0 : Canvas.MeasureText(x.Format(x.Major[0]), s).Width / 2;
@@ -61,7 +66,7 @@ internal sealed record LineChartLayout
             Scale = s, Pad = pad, TitleTop = titleTop, YLabelTop = yLabelTop,
             XLabelTop = plotTop + plotHeight + xTicksBottom + 4 * s,
             PlotLeft = plotLeft, PlotTop = plotTop, PlotWidth = plotWidth, PlotHeight = plotHeight,
-            X = x, Y = y, XLabels = [], YLabels = [],
+            X = x, Y = y, XLabels = [], YLabels = [], LegendOutside = legend > 0,
         };
         int xGap = x.Major.Select(v => Canvas.MeasureText(x.Format(v), s).Width).DefaultIfEmpty(0).Max() + 12 * s;
         return layout with
@@ -70,6 +75,21 @@ internal sealed record LineChartLayout
             YLabels = Thin(y, layout.PixelY, glyph + 3 * s),
         };
     }
+
+    /// <summary>The legend box of the named series of <paramref name="series"/> at text scale <paramref name="s"/>, pixels; (0, 0) when none is named.</summary>
+    public static (int Width, int Height) LegendSize(IReadOnlyList<ChartSeries> series, int s)
+    {
+        ChartSeries[] named = series.Where(n => n.Name.Length > 0).ToArray();
+        if (named.Length == 0) return (0, 0);
+        int textWidth = named.Max(n => Canvas.MeasureText(n.Name, s).Width);
+        return (LegendPad(s) + LegendSwatch(s) + LegendPad(s) + textWidth + LegendPad(s), LegendPad(s) + (named.Length - 1) * LegendRow(s) + BitmapFont.GlyphHeight * s + LegendPad(s));
+    }
+
+    public static int LegendPad(int s) => 4 * s;
+
+    public static int LegendSwatch(int s) => 14 * s;
+
+    public static int LegendRow(int s) => BitmapFont.LineHeight * s + 2 * s;
 
     // Drops labels that would touch the previous one kept, so crowded ticks stay readable.
     private static List<(double, string)> Thin(AxisScale axis, Func<double, int> pixel, int minGap)

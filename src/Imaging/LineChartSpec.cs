@@ -28,6 +28,12 @@ public sealed record LineChartSpec
     /// <summary>Whether the y axis is log10; points with y &lt;= 0 are then skipped.</summary>
     public bool LogY { get; init; }
 
+    /// <summary>
+    /// Whether the legend goes to the right of the plot (which narrows to make room) instead of inside its
+    /// top-right corner, where it could hide points (a scatter of figures in [0, 1] crowds that corner). Default false.
+    /// </summary>
+    public bool LegendOutside { get; init; }
+
     /// <summary>Image width in pixels, <see cref="MinSize"/>..<see cref="MaxSize"/> (default 640).</summary>
     public int Width { get => _width; init => _width = InRange(value, MinSize, MaxSize, nameof(Width)); }
 

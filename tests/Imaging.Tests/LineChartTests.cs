@@ -101,6 +101,21 @@ public class LineChartTests
         Assert.That(Count(LineChart.Render(unnamed), SeriesColour), Is.Zero);
     }
 
+    [Test]
+    public void Render_LegendOutside_LegendBesideThePlotWhichNarrows()
+    {
+        var inside = new LineChartSpec { Series = [new ChartSeries("a long series name", [(0, 0), (1, 1)], SeriesColour)] };
+        var outside = inside with { LegendOutside = true };
+        LineChartLayout li = LineChartLayout.Compute(inside), lo = LineChartLayout.Compute(outside);
+        (int legendWidth, _) = LineChartLayout.LegendSize(outside.Series, lo.Scale);
+        Assert.That(lo.PlotWidth, Is.LessThanOrEqualTo(li.PlotWidth - legendWidth));
+        Canvas c = LineChart.Render(outside);
+        int swatchY = lo.PlotTop + lo.LegendGap + LineChartLayout.LegendPad(lo.Scale) + BitmapFont.CapHeight * lo.Scale / 2;
+        int swatchX = lo.PlotLeft + lo.PlotWidth + lo.LegendGap + LineChartLayout.LegendPad(lo.Scale) + 1;
+        Assert.That(c.GetPixel(swatchX, swatchY), Is.EqualTo(SeriesColour), "the swatch right of the plot's frame");
+        Assert.That(swatchX + legendWidth, Is.LessThanOrEqualTo(outside.Width), "the legend fits in the picture");
+    }
+
     [TestCase(nameof(LineChartSpec.Width), 159)]
     [TestCase(nameof(LineChartSpec.Width), 4097)]
     [TestCase(nameof(LineChartSpec.Height), 0)]

@@ -3,7 +3,6 @@ using System.Text.Json;
 using RtfmGym.Agents;
 using RtfmGym.Cli.Output;
 using RtfmGym.Env.Scenarios;
-using Spectre.Console;
 
 namespace RtfmGym.Cli.Commands;
 
@@ -28,14 +27,9 @@ public static class EvalCommand
     {
         Scenario suite = ScenarioResolver.Load(suiteName);
         int total = episodes ?? Math.Max(1, suite.Episodes.Count);
-        EvaluationReport? report = null;
-        Consoles.Err.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn()).Start(progress =>
-        {
-            var task = progress.AddTask($"{suite.Name} / {agentName}", maxValue: total);
-            report = Evaluator.Evaluate(suite, () => AgentFactory.Create(agentName, suite, agentSeed), total, frames, (_, _) => task.Increment(1), ct, ModelFrames.Components(null));
-        });
-        if (json) Console.Out.WriteLine(report!.ToJson().ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
-        else ReportTable.Print(report!);
+        EvaluationReport report = EvaluationProgress.Run([new EvaluationJob($"{suite.Name} / {agentName}", suite, agentName, frames, total)], agentSeed, ModelFrames.Components(null), ct)[0];
+        if (json) Console.Out.WriteLine(report.ToJson().ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        else ReportTable.Print(report);
         return ct.IsCancellationRequested ? 130 : 0;
     }
 }
