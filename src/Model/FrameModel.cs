@@ -216,8 +216,12 @@ public sealed class FrameModel : IDisposable
         {
             int block = b;
             Tensor Sample(ContextFrame[] frames, Func<ContextFrame, float[]> pick, long[] shape) => cat(frames.Select(c => tensor(pick(c), shape)).ToArray(), 1).unsqueeze(0);
-            Tensor Join(Func<ContextFrame, float[]> pick, long[] shape) =>
-                (context.Length == 1 ? Sample(context[0], pick, shape) : cat(context.Select(f => Sample(f, pick, shape)).ToArray(), 0)).to(Device);
+            Tensor Join(Func<ContextFrame, float[]> pick, long[] shape)
+            {
+                // The per-frame and per-sample pieces go once joined: only the joined keys and values stay for the pass.
+                using DisposeScope pieces = NewDisposeScope();
+                return pieces.MoveToOuter((context.Length == 1 ? Sample(context[0], pick, shape) : cat(context.Select(f => Sample(f, pick, shape)).ToArray(), 0)).to(Device));
+            }
             kv[b] = (Join(c => c.Keys[block], keyShape), Join(c => c.Values[block], valueShape));
         }
         return kv;

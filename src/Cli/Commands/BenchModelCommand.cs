@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text.Json.Nodes;
 using RtfmGym.Cli.Output;
 using RtfmGym.Env.Scenarios;
@@ -47,23 +46,7 @@ public static class BenchModelCommand
         torch.set_num_threads(ModelFrames.ThreadCount(threads));
         checkpoint ??= ShippedCheckpoint();
         using FrameModel model = checkpoint is null ? FrameModel.Create(FrameModelConfig.Small, 0, device) : ModelCheckpoint.Load(checkpoint, device);
-        string weights = checkpoint is null
-            ? "untrained small model (no --checkpoint and no shipped models/small; timing does not depend on the weights)"
-            : checkpoint;
-        var doc = new JsonObject
-        {
-            ["machine"] = Machine.Describe(),
-            ["commit"] = Machine.Commit(),
-            ["device"] = device.ToString(),
-            ["torch_threads"] = torch.get_num_threads(),
-            ["model"] = new JsonObject
-            {
-                ["weights"] = weights,
-                ["preset"] = model.Config.Preset,
-                ["parameters"] = model.ParameterCount,
-                ["context_frames"] = options.ContextFrames,
-            },
-        };
+        JsonObject doc = Header(model, checkpoint, device, options);
         var generation = new JsonObject();
         EnvironmentTiming env = null!;
         IReadOnlyList<BatchedTiming> batched = [];
@@ -71,15 +54,7 @@ public static class BenchModelCommand
         {
             FrameModelBenchmark.Run(model, options, t =>
             {
-                generation[string.Create(CultureInfo.InvariantCulture, $"{t.Size}px_{t.SamplerSteps}_steps")] = new JsonObject
-                {
-                    ["frames_per_s"] = t.FramesPerSecond,
-                    ["frame_ms"] = t.FrameMs,
-                    ["encode_context_frame_ms"] = t.EncodeContextMs,
-                    ["prepare_ms"] = t.PrepareMs,
-                    ["step_ms"] = new JsonArray(t.StepMs.Select(s => (JsonNode)s).ToArray()),
-                    ["decode_ms"] = t.DecodeMs,
-                };
+                generation[BenchModelJson.Key(t)] = BenchModelJson.Generation(t);
                 ctx.Status(Markup.Escape($"frame model latency ... {t.Size}px, {t.SamplerSteps} steps: {t.FramesPerSecond:0.#} frames/s"));
             });
             ctx.Status(Markup.Escape($"frame model, batched: {string.Join(", ", options.BatchEnvs)} environments per call ..."));
@@ -88,35 +63,27 @@ public static class BenchModelCommand
             env = EnvironmentBenchmark.Run(scenario, model, frames, Math.Max(100, 20 * frames), SamplerSettings.Default);
         });
         doc["generation"] = generation;
-        doc["batched"] = new JsonArray(batched.Select(b => (JsonNode)new JsonObject
-        {
-            ["envs"] = b.Envs,
-            ["frames_per_s"] = b.FramesPerSecond,
-            ["frames_per_s_with_encoding"] = b.FramesPerSecondWithEncoding,
-            ["speedup_over_one"] = b.SpeedupOverOne,
-            ["frames_per_cpu_s"] = b.FramesPerCpuSecond,
-            ["round_frames_per_s_min"] = b.RoundSpread.Min,
-            ["round_frames_per_s_max"] = b.RoundSpread.Max,
-            ["size"] = options.BatchSize,
-            ["sampler_steps"] = SamplerSettings.Default.Steps,
-        }).ToArray());
-        doc["environment"] = new JsonObject
-        {
-            ["scenario"] = env.Scenario,
-            ["size"] = env.Size,
-            ["sampler_steps"] = env.SamplerSteps,
-            ["steps_per_s_ground_truth"] = env.GroundTruthStepsPerSecond,
-            ["steps_per_s_model"] = env.ModelStepsPerSecond,
-            ["ground_truth_over_model"] = Math.Round(env.GroundTruthStepsPerSecond / env.ModelStepsPerSecond, 1),
-            ["model_step_ms"] = env.ModelStepMs,
-            ["model_frame_ms"] = env.ModelRenderMs,
-            ["memory_retrieval_us"] = env.RetrievalMicroseconds,
-            ["memory_insert_us"] = env.MemoryInsertMicroseconds,
-            ["memory_entries"] = env.MemoryEntries,
-        };
+        doc["batched"] = BenchModelJson.Batched(batched, options.BatchSize);
+        doc["environment"] = BenchModelJson.Environment(env);
         BenchCommand.Print(doc, json);
         return 0;
     }
+
+    /// <summary>The document's header: machine, commit, device, threads and the model measured.</summary>
+    private static JsonObject Header(FrameModel model, string? checkpoint, Device device, FrameModelBenchmarkOptions options) => new()
+    {
+        ["machine"] = Machine.Describe(),
+        ["commit"] = Machine.Commit(),
+        ["device"] = device.ToString(),
+        ["torch_threads"] = torch.get_num_threads(),
+        ["model"] = new JsonObject
+        {
+            ["weights"] = checkpoint ?? "untrained small model (no --checkpoint and no shipped models/small; timing does not depend on the weights)",
+            ["preset"] = model.Config.Preset,
+            ["parameters"] = model.ParameterCount,
+            ["context_frames"] = options.ContextFrames,
+        },
+    };
 
     /// <summary>The shipped checkpoint (<see cref="ModelFrames.DefaultCheckpoint"/>) when it is there, else null.</summary>
     private static string? ShippedCheckpoint()

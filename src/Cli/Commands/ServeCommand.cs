@@ -47,16 +47,28 @@ public static class ServeCommand
                 maxQueuedBytesPerClient: (long)pr.GetValue(maxQueuedClient) << 20,
                 maxQueuedBytes: (long)pr.GetValue(maxQueued) << 20,
                 sessionTimeout: TimeSpan.FromSeconds(pr.GetValue(timeout)),
-                curveSecretKey: secretFile is null ? null : CurveKeyFile.Load(secretFile).SecretKey ?? throw new ArgumentException($"{secretFile}: holds no secret-key; give the server's .key_secret file."),
-                curveAllowedClientKeys: allowDir is null ? null : CurveKeyFile.LoadPublicKeys(allowDir,
-                    skipped => Console.Error.WriteLine($"rtfmgym serve: warning: {skipped}: not a *.key file; skipped (only *.key files in --curve-allow are client keys)")));
-            if (options.CurveSecretKey is null && !BindEndpoint.IsLoopbackOnly(options.Bind))
-            {
-                Console.Error.WriteLine($"rtfmgym serve: WARNING: {options.Bind} is reachable from other machines and CURVE is off: anyone who can reach this port can run environments, read their observations and use this machine's memory and CPU. Bind 127.0.0.1, or add --curve-server-key and --curve-allow (see docs/protocol.md, Security).");
-            }
+                curveSecretKey: secretFile is null ? null : SecretKey(secretFile),
+                curveAllowedClientKeys: allowDir is null ? null : AllowedClientKeys(allowDir));
+            WarnIfOpen(options);
             return Serve(options);
         });
         return cmd;
+    }
+
+    private static string SecretKey(string file) =>
+        CurveKeyFile.Load(file).SecretKey ?? throw new ArgumentException($"{file}: holds no secret-key; give the server's .key_secret file.");
+
+    private static IReadOnlyList<string> AllowedClientKeys(string dir) =>
+        CurveKeyFile.LoadPublicKeys(dir,
+            skipped => Console.Error.WriteLine($"rtfmgym serve: warning: {skipped}: not a *.key file; skipped (only *.key files in --curve-allow are client keys)"));
+
+    /// <summary>Warns when anyone on the network may use the server: bound beyond the loopback interface with CURVE off.</summary>
+    private static void WarnIfOpen(BridgeServerOptions options)
+    {
+        if (options.CurveSecretKey is null && !BindEndpoint.IsLoopbackOnly(options.Bind))
+        {
+            Console.Error.WriteLine($"rtfmgym serve: WARNING: {options.Bind} is reachable from other machines and CURVE is off: anyone who can reach this port can run environments, read their observations and use this machine's memory and CPU. Bind 127.0.0.1, or add --curve-server-key and --curve-allow (see docs/protocol.md, Security).");
+        }
     }
 
     private static int Serve(BridgeServerOptions options)

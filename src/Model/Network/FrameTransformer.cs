@@ -79,7 +79,13 @@ internal sealed class FrameTransformer : nn.Module
         Tensor cond = _time.call(t);
         RayRotary? rotary = Rotary(tokens, FrameModelConfig.OutputChannels + FrameModelConfig.RayChannels, FrameModelConfig.OutputChannels);
         for (int i = 0; i < _blocks.Count; i++)
-            h = _blocks[i].Target(h, cond, rotary, context?[i].k, context?[i].v);
+        {
+            // A block's temporaries (attention weights over the whole context, the MLP's hidden layer) are freed when it
+            // is done, so a pass holds one block's at a time rather than every block's: a batch's peak heap grows with
+            // the batch alone, and the next block reuses the same warm memory.
+            using DisposeScope block = NewDisposeScope();
+            h = block.MoveToOuter(_blocks[i].Target(h, cond, rotary, context?[i].k, context?[i].v));
+        }
         Tensor[] mod = _finalAda.call(nn.functional.silu(cond)).unsqueeze(1).chunk(2, 2);
         return _output.call(nn.functional.layer_norm(h, [_width]) * (mod[1] + 1.0) + mod[0]);
     }

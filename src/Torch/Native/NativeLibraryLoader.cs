@@ -8,7 +8,8 @@ namespace RtfmGym.Torch;
 /// Finds librtfmtorch.so without LD_LIBRARY_PATH among: next to the assembly (the build copies it
 /// there), <c>native/build</c> of any parent folder (running from a checkout) and
 /// <c>$RTFMGYM_HOME/native/build</c>, taking the newest. <c>RTFMGYM_TORCH_NATIVE</c> overrides the search with a file path.
-/// Once loaded, sets libtorch's thread count (see <see cref="torch.DefaultThreadCount"/>).
+/// Once loaded, sets libtorch's thread count (see <see cref="torch.DefaultThreadCount"/>) and how much freed memory the
+/// heap keeps (<see cref="NativeHeap"/>).
 /// </summary>
 internal static class NativeLibraryLoader
 {
@@ -35,6 +36,7 @@ internal static class NativeLibraryLoader
             {
                 var handle = Load(CandidatePaths());
                 ConfigureThreads(handle);
+                NativeHeap.Configure();
                 _handle = handle;
             }
             return _handle;

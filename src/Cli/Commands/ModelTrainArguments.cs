@@ -1,0 +1,83 @@
+using System.CommandLine;
+using RtfmGym.Cli.Output;
+using RtfmGym.Env;
+using RtfmGym.Model;
+using RtfmGym.Model.Training;
+
+namespace RtfmGym.Cli.Commands;
+
+/// <summary>The options of <c>rtfmgym model train</c> and how they become <see cref="TrainOptions"/>.</summary>
+internal sealed class ModelTrainArguments
+{
+    private readonly Option<string> _preset = new("--preset") { Description = "Model size: tiny or small.", DefaultValueFactory = _ => "small" };
+    private readonly Option<long> _steps = new("--steps") { Description = "Total optimiser steps (a resumed run continues up to this).", DefaultValueFactory = _ => 10_000 };
+    private readonly Option<string> _outDir = new("--out") { Description = "Checkpoint directory.", Required = true };
+    private readonly Option<string> _device = new("--device") { Description = "cpu, cuda or cuda:N.", DefaultValueFactory = _ => "cpu" };
+    private readonly Option<bool> _resume = new("--resume") { Description = "Continue the run in --out from its last checkpoint." };
+    private readonly Option<int> _batch = new("--batch") { Description = "Samples per step.", DefaultValueFactory = _ => 16 };
+    private readonly Option<double> _lr = new("--lr") { Description = "Peak learning rate.", DefaultValueFactory = _ => 5e-4 };
+    private readonly Option<ulong> _seed = new("--seed") { Description = "Seed of weights, data and noise.", DefaultValueFactory = _ => 0 };
+    private readonly Option<int?> _size = new("--size") { Description = "Training image side in pixels (32 to 128, a multiple of 8). Default: the preset's." };
+    private readonly Option<int> _every = new("--checkpoint-every") { Description = "Steps between checkpoints.", DefaultValueFactory = _ => 250 };
+    private readonly Option<int> _sampleEvery = new("--sample-every") { Description = "Steps between sample grids.", DefaultValueFactory = _ => 500 };
+    private readonly Option<string?> _init = new("--init") { Description = "Warm-start a new run from this checkpoint directory (weights of the same name and shape are copied; newer parts start fresh)." };
+    private readonly Option<string> _weighting = new("--weighting") { Description = "Loss weighting per noise level: v-space (x0 error / max(t, 0.1)^2) or flat.", DefaultValueFactory = _ => "v-space" };
+    private readonly Option<string> _levels = new("--levels") { Description = "Noise-level distribution: logit-normal or uniform.", DefaultValueFactory = _ => "logit-normal" };
+    private readonly Option<double> _copies = new("--copy-share") { Description = "Share of samples whose context holds the target's own view (or one within 0.1 m and 5°).", DefaultValueFactory = _ => 0.15 };
+    private readonly Option<double> _selfForcing = new("--self-forcing") { Description = "Share of batches whose last context view is the model's own frame, marked generated (0 turns it off).", DefaultValueFactory = _ => 0.25 };
+    private readonly Option<long> _selfForcingFrom = new("--self-forcing-from") { Description = "First step at which self-forcing applies.", DefaultValueFactory = _ => 1_000 };
+
+    /// <summary>The options, in the order the help lists them.</summary>
+    private readonly Option<int?> _rayRope = new("--ray-rope") { Description = "Frequencies of the ray-direction rotary attention (0 turns it off). Default: the preset's." };
+
+    public IEnumerable<Option> All =>
+    [
+        _preset, _steps, _outDir, _device, _resume, _batch, _lr, _seed, _size, _every, _sampleEvery, _init, _weighting, _levels, _copies, _selfForcing, _selfForcingFrom, _rayRope,
+    ];
+
+    /// <summary>The training options the command line gives.</summary>
+    /// <exception cref="RtfmGymException">A name (preset, device, weighting, levels) is unknown.</exception>
+    public TrainOptions Read(ParseResult pr)
+    {
+        FrameModelConfig config = FrameModelConfig.FromPreset(pr.GetValue(_preset)!);
+        if (pr.GetValue(_size) is { } s) config = config with { ImageSize = s };
+        if (pr.GetValue(_rayRope) is { } r) config = config with { RayRopeFrequencies = r };
+        return new TrainOptions
+        {
+            Model = config,
+            OutputDirectory = pr.GetValue(_outDir)!,
+            Steps = pr.GetValue(_steps),
+            BatchSize = pr.GetValue(_batch),
+            LearningRate = pr.GetValue(_lr),
+            Seed = pr.GetValue(_seed),
+            Device = ModelTrainCommand.ParseDevice(pr.GetValue(_device)!),
+            Resume = pr.GetValue(_resume),
+            CheckpointEvery = pr.GetValue(_every),
+            SampleEvery = pr.GetValue(_sampleEvery),
+            Machine = Machine.Describe(),
+            Data = new TrainingDataOptions { ImageSize = config.ImageSize, Mix = TrainingDataOptions.MixWithCopies(pr.GetValue(_copies)) },
+            InitFrom = pr.GetValue(_init),
+            Objective = new TrainObjective
+            {
+                Weighting = Weighting(pr.GetValue(_weighting)!),
+                Levels = Levels(pr.GetValue(_levels)!),
+                SelfForcingShare = pr.GetValue(_selfForcing),
+                SelfForcingFrom = pr.GetValue(_selfForcingFrom),
+            },
+        };
+    }
+
+    private static LossWeighting Weighting(string name) => name switch
+    {
+        "v-space" => LossWeighting.VSpace,
+        "flat" => LossWeighting.Flat,
+        _ => throw new RtfmGymException($"Unknown --weighting '{name}'; use v-space or flat."),
+    };
+
+    private static NoiseLevels Levels(string name) => name switch
+    {
+        "logit-normal" => NoiseLevels.LogitNormal,
+        "uniform" => NoiseLevels.Uniform,
+        _ => throw new RtfmGymException($"Unknown --levels '{name}'; use logit-normal or uniform."),
+    };
+}
