@@ -29,8 +29,8 @@ public class ModelEvaluatorTests
     public void Run_TinyModel_EveryCellFiniteAndImageWritten()
     {
         string image = Path.Combine(_dir, "sub", "comparison.png");
-        var progress = new List<EvaluationProgress>();
-        ModelEvalResult r = ModelEvaluator.Run(_model, Small with { ImagePath = image }, new Recorder(progress));
+        var progress = new ProgressRecorder();
+        ModelEvalResult r = ModelEvaluator.Run(_model, Small with { ImagePath = image }, progress);
 
         Assert.That(r.Cells.Select(c => (c.Kind, c.Views)), Is.EqualTo(new[]
         {
@@ -65,10 +65,10 @@ public class ModelEvaluatorTests
         Assert.That(File.ReadAllBytes(image)[..4], Is.EqualTo(new byte[] { 137, 80, 78, 71 }));
         Assert.That(Directory.GetFiles(Path.GetDirectoryName(image)!), Has.Length.EqualTo(1), "no temporary file left");
         // Each stage counts on its own and ends complete: 2 samples of each kind, 3 drift steps, 3 steps out and 3 back.
-        var stages = progress.GroupBy(p => p.Stage).ToDictionary(g => g.Key, g => g.Last());
-        Assert.That(stages.Keys, Is.EqualTo(new[] { "copy samples", "interpolation samples", "extrapolation samples", "trajectory samples", "drift rollout", "out and back" }));
-        Assert.That(stages.Values.Select(p => p.Total), Is.EqualTo(new long[] { 2, 2, 2, 2, 3, 2 * 3 }));
-        Assert.That(stages.Values.All(p => p.Done == p.Total), Is.True);
+        IReadOnlyList<EvaluationProgress> stages = progress.LastOfEachStage;
+        Assert.That(stages.Select(p => p.Stage), Is.EqualTo(new[] { "copy samples", "interpolation samples", "extrapolation samples", "trajectory samples", "drift rollout", "out and back" }));
+        Assert.That(stages.Select(p => p.Total), Is.EqualTo(new long[] { 2, 2, 2, 2, 3, 2 * 3 }));
+        Assert.That(stages.All(p => p.Done == p.Total), Is.True);
     }
 
     [Test]
@@ -115,10 +115,5 @@ public class ModelEvaluatorTests
     public void Validate_ViewsNotAscending_Throws()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new ModelEvalOptions { Views = [4, 2] }.Validate());
-    }
-
-    private sealed class Recorder(List<EvaluationProgress> list) : IProgress<EvaluationProgress>
-    {
-        public void Report(EvaluationProgress value) => list.Add(value);
     }
 }
