@@ -2,6 +2,7 @@ using System.Diagnostics;
 using RtfmGym.Agents;
 using RtfmGym.Env;
 using RtfmGym.Env.Frames;
+using RtfmGym.Env.Geometry;
 using RtfmGym.Env.Memory;
 using RtfmGym.Env.Randomness;
 using RtfmGym.Env.Rendering;
@@ -54,79 +55,25 @@ public static class CostExperiment
         GC.WaitForPendingFinalizers();
         GC.Collect();
         using var env = new RtfmEnvironment(s, frames, new SpatialMemory());
-        ResetResult reset = env.Reset(s.Seed);
-        truth.BeginEpisode(env.World, (ulong)env.EpisodeSeed);
-        var walker = new RandomWalkAgent(Rng.Derive((ulong)s.Seed, "memory-eval walk"));
-        walker.Reset(new AgentContext(env.ActionSpace, env.ObservationSpace, env.EpisodeSeed), reset.Observation, reset.Info);
-        var audit = new RetrievalAudit([new FieldOfViewCoverageRule(), new NearestPoseRule(), new SlidingWindowRule()], AuditKs);
-        var truthById = new Dictionary<long, Frame>();
-        int stride = Math.Max(1, steps / AuditTargets);
-        var latencies = new double[steps];
-        var retrievals = new double[steps];
-        var renders = new double[steps];
-        var contexts = new int[steps];
-        var memoryMarks = new List<(int Step, int Bank, double WorkingSetMiB, double GcHeapMiB)>();
-        var marks = CheckpointSteps.Where(c => c < steps).Append(steps).ToHashSet();
-        long[] retrieved = [];
-        var actions = new object[steps];
-        // Where each latency window begins, the state to take its steps again from.
-        var windowStarts = marks.Select(m => Math.Max(0, m - Window)).ToHashSet();
-        var snapshots = new Dictionary<int, EnvironmentSnapshot>();
-        (object observation, IReadOnlyDictionary<string, object?> info) = (reset.Observation, reset.Info);
-        int taken = 0;
-        var clock = new Stopwatch();
-        while (taken < steps)
-        {
-            object action = walker.Act(observation, info);
-            if (windowStarts.Contains(taken)) snapshots[taken] = env.Snapshot();
-            SpatialMemory? before = (taken + 1) % stride == 0 ? env.Memory!.Clone() : null;
-            actions[taken] = action;
-            clock.Restart();
-            StepResult r = env.Step(action);
-            clock.Stop();
-            latencies[taken++] = clock.Elapsed.TotalMilliseconds;
-            (retrievals[taken - 1], renders[taken - 1]) = (env.Memory!.LastRetrievalTime.TotalMilliseconds, env.LastRenderTime.TotalMilliseconds);
-            (observation, info) = (r.Observation, r.Info);
-            retrieved = InfoKeys.MemoryRetrieved.ReadOr(r.Info, []);
-            contexts[taken - 1] = retrieved.Length;
-            Frame frame = env.LastFrame!;
-            if (before is not null)
-            {
-                // Replaced entries' ground truth is dropped, so the cache does not swell the memory figures.
-                foreach (long gone in truthById.Keys.Where(id => !before.TryGet(id, out _)).ToArray()) truthById.Remove(gone);
-                audit.Add(before, env.Pose, Truth(frame, env.Pose), env.Camera, e => truthById.TryGetValue(e.Id, out Frame? f) ? f : truthById[e.Id] = Truth(e.Frame, e.Pose));
-            }
-            if (marks.Contains(taken)) memoryMarks.Add(MeasureMemory(taken, env.Memory!.Count));
-            advance();
-            if (r.Done) break;
-        }
+        var timings = new StepTimings(steps);
+        AuditedRun first = RunAudited(env, s, frames, truth, steps, timings, advance);
         // The episode's end, before the windows are taken again from their snapshots.
         var (world, finalMemory, finalPose) = (env.World, env.Memory!.Clone(), env.Pose);
-        var windows = memoryMarks.Select(m => (From: Math.Max(0, m.Step - Window), To: m.Step)).ToArray();
+        var windows = first.Marks.Select(m => (From: Math.Max(0, m.Step - Window), To: m.Step)).ToArray();
         for (int run = 1; run < timingRuns; run++)
         {
             foreach (var (from, to) in run % 2 == 1 ? windows : windows.Reverse())
             {
-                env.Restore(snapshots[from]);
+                env.Restore(first.Snapshots[from]);
                 for (int i = from; i < to; i++)
                 {
-                    clock.Restart();
-                    env.Step(actions[i]);
-                    clock.Stop();
-                    latencies[i] = Math.Min(latencies[i], clock.Elapsed.TotalMilliseconds);
-                    retrievals[i] = Math.Min(retrievals[i], env.Memory!.LastRetrievalTime.TotalMilliseconds);
-                    renders[i] = Math.Min(renders[i], env.LastRenderTime.TotalMilliseconds);
+                    timings.Take(env, i, first.Actions[i]);
                     advance();
                 }
             }
         }
-        var checkpoints = memoryMarks.Select(m => Checkpoint(m.Step, latencies, retrievals, renders, contexts, m.Bank, m.WorkingSetMiB, m.GcHeapMiB)).ToList();
-        return new CostResult(checkpoints, audit, taken, world, finalMemory, finalPose, retrieved, timingRuns);
-
-        Frame Truth(Frame observed, Env.Geometry.Pose pose) =>
-            frames is GroundTruthRenderer && observed.Depth is not null
-                ? observed
-                : truth.Render(new FrameRequest(pose, env.Camera, FrameChannels.Rgb | FrameChannels.Depth));
+        var checkpoints = first.Marks.Select(m => timings.Checkpoint(m.Step, Window, m.Bank, m.WorkingSetMiB, m.GcHeapMiB)).ToList();
+        return new CostResult(checkpoints, first.Audit, first.Taken, world, finalMemory, finalPose, first.LastRetrieved, timingRuns);
     }
 
     /// <summary>
@@ -139,22 +86,83 @@ public static class CostExperiment
         return steps + (long)(timingRuns - 1) * marks.Sum(m => m - Math.Max(0, m - Window));
     }
 
+    /// <summary>What the audited run leaves for the timing runs and the result.</summary>
+    /// <param name="Audit">The retrieval audit over the episode's targets.</param>
+    /// <param name="Taken">Steps taken.</param>
+    /// <param name="Marks">Bank size and process memory at each checkpoint reached.</param>
+    /// <param name="Snapshots">The environment where each latency window begins, by step.</param>
+    /// <param name="Actions">The walker's action at each step, to take a window's steps again.</param>
+    /// <param name="LastRetrieved">Ids of the entries retrieved for the last frame, best first.</param>
+    private sealed record AuditedRun(RetrievalAudit Audit, int Taken, IReadOnlyList<MemoryMark> Marks, IReadOnlyDictionary<int, EnvironmentSnapshot> Snapshots,
+        IReadOnlyList<object> Actions, long[] LastRetrieved);
+
+    /// <summary>Bank size and process memory after <paramref name="Step"/> steps of the audited run (MiB).</summary>
+    private sealed record MemoryMark(int Step, int Bank, double WorkingSetMiB, double GcHeapMiB);
+
+    /// <summary>
+    /// The whole episode with a seeded <see cref="RandomWalkAgent"/>, timed into <paramref name="timings"/>, audited every
+    /// stride steps, its memory measured at each checkpoint and snapshotted where each latency window begins.
+    /// </summary>
+    private static AuditedRun RunAudited(RtfmEnvironment env, Scenario s, IFrameSource frames, GroundTruthRenderer truth, int steps, StepTimings timings, Action advance)
+    {
+        ResetResult reset = env.Reset(s.Seed);
+        truth.BeginEpisode(env.World, (ulong)env.EpisodeSeed);
+        var walker = new RandomWalkAgent(Rng.Derive((ulong)s.Seed, "memory-eval walk"));
+        walker.Reset(new AgentContext(env.ActionSpace, env.ObservationSpace, env.EpisodeSeed), reset.Observation, reset.Info);
+        var audit = new RetrievalAudit([new FieldOfViewCoverageRule(), new NearestPoseRule(), new SlidingWindowRule()], AuditKs);
+        var truthById = new Dictionary<long, Frame>();
+        int stride = Math.Max(1, steps / AuditTargets);
+        var marks = new List<MemoryMark>();
+        var markSteps = CheckpointSteps.Where(c => c < steps).Append(steps).ToHashSet();
+        var windowStarts = markSteps.Select(m => Math.Max(0, m - Window)).ToHashSet();
+        var snapshots = new Dictionary<int, EnvironmentSnapshot>();
+        var actions = new object[steps];
+        long[] retrieved = [];
+        (object observation, IReadOnlyDictionary<string, object?> info) = (reset.Observation, reset.Info);
+        int taken = 0;
+        while (taken < steps)
+        {
+            object action = walker.Act(observation, info);
+            if (windowStarts.Contains(taken)) snapshots[taken] = env.Snapshot();
+            SpatialMemory? before = (taken + 1) % stride == 0 ? env.Memory!.Clone() : null;
+            actions[taken] = action;
+            StepResult r = timings.Take(env, taken++, action);
+            (observation, info) = (r.Observation, r.Info);
+            retrieved = InfoKeys.MemoryRetrieved.ReadOr(r.Info, []);
+            timings.Retrieved(taken - 1, retrieved.Length);
+            if (before is not null) AuditTarget(audit, before, env, truthById, (observed, pose) => Truth(observed, pose, frames, truth, env.Camera));
+            if (markSteps.Contains(taken)) marks.Add(MeasureMemory(taken, env.Memory!.Count));
+            advance();
+            if (r.Done) break;
+        }
+        return new AuditedRun(audit, taken, marks, snapshots, actions, retrieved);
+    }
+
+    /// <summary>
+    /// Scores the frame just stored against <paramref name="before"/>, the memory as it stood before the step; the ground
+    /// truth of stored entries is cached by id in <paramref name="truthById"/>, and dropped for entries since replaced.
+    /// </summary>
+    private static void AuditTarget(RetrievalAudit audit, SpatialMemory before, RtfmEnvironment env, Dictionary<long, Frame> truthById, Func<Frame, Pose, Frame> truthOf)
+    {
+        // Replaced entries' ground truth is dropped, so the cache does not swell the memory figures.
+        foreach (long gone in truthById.Keys.Where(id => !before.TryGet(id, out _)).ToArray()) truthById.Remove(gone);
+        audit.Add(before, env.Pose, truthOf(env.LastFrame!, env.Pose), env.Camera, e => truthById.TryGetValue(e.Id, out Frame? f) ? f : truthById[e.Id] = truthOf(e.Frame, e.Pose));
+    }
+
+    /// <summary>The ground truth with depth at <paramref name="pose"/>: <paramref name="observed"/> itself when it is ground truth with depth, else drawn by <paramref name="truth"/>.</summary>
+    private static Frame Truth(Frame observed, Pose pose, IFrameSource frames, GroundTruthRenderer truth, CameraIntrinsics camera) =>
+        frames is GroundTruthRenderer && observed.Depth is not null
+            ? observed
+            : truth.Render(new FrameRequest(pose, camera, FrameChannels.Rgb | FrameChannels.Depth));
+
     /// <summary>Bank size and process memory at <paramref name="step"/> of the audited run.</summary>
-    private static (int Step, int Bank, double WorkingSetMiB, double GcHeapMiB) MeasureMemory(int step, int bankSize)
+    private static MemoryMark MeasureMemory(int step, int bankSize)
     {
         // A full collection first: the live heap, not whatever garbage the last collection left. Each
         // latency window ends before it; the next one (of 10, 100, 1000, 10000) starts well after it,
         // so only a last step closer than the window to the one before (short runs) sees its cost.
         long live = GC.GetTotalMemory(forceFullCollection: true);
         using var process = Process.GetCurrentProcess();
-        return (step, bankSize, process.WorkingSet64 / (1024.0 * 1024.0), live / (1024.0 * 1024.0));
-    }
-
-    private static CostCheckpoint Checkpoint(int step, double[] latencies, double[] retrievals, double[] renders, int[] contexts, int bankSize, double workingSetMiB, double gcHeapMiB)
-    {
-        int from = Math.Max(0, step - Window);
-        double[] window = latencies[from..step];
-        return new CostCheckpoint(step, window.Length, Percentiles.Of(window, 50), Percentiles.Of(window, 95), Percentiles.Of(retrievals[from..step], 50), Percentiles.Of(renders[from..step], 50), bankSize,
-            workingSetMiB, gcHeapMiB, contexts[from..step].Average());
+        return new MemoryMark(step, bankSize, process.WorkingSet64 / (1024.0 * 1024.0), live / (1024.0 * 1024.0));
     }
 }
