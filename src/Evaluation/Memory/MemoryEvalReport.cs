@@ -48,42 +48,6 @@ public sealed record MemoryEvalReport
     public JsonObject ToJson(RunProvenance provenance)
     {
         ArgumentNullException.ThrowIfNull(provenance);
-        var gaps = new JsonArray();
-        foreach (var group in Revisits.GroupBy(r => r.Gap))
-        {
-            var memories = new JsonObject();
-            foreach (RevisitRow r in group)
-            {
-                memories[r.Memory] = new JsonObject
-                {
-                    ["psnr_vs_first_visit_db"] = Db(r.PsnrVsFirstVisit),
-                    ["identical_to_first_visit"] = double.IsPositiveInfinity(r.PsnrVsFirstVisit),
-                    ["psnr_vs_ground_truth_db"] = Db(r.PsnrVsTruth),
-                    ["identical_to_ground_truth"] = double.IsPositiveInfinity(r.PsnrVsTruth),
-                    ["gmr_vs_ground_truth"] = double.IsFinite(r.GmrVsTruth) ? Math.Round(r.GmrVsTruth, 3) : null,
-                    ["context_steps"] = new JsonArray(r.ContextSteps.Select(x => (JsonNode)x).ToArray()),
-                    ["oldest_context_age"] = r.OldestContextAge,
-                };
-            }
-            RevisitRow first = group.First();
-            gaps.Add(new JsonObject
-            {
-                ["gap"] = first.Gap,
-                ["turnaround_step"] = first.TurnaroundStep,
-                ["farthest_m"] = Math.Round(first.FarthestMetres, 3),
-                ["memories"] = memories,
-            });
-        }
-        var rules = new JsonObject();
-        foreach (RuleRecall r in Cost.Audit.Results())
-        {
-            var o = new JsonObject();
-            foreach (var (k, v) in r.RecallAtK) o[$"recall_at_{k}"] = Number(v);
-            o["mean_retrieved"] = Number(r.MeanRetrieved);
-            rules[r.Rule] = o;
-        }
-        var beyond = new JsonObject();
-        foreach (int k in Cost.Audit.Ks) beyond[k.ToString(CultureInfo.InvariantCulture)] = Number(Cost.Audit.BeyondSearchRadius(k));
         return new JsonObject
         {
             ["scenario"] = Scenario,
@@ -93,48 +57,98 @@ public sealed record MemoryEvalReport
             ["machine"] = provenance.Machine,
             ["commit"] = provenance.Commit,
             ["elapsed_s"] = Math.Round(ElapsedSeconds, 1),
-            ["revisit"] = new JsonObject
-            {
-                ["first_visit_step"] = RevisitExperiment.WarmUpSteps,
-                ["pose"] = new JsonObject
-                {
-                    ["x"] = Math.Round(RevisitPose.Position.X, 3),
-                    ["z"] = Math.Round(RevisitPose.Position.Y, 3),
-                    ["yaw_degrees"] = Math.Round(RevisitPose.Yaw * 180 / Math.PI, 2),
-                },
-                ["gaps"] = gaps,
-                ["skipped_gaps"] = new JsonArray(SkippedGaps.Select(s => (JsonNode)new JsonObject { ["gap"] = s.Gap, ["reason"] = s.Reason }).ToArray()),
-            },
-            ["retrieval"] = new JsonObject
-            {
-                ["targets"] = Cost.Audit.Targets,
-                ["targets_without_covisible"] = Cost.Audit.TargetsWithoutCovisible,
-                ["ks"] = new JsonArray(Cost.Audit.Ks.Select(k => (JsonNode)k).ToArray()),
-                ["oracle_best_beyond_search_radius"] = beyond,
-                ["rules"] = rules,
-            },
-            ["cost"] = new JsonObject
-            {
-                ["steps"] = Cost.Steps,
-                ["window"] = CostExperiment.Window,
-                ["timing_runs"] = Cost.TimingRuns,
-                ["checkpoints"] = new JsonArray(Cost.Checkpoints.Select(c => (JsonNode)new JsonObject
-                {
-                    ["step"] = c.Step,
-                    ["window_steps"] = c.WindowSteps,
-                    ["p50_ms"] = Math.Round(c.P50Ms, 4),
-                    ["p95_ms"] = Math.Round(c.P95Ms, 4),
-                    ["retrieval_p50_ms"] = Math.Round(c.RetrievalP50Ms, 4),
-                    ["render_p50_ms"] = Math.Round(c.RenderP50Ms, 4),
-                    ["bank_size"] = c.BankSize,
-                    ["working_set_mib"] = Math.Round(c.WorkingSetMiB, 1),
-                    ["gc_heap_mib"] = Math.Round(c.GcHeapMiB, 1),
-                    ["mean_context"] = Math.Round(c.MeanRetrieved, 2),
-                }).ToArray()),
-            },
+            ["revisit"] = RevisitJson(),
+            ["retrieval"] = RetrievalJson(Cost.Audit),
+            ["cost"] = CostJson(Cost),
             ["map"] = MapFile,
         };
     }
+
+    /// <summary>The revisit pose, one entry per gap with each memory's figures, and the gaps skipped.</summary>
+    private JsonObject RevisitJson()
+    {
+        var gaps = new JsonArray();
+        foreach (var group in Revisits.GroupBy(r => r.Gap))
+        {
+            var memories = new JsonObject();
+            foreach (RevisitRow r in group) memories[r.Memory] = RevisitRowJson(r);
+            RevisitRow first = group.First();
+            gaps.Add(new JsonObject
+            {
+                ["gap"] = first.Gap,
+                ["turnaround_step"] = first.TurnaroundStep,
+                ["farthest_m"] = Math.Round(first.FarthestMetres, 3),
+                ["memories"] = memories,
+            });
+        }
+        return new JsonObject
+        {
+            ["first_visit_step"] = RevisitExperiment.WarmUpSteps,
+            ["pose"] = new JsonObject
+            {
+                ["x"] = Math.Round(RevisitPose.Position.X, 3),
+                ["z"] = Math.Round(RevisitPose.Position.Y, 3),
+                ["yaw_degrees"] = Math.Round(RevisitPose.Yaw * 180 / Math.PI, 2),
+            },
+            ["gaps"] = gaps,
+            ["skipped_gaps"] = new JsonArray(SkippedGaps.Select(s => (JsonNode)new JsonObject { ["gap"] = s.Gap, ["reason"] = s.Reason }).ToArray()),
+        };
+    }
+
+    private static JsonObject RevisitRowJson(RevisitRow r) => new()
+    {
+        ["psnr_vs_first_visit_db"] = Db(r.PsnrVsFirstVisit),
+        ["identical_to_first_visit"] = double.IsPositiveInfinity(r.PsnrVsFirstVisit),
+        ["psnr_vs_ground_truth_db"] = Db(r.PsnrVsTruth),
+        ["identical_to_ground_truth"] = double.IsPositiveInfinity(r.PsnrVsTruth),
+        ["gmr_vs_ground_truth"] = double.IsFinite(r.GmrVsTruth) ? Math.Round(r.GmrVsTruth, 3) : null,
+        ["context_steps"] = new JsonArray(r.ContextSteps.Select(x => (JsonNode)x).ToArray()),
+        ["oldest_context_age"] = r.OldestContextAge,
+    };
+
+    /// <summary>The audit's targets and each rule's recall at every K.</summary>
+    private static JsonObject RetrievalJson(RetrievalAudit audit)
+    {
+        var rules = new JsonObject();
+        foreach (RuleRecall r in audit.Results())
+        {
+            var o = new JsonObject();
+            foreach (var (k, v) in r.RecallAtK) o[$"recall_at_{k}"] = Number(v);
+            o["mean_retrieved"] = Number(r.MeanRetrieved);
+            rules[r.Rule] = o;
+        }
+        var beyond = new JsonObject();
+        foreach (int k in audit.Ks) beyond[k.ToString(CultureInfo.InvariantCulture)] = Number(audit.BeyondSearchRadius(k));
+        return new JsonObject
+        {
+            ["targets"] = audit.Targets,
+            ["targets_without_covisible"] = audit.TargetsWithoutCovisible,
+            ["ks"] = new JsonArray(audit.Ks.Select(k => (JsonNode)k).ToArray()),
+            ["oracle_best_beyond_search_radius"] = beyond,
+            ["rules"] = rules,
+        };
+    }
+
+    /// <summary>The cost episode's latency and memory at each checkpoint.</summary>
+    private static JsonObject CostJson(CostResult cost) => new()
+    {
+        ["steps"] = cost.Steps,
+        ["window"] = CostExperiment.Window,
+        ["timing_runs"] = cost.TimingRuns,
+        ["checkpoints"] = new JsonArray(cost.Checkpoints.Select(c => (JsonNode)new JsonObject
+        {
+            ["step"] = c.Step,
+            ["window_steps"] = c.WindowSteps,
+            ["p50_ms"] = Math.Round(c.P50Ms, 4),
+            ["p95_ms"] = Math.Round(c.P95Ms, 4),
+            ["retrieval_p50_ms"] = Math.Round(c.RetrievalP50Ms, 4),
+            ["render_p50_ms"] = Math.Round(c.RenderP50Ms, 4),
+            ["bank_size"] = c.BankSize,
+            ["working_set_mib"] = Math.Round(c.WorkingSetMiB, 1),
+            ["gc_heap_mib"] = Math.Round(c.GcHeapMiB, 1),
+            ["mean_context"] = Math.Round(c.MeanRetrieved, 2),
+        }).ToArray()),
+    };
 
     private static JsonNode? Db(double db) => double.IsFinite(db) ? Math.Round(db, 3) : null;
 

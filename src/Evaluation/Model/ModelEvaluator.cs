@@ -28,6 +28,9 @@ public static class ModelEvaluator
 
     private const int Chunk = 8;
 
+    /// <summary>Figures per view count and sample: model PSNR, SSIM, GMR, fineR², seam ratio; nearest PSNR, SSIM; truth seam ratio.</summary>
+    private const int Figures = 8;
+
     /// <summary>Evaluates <paramref name="model"/> at its training image size.</summary>
     /// <exception cref="ArgumentException">An option is invalid or asks for more views than the model takes.</exception>
     public static ModelEvalResult Run(FrameModel model, ModelEvalOptions options, IProgress<EvaluationProgress>? progress = null)
@@ -82,9 +85,6 @@ public static class ModelEvaluator
     {
         IReadOnlyList<int> views = options.Views;
         int maxViews = views[^1], samples = options.SamplesPerCell;
-        int imageViews = views.LastOrDefault(v => v <= 4, views[0]);
-        // Per view count and sample: model PSNR, SSIM, GMR, fineR², seam ratio; nearest PSNR, SSIM; truth seam ratio.
-        const int Figures = 8;
         var figures = new double[views.Count, samples, Figures];
         for (int start = 0; start < samples; start += Chunk)
         {
@@ -97,28 +97,7 @@ public static class ModelEvaluator
             });
             for (int j = 0; j < count; j++)
             {
-                int s = start + j;
-                TrainingExample e = examples[j];
-                ContextFrame[] encoded = e.ContextFrames.Select((f, i) => model.EncodeContext(f, e.Centred.Apply(e.ContextPoses[i]), e.Camera)).ToArray();
-                Pose[] poses = e.ContextPoses.ToArray();
-                ulong noise = Rng.Derive(options.Seed, $"noise {Name(kind)} {s}").NextUInt64();
-                double truthSeams = SharpnessMetrics.SeamRatio(e.Target);
-                for (int v = 0; v < views.Count; v++)
-                {
-                    // Walks keep their last k frames (a sliding window); the other kinds their first k views.
-                    Range picked = kind == SampleKind.Trajectory ? (maxViews - views[v])..maxViews : 0..views[v];
-                    Frame generated = model.Generate(encoded[picked], e.Centred.Apply(e.TargetPose), e.Camera, options.Sampler, noise);
-                    Frame nearest = e.ContextFrames[picked.Start.Value + NearestFrame.Index(poses[picked], e.TargetPose)];
-                    double[] row =
-                    [
-                        Math.Min(PsnrCap, ImageMetrics.Psnr(generated, e.Target)), ImageMetrics.Ssim(generated, e.Target),
-                        SharpnessMetrics.Gmr(generated, e.Target), SharpnessMetrics.FineR2(generated, e.Target), SharpnessMetrics.SeamRatio(generated),
-                        Math.Min(PsnrCap, ImageMetrics.Psnr(nearest, e.Target)), ImageMetrics.Ssim(nearest, e.Target), truthSeams,
-                    ];
-                    for (int f = 0; f < Figures; f++) figures[v, s, f] = row[f];
-                    if (views[v] == imageViews && s < ImageSamplesPerKind && kind != SampleKind.Trajectory)
-                        rows.Add(new ComparisonRow($"{Name(kind)} {s}", e.ContextFrames.Take(views[v]).ToArray(), generated, nearest, e.Target));
-                }
+                Score(model, options, kind, start + j, examples[j], figures, rows);
                 sampleDone();
             }
         }
@@ -127,6 +106,37 @@ public static class ModelEvaluator
             double M(int figure) => Mean(figures, v, figure);
             double? Defined(int figure) => double.IsNaN(M(figure)) ? null : M(figure);
             yield return new FidelityCell(kind, views[v], samples, M(0), M(1), M(5), M(6), Defined(2), Defined(3), Defined(4), Defined(7));
+        }
+    }
+
+    /// <summary>
+    /// Scores sample <paramref name="s"/> at every view count into <paramref name="figures"/>: the model's frame and the
+    /// nearest-frame copy against the target; the first samples of the image's view count also go into <paramref name="rows"/>.
+    /// </summary>
+    private static void Score(FrameModel model, ModelEvalOptions options, SampleKind kind, int s, TrainingExample e, double[,,] figures, List<ComparisonRow> rows)
+    {
+        IReadOnlyList<int> views = options.Views;
+        int maxViews = views[^1];
+        int imageViews = views.LastOrDefault(v => v <= 4, views[0]);
+        ContextFrame[] encoded = e.ContextFrames.Select((f, i) => model.EncodeContext(f, e.Centred.Apply(e.ContextPoses[i]), e.Camera)).ToArray();
+        Pose[] poses = e.ContextPoses.ToArray();
+        ulong noise = Rng.Derive(options.Seed, $"noise {Name(kind)} {s}").NextUInt64();
+        double truthSeams = SharpnessMetrics.SeamRatio(e.Target);
+        for (int v = 0; v < views.Count; v++)
+        {
+            // Walks keep their last k frames (a sliding window); the other kinds their first k views.
+            Range picked = kind == SampleKind.Trajectory ? (maxViews - views[v])..maxViews : 0..views[v];
+            Frame generated = model.Generate(encoded[picked], e.Centred.Apply(e.TargetPose), e.Camera, options.Sampler, noise);
+            Frame nearest = e.ContextFrames[picked.Start.Value + NearestFrame.Index(poses[picked], e.TargetPose)];
+            double[] row =
+            [
+                Math.Min(PsnrCap, ImageMetrics.Psnr(generated, e.Target)), ImageMetrics.Ssim(generated, e.Target),
+                SharpnessMetrics.Gmr(generated, e.Target), SharpnessMetrics.FineR2(generated, e.Target), SharpnessMetrics.SeamRatio(generated),
+                Math.Min(PsnrCap, ImageMetrics.Psnr(nearest, e.Target)), ImageMetrics.Ssim(nearest, e.Target), truthSeams,
+            ];
+            for (int f = 0; f < Figures; f++) figures[v, s, f] = row[f];
+            if (views[v] == imageViews && s < ImageSamplesPerKind && kind != SampleKind.Trajectory)
+                rows.Add(new ComparisonRow($"{Name(kind)} {s}", e.ContextFrames.Take(views[v]).ToArray(), generated, nearest, e.Target));
         }
     }
 
