@@ -26,6 +26,23 @@ public static class ComparisonSheet
         ArgumentNullException.ThrowIfNull(rows);
         Frame? first = rows.FirstOrDefault()?.Truth ?? drift?.Truth.FirstOrDefault();
         if (first is null) throw new ArgumentException("The comparison image needs at least one row or drift frame.", nameof(rows));
+        Layout layout = Measure(title, rows, drift, first);
+        var canvas = new Canvas(layout.Width, layout.Height, Background);
+        canvas.DrawText(Margin, Margin, title, Ink);
+        DrawSamples(canvas, layout, rows, first);
+        if (drift is not null && layout.DriftColumns > 0) DrawDrift(canvas, layout, drift, first);
+        return canvas;
+    }
+
+    /// <summary>Where everything goes on the sheet, pixels: frames scaled by <paramref name="Scale"/> into cells of <paramref name="CellW"/> by <paramref name="CellH"/>.</summary>
+    private sealed record Layout(int Scale, int CellW, int CellH, int ContextColumns, int CandidatesX, int DriftColumns, int SamplesTop, int DriftTop, int Width, int Height)
+    {
+        /// <summary>Height of one sample row: its frames and the line of figures under them.</summary>
+        public int RowHeight => CellH + BitmapFont.LineHeight + Gap;
+    }
+
+    private static Layout Measure(string title, IReadOnlyList<ComparisonRow> rows, DriftStrip? drift, Frame first)
+    {
         int scale = Math.Max(1, (MinCell + first.Width - 1) / first.Width);
         int cellW = first.Width * scale, cellH = first.Height * scale;
         int line = BitmapFont.LineHeight;
@@ -39,46 +56,52 @@ public static class ComparisonSheet
         int samplesTop = Margin + 2 * line + 4;
         int driftTop = samplesTop + rows.Count * rowHeight + (rows.Count > 0 ? GroupGap : 0);
         int height = (driftColumns > 0 ? driftTop + line + 2 * (cellH + Gap) + 2 * line : driftTop) + Margin;
+        return new Layout(scale, cellW, cellH, contextColumns, candidatesX, driftColumns, samplesTop, driftTop, width, height);
+    }
 
-        var canvas = new Canvas(width, height, Background);
-        canvas.DrawText(Margin, Margin, title, Ink);
+    /// <summary>The column heads, then one row per sample: its context, then the model's frame, the nearest frame and the ground truth.</summary>
+    private static void DrawSamples(Canvas canvas, Layout layout, IReadOnlyList<ComparisonRow> rows, Frame first)
+    {
+        int line = BitmapFont.LineHeight, cellW = layout.CellW, cellH = layout.CellH;
         if (rows.Count > 0)
         {
             int y = Margin + line + 4;
-            for (int c = 0; c < contextColumns; c++) canvas.DrawText(Margin + LabelWidth + c * (cellW + Gap), y, $"context {c + 1}", Ink);
+            for (int c = 0; c < layout.ContextColumns; c++) canvas.DrawText(Margin + LabelWidth + c * (cellW + Gap), y, $"context {c + 1}", Ink);
             string[] heads = ["model", "nearest frame", "ground truth"];
-            for (int c = 0; c < heads.Length; c++) canvas.DrawText(Margin + candidatesX + c * (cellW + Gap), y, heads[c], Ink);
+            for (int c = 0; c < heads.Length; c++) canvas.DrawText(Margin + layout.CandidatesX + c * (cellW + Gap), y, heads[c], Ink);
         }
         for (int r = 0; r < rows.Count; r++)
         {
             ComparisonRow row = rows[r];
-            int y = samplesTop + r * rowHeight;
+            int y = layout.SamplesTop + r * layout.RowHeight;
             canvas.DrawText(Margin, y + cellH / 2 - line / 2, row.Label, Ink);
-            for (int c = 0; c < row.Context.Count; c++) Blit(canvas, row.Context[c], Margin + LabelWidth + c * (cellW + Gap), y, scale, first);
+            for (int c = 0; c < row.Context.Count; c++) Blit(canvas, row.Context[c], Margin + LabelWidth + c * (cellW + Gap), y, layout.Scale, first);
             Frame[] candidates = [row.Model, row.Nearest, row.Truth];
             for (int c = 0; c < candidates.Length; c++)
             {
-                int x = Margin + candidatesX + c * (cellW + Gap);
-                Blit(canvas, candidates[c], x, y, scale, first);
+                int x = Margin + layout.CandidatesX + c * (cellW + Gap);
+                Blit(canvas, candidates[c], x, y, layout.Scale, first);
                 if (c < 2) canvas.DrawText(x, y + cellH + 2, Psnr(candidates[c], row.Truth), Faint);
             }
         }
-        if (drift is not null && driftColumns > 0)
+    }
+
+    /// <summary>The drift strip: generated frames over the ground truth, each column labelled with its step and PSNR.</summary>
+    private static void DrawDrift(Canvas canvas, Layout layout, DriftStrip drift, Frame first)
+    {
+        int line = BitmapFont.LineHeight, cellW = layout.CellW, cellH = layout.CellH;
+        canvas.DrawText(Margin, layout.DriftTop, "drift: generated (top) over ground truth (bottom)", Ink);
+        int y = layout.DriftTop + line;
+        canvas.DrawText(Margin, y + cellH / 2 - line / 2, "generated", Ink);
+        canvas.DrawText(Margin, y + cellH + Gap + cellH / 2 - line / 2, "ground truth", Ink);
+        for (int c = 0; c < layout.DriftColumns; c++)
         {
-            canvas.DrawText(Margin, driftTop, "drift: generated (top) over ground truth (bottom)", Ink);
-            int y = driftTop + line;
-            canvas.DrawText(Margin, y + cellH / 2 - line / 2, "generated", Ink);
-            canvas.DrawText(Margin, y + cellH + Gap + cellH / 2 - line / 2, "ground truth", Ink);
-            for (int c = 0; c < driftColumns; c++)
-            {
-                int x = Margin + LabelWidth + c * (cellW + Gap);
-                Blit(canvas, drift.Generated[c], x, y, scale, first);
-                Blit(canvas, drift.Truth[c], x, y + cellH + Gap, scale, first);
-                canvas.DrawText(x, y + 2 * (cellH + Gap), $"step {drift.Steps[c]}", Ink);
-                canvas.DrawText(x, y + 2 * (cellH + Gap) + line, Psnr(drift.Generated[c], drift.Truth[c]), Faint);
-            }
+            int x = Margin + LabelWidth + c * (cellW + Gap);
+            Blit(canvas, drift.Generated[c], x, y, layout.Scale, first);
+            Blit(canvas, drift.Truth[c], x, y + cellH + Gap, layout.Scale, first);
+            canvas.DrawText(x, y + 2 * (cellH + Gap), $"step {drift.Steps[c]}", Ink);
+            canvas.DrawText(x, y + 2 * (cellH + Gap) + line, Psnr(drift.Generated[c], drift.Truth[c]), Faint);
         }
-        return canvas;
     }
 
     /// <summary>Draws the sheet and writes it as PNG through a temporary file and a rename.</summary>

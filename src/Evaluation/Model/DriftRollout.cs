@@ -35,7 +35,14 @@ public static class DriftRollout
         int steps = Math.Min(options.DriftSteps, path.Count - 1);
         ulong episodeSeed = Rng.Derive(options.Seed, "drift episode").NextUInt64();
         Trace trace = Walk(model, options, world, path.Take(steps + 1).ToArray(), camera, episodeSeed, options.DriftReference, onStep);
+        int[] stripSteps = StripSteps(steps);
+        var strip = new DriftStrip(stripSteps, stripSteps.Select(s => trace.Generated[s]).ToArray(), stripSteps.Select(s => trace.Truth[s]).ToArray());
+        return (Measure(trace, world.Seed, path, steps), strip);
+    }
 
+    /// <summary>The drift figures of the first <paramref name="steps"/> steps of <paramref name="trace"/>, walked along <paramref name="path"/> in world <paramref name="worldSeed"/>.</summary>
+    private static DriftResult Measure(Trace trace, ulong worldSeed, IReadOnlyList<Pose> path, int steps)
+    {
         var psnr = new double[steps];
         var ssim = new double[steps];
         var gmr = new double[steps];
@@ -55,20 +62,16 @@ public static class DriftRollout
                 referenceGmr![step - 1] = SharpnessMetrics.Gmr(r[step], truth);
             }
         }
-        int[] stripSteps = StripSteps(steps);
-        var strip = new DriftStrip(stripSteps, stripSteps.Select(s => trace.Generated[s]).ToArray(), stripSteps.Select(s => trace.Truth[s]).ToArray());
-
         int[] report = ReportSteps.Where(s => s <= steps).Append(steps).Where(s => s >= 1).Distinct().ToArray();
         var points = report.Select(s => new DriftPoint(s, psnr[s - 1], ssim[s - 1], gmr[s - 1], reference?[s - 1], referenceGmr?[s - 1],
             reference is null ? null : reference[s - 1] - psnr[s - 1])).ToArray();
         double metres = 0;
         for (int i = 1; i <= steps; i++) metres += System.Numerics.Vector3.Distance(path[i].Position, path[i - 1].Position);
         double[]? gaps = reference?.Select((r, i) => r - psnr[i]).ToArray();
-        var result = new DriftResult(world.Seed, steps, Math.Round(metres, 2), points,
+        return new DriftResult(worldSeed, steps, Math.Round(metres, 2), points,
             Average(psnr), Average(ssim), Average(gmr), collapsed,
             reference is null || steps == 0 ? null : reference.Average(), gaps is null || steps == 0 ? null : gaps.Average(), gaps is null || steps == 0 ? null : gaps.Max(),
             psnr, gmr, reference);
-        return (result, strip);
     }
 
     /// <summary>
