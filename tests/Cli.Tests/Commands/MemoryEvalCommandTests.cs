@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using RtfmGym.Cli.MemoryEval;
+using RtfmGym.Evaluation.Memory;
 
 namespace RtfmGym.Cli.Tests.Commands;
 
@@ -58,7 +58,7 @@ public class MemoryEvalCommandTests
         Assert.That(checkpoints.Skip(1).All(c => c!["retrieval_p50_ms"]!.GetValue<double>() > 0), Is.True);
         // So is the frame source's rendering, which every step does.
         Assert.That(checkpoints.All(c => c!["render_p50_ms"]!.GetValue<double>() is > 0 and var r && r <= c["p50_ms"]!.GetValue<double>()), Is.True);
-        Assert.That(doc["cost"]!["timing_runs"]!.GetValue<int>(), Is.EqualTo(MemoryEvalSettings.DefaultTimingRuns), "ground-truth frames: the default timing runs");
+        Assert.That(doc["cost"]!["timing_runs"]!.GetValue<int>(), Is.EqualTo(MemoryEvalOptions.DefaultTimingRuns), "ground-truth frames: the default timing runs");
 
         string map = doc["map"]!.GetValue<string>();
         Assert.That(map, Is.EqualTo(Path.Combine(_dir, "out", "memory-map.png")));
@@ -83,13 +83,6 @@ public class MemoryEvalCommandTests
         Assert.That(doc["cost"]!["timing_runs"]!.GetValue<int>(), Is.EqualTo(2));
         Assert.That(r.Out, Does.Contain("least of 2 timings"));
     }
-
-    [TestCase(120, 1, 120)]
-    [TestCase(120, 3, 120 + 2 * (10 + 50 + 50))]
-    [TestCase(10000, 10, 10000 + 9 * (10 + 50 + 50 + 50))]
-    [TestCase(30, 2, 30 + (10 + 30))]
-    public void StepsTaken_EpisodeAndWindowsAgain_CountsEveryStep(int steps, int runs, long expected) =>
-        Assert.That(CostExperiment.StepsTaken(steps, runs), Is.EqualTo(expected));
 
     [TestCase("--gaps 0", "a gap of 0 steps is not positive")]
     [TestCase("--gaps -16", "a gap of -16 steps is not positive")]

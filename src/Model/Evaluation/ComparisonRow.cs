@@ -1,6 +1,0 @@
-using RtfmGym.Env.Frames;
-
-namespace RtfmGym.Model.Evaluation;
-
-/// <summary>One row of the comparison image: the context views, then the model's frame, the nearest-frame copy and the ground truth.</summary>
-public sealed record ComparisonRow(string Label, IReadOnlyList<Frame> Context, Frame Model, Frame Nearest, Frame Truth);
