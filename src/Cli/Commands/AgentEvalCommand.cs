@@ -43,7 +43,7 @@ public static class AgentEvalCommand
         EnvironmentComponents components = ModelFrames.Components(checkpoint);
         string framesUsed = frames ?? suite.Frames;
         var job = new EvaluationJob($"{suite.Name} / {agentName} / {framesUsed}", suite, agentName, frames, suite.Episodes.Count);
-        EvaluationReport report = EvaluationProgress.Run([job], 0, components, ct)[0];
+        EvaluationReport report = AgentEvaluations.Run([job], 0, components, ct)[0];
         if (json)
         {
             JsonObject o = report.ToJson();

@@ -27,7 +27,7 @@ public static class EvalCommand
     {
         Scenario suite = ScenarioResolver.Load(suiteName);
         int total = episodes ?? Math.Max(1, suite.Episodes.Count);
-        EvaluationReport report = EvaluationProgress.Run([new EvaluationJob($"{suite.Name} / {agentName}", suite, agentName, frames, total)], agentSeed, ModelFrames.Components(null), ct)[0];
+        EvaluationReport report = AgentEvaluations.Run([new EvaluationJob($"{suite.Name} / {agentName}", suite, agentName, frames, total)], agentSeed, ModelFrames.Components(null), ct)[0];
         if (json) Console.Out.WriteLine(report.ToJson().ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
         else ReportTable.Print(report);
         return ct.IsCancellationRequested ? 130 : 0;

@@ -68,7 +68,7 @@ public static class FidelityCommand
             jobs.Add(new EvaluationJob($"{policies[i]} / ground truth", suite, agents[i], GroundTruthFrames, suite.Episodes.Count));
             jobs.Add(new EvaluationJob($"{policies[i]} / learned", suite, agents[i], ModelFrames.SourceName, suite.Episodes.Count));
         }
-        IReadOnlyList<EvaluationReport> reports = EvaluationProgress.Run(jobs, 0, components, ct);
+        IReadOnlyList<EvaluationReport> reports = AgentEvaluations.Run(jobs, 0, components, ct);
         if (ct.IsCancellationRequested) return 130;
         var report = new FidelityReport(suite.Name, policies.Select((p, i) => new PolicyFidelity(p, reports[2 * i], reports[2 * i + 1])).ToArray());
         JsonObject document = report.ToJson();

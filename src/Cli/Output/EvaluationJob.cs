@@ -3,7 +3,7 @@ using RtfmGym.Env.Scenarios;
 
 namespace RtfmGym.Cli.Output;
 
-/// <summary>One evaluation for <see cref="EvaluationProgress.Run"/>: an agent on a suite with a frame source.</summary>
+/// <summary>One evaluation for <see cref="AgentEvaluations.Run"/>: an agent on a suite with a frame source.</summary>
 /// <param name="Label">What the progress bar calls it.</param>
 /// <param name="Suite">The episodes (see <see cref="EvaluationEpisodes"/>).</param>
 /// <param name="Agent">An agent name for <see cref="AgentFactory.Create"/>.</param>

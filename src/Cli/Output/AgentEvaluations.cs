@@ -6,7 +6,7 @@ using Spectre.Console;
 namespace RtfmGym.Cli.Output;
 
 /// <summary>Runs evaluations one after the other under one progress display on standard error, a bar each.</summary>
-internal static class EvaluationProgress
+internal static class AgentEvaluations
 {
     /// <summary>
     /// The report of each job, in order. A cancelled run stops between steps; the reports then hold the episodes
