@@ -52,7 +52,7 @@ internal sealed class FrameBlock : nn.Module
 
     /// <summary>
     /// Context stream: <paramref name="h"/> [F, N, width] tokens of F frames, <paramref name="cond"/> [1 or F, width].
-    /// Returns this block's keys and values [F, heads, N, width/heads] and, when <paramref name="needOutput"/>,
+    /// Returns this block's keys [F, heads, N, width/heads plus the rotary dimensions], values [F, heads, N, width/heads] and, when <paramref name="needOutput"/>,
     /// the updated tokens (null otherwise: the last block's context output is never used).
     /// </summary>
     /// <param name="h">[F, N, width] tokens.</param>
@@ -69,7 +69,7 @@ internal sealed class FrameBlock : nn.Module
 
     /// <summary>
     /// Target stream: <paramref name="h"/> [B, N, width], <paramref name="cond"/> [B, width], and the
-    /// context's keys and values for this block [B, heads, M, width/heads] (null when there is no context).
+    /// context's keys and values for this block, as <see cref="Context"/> returns them for M context tokens per sample (null when there is no context).
     /// </summary>
     /// <param name="h">[B, N, width] tokens.</param>
     /// <param name="cond">[B, width] conditioning.</param>
