@@ -109,7 +109,9 @@ public static class LineChart
     private static void DrawLabels(Canvas canvas, LineChartLayout l, LineChartSpec spec)
     {
         int s = l.Scale;
-        if (spec.Title.Length > 0) DrawCentred(canvas, spec.Title, spec.Width / 2, l.TitleTop, Ink, 2 * s);
+        // A title too wide for the picture at double size is drawn at the labels' size rather than cut at both edges.
+        int titleScale = Canvas.MeasureText(spec.Title, 2 * s).Width <= spec.Width - 2 * l.Pad ? 2 * s : s;
+        if (spec.Title.Length > 0) DrawCentred(canvas, spec.Title, spec.Width / 2, l.TitleTop, Ink, titleScale);
         if (spec.YLabel.Length > 0) canvas.DrawText(l.Pad, l.YLabelTop, spec.YLabel, Ink, s);
         if (spec.XLabel.Length > 0) DrawCentred(canvas, spec.XLabel, l.PlotLeft + l.PlotWidth / 2, l.XLabelTop, Ink, s);
     }

@@ -38,6 +38,19 @@ public class LineChartTests
     }
 
     [Test]
+    public void Render_TitleTooWideAtDoubleSize_DrawnWholeInsideThePicture()
+    {
+        LineChartSpec spec = Decay(logY: false) with { Title = "success: ground truth vs learned world (pointnav-suite)" };
+        LineChartLayout l = LineChartLayout.Compute(spec);
+        Assume.That(Canvas.MeasureText(spec.Title, 2 * l.Scale).Width, Is.GreaterThan(spec.Width), "the title would be cut at double size");
+        Canvas c = LineChart.Render(spec);
+        Rgb8 background = c.GetPixel(0, c.Height - 1);
+        var edges = Enumerable.Range(0, l.PlotTop).SelectMany(y => new[] { c.GetPixel(0, y), c.GetPixel(c.Width - 1, y) });
+        Assert.That(edges, Is.All.EqualTo(background), "no ink on the picture's left and right edges above the plot");
+        Assert.That(Enumerable.Range(l.TitleTop, l.PlotTop - l.TitleTop).Any(y => Enumerable.Range(0, c.Width).Any(x => c.GetPixel(x, y) != background)), Is.True, "the title is drawn");
+    }
+
+    [Test]
     public void Render_LogY_CurveFallsFromTopLeftToBottomRight()
     {
         LineChartSpec spec = Decay(logY: true);
