@@ -20,7 +20,7 @@ public static class EvaluationEpisodes
     /// A suite of <paramref name="count"/> episodes. A suite keeps its own episodes (the first
     /// <paramref name="count"/>, default all). A single scenario gets <paramref name="count"/> (default
     /// <see cref="DefaultCount"/>) episodes in worlds <paramref name="firstWorldSeed"/> (default
-    /// <see cref="DefaultFirstWorldSeed"/>), +1, ..., skipping the scenario's own world; each episode's seed
+    /// <see cref="DefaultFirstWorldSeed"/>), +1, ..., skipping the scenario's own world (every world of its <see cref="Scenario.WorldPool"/>); each episode's seed
     /// (start and goal) is its world seed.
     /// </summary>
     /// <exception cref="RtfmGymException">A count below 1; a world seed given for a suite (it fixes its own episodes);
@@ -41,7 +41,7 @@ public static class EvaluationEpisodes
         if (first < 0) throw new RtfmGymException($"--seed must be at least 0, not {first}.");
         var episodes = new List<ScenarioEpisode>();
         for (long seed = first; episodes.Count < (count ?? DefaultCount); seed++)
-            if ((ulong)seed != scenario.World.Seed) episodes.Add(new ScenarioEpisode(seed, (ulong)seed, null, null, 0));
+            if (!scenario.DrawsWorld((ulong)seed)) episodes.Add(new ScenarioEpisode(seed, (ulong)seed, null, null, 0));
         return scenario with { Episodes = episodes };
     }
 }

@@ -158,6 +158,7 @@ public sealed partial class RtfmEnvironment : ISnapshotEnvironment, IRenderableE
         // The streams are advanced on a copy, kept only once the reset is sure to succeed.
         Rng streams = seed is { } s ? new Rng((ulong)s) : _streams is { } current ? new Rng(current.State) : new Rng((ulong)Scenario.Seed);
         long episodeSeed = seed ?? (_started ? streams.NextLong(long.MaxValue) : Scenario.Seed);
+        scenario = scenario.InPooledWorld(episodeSeed);
         World world = WorldCache.Get(scenario.World);
         if (_preload is not null) ThrowIfOtherWorld(_preload, world.Seed);
         FloorPose start = scenario.Start ?? DrawStart(scenario, Rng.Derive((ulong)episodeSeed, "start"));

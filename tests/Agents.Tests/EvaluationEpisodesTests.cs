@@ -28,6 +28,15 @@ public class EvaluationEpisodesTests
     }
 
     [Test]
+    public void Select_PooledScenario_SkipsEveryWorldOfThePool()
+    {
+        Scenario pooled = Single(worldSeed: 998) with { WorldPool = 4 };
+        Scenario s = EvaluationEpisodes.Select(pooled, 3);
+        Assert.That(s.Episodes.Select(e => e.WorldSeed), Is.EqualTo(new ulong?[] { 1002, 1003, 1004 }));
+        Assert.That(s.Expand(3).Select(e => e.WorldPool), Is.All.EqualTo(1), "an evaluation episode stays in its own world");
+    }
+
+    [Test]
     public void Select_SingleScenarioWithSeed_StartsThere()
     {
         Scenario s = EvaluationEpisodes.Select(Single(), 2, firstWorldSeed: 50);

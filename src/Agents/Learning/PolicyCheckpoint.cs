@@ -62,6 +62,25 @@ public static class PolicyCheckpoint
         AtomicFile.WriteAllText(Path.Combine(directory, DescriptionFile), JsonSerializer.Serialize(description, Json));
     }
 
+    /// <summary>Folder of the stage copies inside a run's folder.</summary>
+    public const string StagesDir = "stages";
+
+    /// <summary>
+    /// Copies the policy last saved in <paramref name="directory"/> to <c>stages/step-NNNNNNNNN</c> (its transitions so far), a
+    /// folder that is itself a policy (<c>--agent policy:DIR/stages/step-...</c>): the stages of one run, for learning curves
+    /// measured on held-out worlds and for ranking policies of different skill.
+    /// </summary>
+    /// <returns>The stage's folder.</returns>
+    public static string SaveStage(string directory)
+    {
+        Description d = Read(directory);
+        string stage = Path.Combine(directory, StagesDir, FormattableString.Invariant($"step-{d.Steps:D9}"));
+        Directory.CreateDirectory(stage);
+        AtomicFile.WriteAllBytes(Path.Combine(stage, WeightsFile), File.ReadAllBytes(Path.Combine(directory, WeightsFile)));
+        AtomicFile.WriteAllBytes(Path.Combine(stage, DescriptionFile), File.ReadAllBytes(Path.Combine(directory, DescriptionFile)));
+        return stage;
+    }
+
     /// <summary>Puts the saved weights, optimiser state and rollout count of the run in <paramref name="directory"/> into <paramref name="learner"/>.</summary>
     /// <exception cref="RtfmGymException">Nothing to resume, the files are damaged, or they are of another policy shape.</exception>
     public static void Resume(string directory, PpoLearner learner)

@@ -8,7 +8,9 @@ namespace RtfmGym.Agents.Learning;
 /// as in the Nature DQN / CleanRL Atari network, sized for 64x64), joined with the goal vector,
 /// then one hidden layer shared by the actor (logits over the discrete actions) and the critic
 /// (the state value). The actor's output layer starts near zero so the first policy is close to
-/// uniform; the critic's starts at unit scale.
+/// uniform, except that an action which ends the episode (PointNav's stop) can start rare: under a
+/// uniform start over 8 actions a random walk stops after 8 steps on average and never sees a goal
+/// metres away. The critic's output layer starts at unit scale.
 /// </summary>
 public sealed class PolicyNetwork : nn.Module
 {
@@ -22,7 +24,10 @@ public sealed class PolicyNetwork : nn.Module
     /// <param name="inputs">What the network sees.</param>
     /// <param name="actions">Number of discrete actions.</param>
     /// <param name="generator">Seeds the initial weights.</param>
-    public PolicyNetwork(PolicyInputs inputs, int actions, Generator generator)
+    /// <param name="endingAction">Index of the action that ends the episode, which starts with probability
+    /// <paramref name="endingProbability"/>; null starts every action alike.</param>
+    /// <param name="endingProbability">The ending action's probability under the first policy, in (0, 1).</param>
+    public PolicyNetwork(PolicyInputs inputs, int actions, Generator generator, int? endingAction = null, double endingProbability = 0.01)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentOutOfRangeException.ThrowIfLessThan(actions, 2);
@@ -40,6 +45,18 @@ public sealed class PolicyNetwork : nn.Module
         {
             nn.init.normal_(_actor.weight, 0, 0.01, generator);
             nn.init.uniform_(_actor.bias!, 0, 0);
+            if (endingAction is { } end)
+            {
+                ArgumentOutOfRangeException.ThrowIfNegative(end);
+                ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(end, actions);
+                if (endingProbability is not (> 0 and < 1)) throw new ArgumentOutOfRangeException(nameof(endingProbability), endingProbability, "must be in (0, 1)");
+                // Softmax with the other actions' logits at 0: p = e^b / (actions − 1 + e^b), so b = ln(p (actions − 1) / (1 − p)).
+                float bias = (float)Math.Log(endingProbability * (actions - 1) / (1 - endingProbability));
+                var biases = new float[actions];
+                biases[end] = bias;
+                using Tensor b = tensor(biases, [actions]);
+                _actor.bias!.copy_(b);
+            }
         }
     }
 

@@ -31,12 +31,14 @@ public sealed class PpoLearner : IDisposable
     /// <param name="options">Hyperparameters (validated here).</param>
     /// <param name="inputs">What the policy sees (from the environments' observation space).</param>
     /// <param name="actions">Number of discrete actions.</param>
-    public PpoLearner(PpoOptions options, PolicyInputs inputs, int actions)
+    /// <param name="endingAction">Index (from 0) of the action that ends an episode, such as PointNav's stop, which the first
+    /// policy takes with probability <see cref="PpoOptions.InitialEndingProbability"/>; null when there is none.</param>
+    public PpoLearner(PpoOptions options, PolicyInputs inputs, int actions, int? endingAction = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         Options = options;
-        using (var generator = torch.Generator(options.Seed)) Network = new PolicyNetwork(inputs, actions, generator);
+        using (var generator = torch.Generator(options.Seed)) Network = new PolicyNetwork(inputs, actions, generator, endingAction, options.InitialEndingProbability);
         // Adam without weight decay and eps 1e-5, CleanRL's choice for PPO.
         _optimizer = new optim.AdamW(Network.parameters(), options.LearningRate, eps: 1e-5, weightDecay: 0);
         _buffer = new RolloutBuffer(options.RolloutSteps, options.Envs, inputs);

@@ -50,6 +50,12 @@ public sealed record PpoOptions
     /// <summary>Whether advantages are normalised to mean 0, std 1 within each minibatch. Default true.</summary>
     public bool NormaliseAdvantages { get; init; } = true;
 
+    /// <summary>
+    /// Probability of the episode-ending action (stop) under the first policy, when the task has one. Default 0.01: a uniform
+    /// start over 8 actions stops a random walk after 8 steps on average, before it ever meets a goal metres away.
+    /// </summary>
+    public double InitialEndingProbability { get; init; } = 0.01;
+
     /// <summary>Seed of the weights, the action sampling, the minibatch order and the environments' episode seeds. Default 1.</summary>
     public ulong Seed { get; init; } = 1;
 
@@ -81,6 +87,7 @@ public sealed record PpoOptions
         Require(ValueCoefficient >= 0 && double.IsFinite(ValueCoefficient), $"value coefficient must be finite and non-negative, got {ValueCoefficient}");
         Require(EntropyCoefficient >= 0 && double.IsFinite(EntropyCoefficient), $"entropy coefficient must be finite and non-negative, got {EntropyCoefficient}");
         Require(MaxGradientNorm > 0 && double.IsFinite(MaxGradientNorm), $"max gradient norm must be positive, got {MaxGradientNorm}");
+        Require(InitialEndingProbability is > 0 and < 1, $"initial ending probability must be in (0, 1), got {InitialEndingProbability}");
         Require(CheckpointEvery >= 1, $"checkpoint every must be at least 1 rollout, got {CheckpointEvery}");
     }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using RtfmGym.Agents.Learning;
 using RtfmGym.Cli.Output;
 using RtfmGym.Env;
+using RtfmGym.Env.Actions;
 using RtfmGym.Env.Frames;
 using RtfmGym.Env.Scenarios;
 using RtfmGym.Env.Spaces;
@@ -65,7 +66,8 @@ public static class AgentTrainCommand
         using VectorEnvironment vector = Environments(scenario, options.Envs, source, components);
         if (vector.SingleActionSpace is not DiscreteSpace actions)
             throw new RtfmGymException($"Scenario '{scenario.Name}' has {vector.SingleActionSpace} actions; the reference learner needs discrete ones (action.kind: discrete).");
-        using var learner = new PpoLearner(options, PolicyInputs.For(vector.SingleObservationSpace), (int)actions.N);
+        int? stop = scenario.Action.Kind == ActionKind.Discrete ? (int)((long)DiscreteAction.Stop - actions.Start) : null;
+        using var learner = new PpoLearner(options, PolicyInputs.For(vector.SingleObservationSpace), (int)actions.N, stop);
         string csv = Path.Combine(outDir, CurveCsv);
         if (resume) PolicyCheckpoint.Resume(outDir, learner);
         KeepCurveUpTo(csv, learner.RolloutsDone);
@@ -74,6 +76,7 @@ public static class AgentTrainCommand
         void Checkpoint()
         {
             PolicyCheckpoint.Save(outDir, learner, actions.Start, scenario.Name, scenario.Frames);
+            PolicyCheckpoint.SaveStage(outDir);
             File.AppendAllLines(csv, pending);
             pending.Clear();
             LearningCurvePicture.Write(csv, Path.Combine(outDir, "curve.png"), $"PPO in {scenario.Name} ({scenario.Frames} frames)");

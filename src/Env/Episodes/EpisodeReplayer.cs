@@ -78,6 +78,7 @@ public static class EpisodeReplayer
         {
             Seed = record.Seed,
             World = record.WorldSeed is { } ws ? scenario.World with { Seed = ws } : scenario.World,
+            WorldPool = record.WorldSeed is null ? scenario.WorldPool : 1,
             Start = record.Start,
             Task = scenario.Task with { Goal = record.Goal },
             Episodes = [],

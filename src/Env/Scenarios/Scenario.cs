@@ -25,6 +25,14 @@ public sealed record Scenario
     /// <summary>How the world is generated (seed, size, rooms, props, lights).</summary>
     public WorldOptions World { get; init; } = new();
 
+    /// <summary>
+    /// Worlds an episode draws from (<c>world.pool</c>): 1 (default) keeps every episode in <see cref="World"/>; N &gt; 1 gives each
+    /// episode the world of seed <c>World.Seed + k</c>, k in [0, N) drawn from the episode seed, so a policy trains over N worlds and
+    /// a replay finds its world again. An episode that names its own world (a suite episode, the <c>world_seed</c> reset option, a
+    /// record) uses that one.
+    /// </summary>
+    public int WorldPool { get; init; } = 1;
+
     /// <summary>Frame source name: "ground-truth" (default), "constant", or one registered from above (the learned model).</summary>
     public string Frames { get; init; } = "ground-truth";
 
@@ -73,10 +81,22 @@ public sealed record Scenario
     {
         Seed = e.Seed,
         World = e.WorldSeed is { } ws ? World with { Seed = ws } : World,
+        WorldPool = e.WorldSeed is null ? WorldPool : 1,
         Start = e.Start ?? Start,
         Task = e.Goal is { } g ? Task with { Goal = g } : Task,
         Episodes = [],
     };
+
+    /// <summary>The scenario with the world the episode of <paramref name="episodeSeed"/> draws from its <see cref="WorldPool"/> (itself when the pool is 1).</summary>
+    public Scenario InPooledWorld(long episodeSeed)
+    {
+        if (WorldPool <= 1) return this;
+        ulong k = Randomness.Rng.Derive((ulong)episodeSeed, "world").NextUInt64() % (ulong)WorldPool;
+        return this with { World = World with { Seed = World.Seed + k }, WorldPool = 1 };
+    }
+
+    /// <summary>True when the world of seed <paramref name="seed"/> is one an episode of this scenario can draw.</summary>
+    public bool DrawsWorld(ulong seed) => seed >= World.Seed && seed - World.Seed < (ulong)WorldPool;
 
     /// <summary>The episodes to run: the suite's, or <paramref name="count"/> episodes with seeds Seed, Seed+1, ...</summary>
     public IReadOnlyList<Scenario> Expand(int count) =>

@@ -77,7 +77,7 @@ public static class ScenarioLoader
         if (N("seed") is { } seed) s = s with { Seed = r.Integer(seed, "seed", 0, long.MaxValue) };
         if (N("max_steps") is { } ms) s = s with { MaxSteps = (int)r.Integer(ms, "max_steps", 1, 1_000_000) };
         if (N("frames") is { } fr) s = s with { Frames = r.Text(fr, "frames") };
-        if (N("world") is { } w) s = s with { World = ReadWorld(r, w) };
+        if (N("world") is { } w) s = s with { World = ReadWorld(r, w), WorldPool = ReadWorldPool(r, w) };
         if (N("camera") is { } cam) s = s with { Camera = ReadCamera(r, cam) };
         if (N("observations") is { } obs) s = s with { Observations = ReadObservations(r, obs) };
         if (N("action") is { } act) s = s with { Action = ReadAction(r, act) };
@@ -98,11 +98,12 @@ public static class ScenarioLoader
 
     private static WorldOptions ReadWorld(YamlFieldReader r, YamlNode node)
     {
-        var m = r.Map(node, "world", "generator", "seed", "rooms", "min_room_size", "max_room_size", "ceiling_height", "max_props_per_room", "corridor_width");
+        var m = r.Map(node, "world", "generator", "seed", "pool", "rooms", "min_room_size", "max_room_size", "ceiling_height", "max_props_per_room", "corridor_width");
         var o = new WorldOptions();
         foreach (var (k, v) in m.Children)
         {
             string key = ((YamlScalarNode)k).Value!, f = "world." + key;
+            if (key == "pool") continue;
             o = key switch
             {
                 "generator" => r.Text(v, f) == "rooms" ? o : throw r.Error(v, f, "the only generator is 'rooms'."),
@@ -123,6 +124,16 @@ public static class ScenarioLoader
         {
             throw r.Error(node, "world", e.Message);
         }
+    }
+
+    /// <summary>
+    /// <c>world.pool</c>: how many worlds (seeds <c>world.seed</c> onwards) episodes draw from; 1 when absent.
+    /// </summary>
+    private static int ReadWorldPool(YamlFieldReader r, YamlNode node)
+    {
+        var m = (YamlMappingNode)node;
+        if (YamlFieldReader.Get(m, "pool") is not { } p) return 1;
+        return (int)r.Integer(p, "world.pool", 1, 1_000_000);
     }
 
     private static CameraSettings ReadCamera(YamlFieldReader r, YamlNode node)
@@ -357,6 +368,9 @@ public static class ScenarioLoader
         YamlNode? startNode, string startField, YamlNode? goalNode, string goalField)
     {
         if (start is null && goal is null) return;
+        if (s.WorldPool > 1)
+            throw r.Error(start is null ? goalNode : startNode, start is null ? goalField : startField,
+                $"a fixed start or goal fits one world, and world.pool draws each episode's world from {s.WorldPool}; drop it (it is drawn from the episode seed) or drop world.pool.");
         World world = WorldCache.Get(worldOptions);
         if (start is { } st && EpisodePlacement.StartProblem(world, st, s.AgentRadius) is { } startProblem)
             throw r.Error(startNode, startField, startProblem);

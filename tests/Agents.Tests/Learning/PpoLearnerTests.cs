@@ -100,6 +100,46 @@ public class PpoLearnerTests
         Assert.That(counts.Select(c => c / 20_000.0), Is.EqualTo(new[] { 0.1, 0.6, 0.3 }).Within(0.015));
     }
 
+    [TestCase(0.01)]
+    [TestCase(0.3)]
+    public void Constructor_EndingAction_StartsWithItsProbability(double probability)
+    {
+        var inputs = PolicyInputs.Of(32, 32, depth: true, goal: true);
+        using var learner = new PpoLearner(Quick with { InitialEndingProbability = probability }, inputs, 8, endingAction: 7);
+        using var scope = torch.NewDisposeScope();
+        using var noGrad = torch.no_grad();
+        var (logits, _) = learner.Network.Forward(torch.zeros([4, 4, 32, 32]), torch.zeros([4, 3]));
+        float[] p = torch.nn.functional.softmax(logits, 1).ToArray<float>();
+        for (int row = 0; row < 4; row++)
+        {
+            Assert.That(p[row * 8 + 7], Is.EqualTo(probability).Within(0.02), "the ending action");
+            Assert.That(p[row * 8], Is.EqualTo((1 - probability) / 7).Within(0.02), "every other action alike");
+        }
+    }
+
+    [TestCase(-1)]
+    [TestCase(8)]
+    public void Constructor_EndingActionOutOfRange_Throws(int action) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new PpoLearner(Quick, PolicyInputs.Of(32, 32, true, true), 8, action).Dispose());
+
+    [Test]
+    public void SaveStage_AfterSave_IsAPolicyOfThatStep()
+    {
+        using VectorEnvironment envs = Cues(Quick.Envs);
+        using PpoLearner learner = Learner(Quick with { TotalSteps = 8 * 8 * 2 }, envs);
+        learner.Train(envs);
+        PolicyCheckpoint.Save(_dir, learner, 0, "cue", "test");
+        string stage = PolicyCheckpoint.SaveStage(_dir);
+        Assert.That(stage, Is.EqualTo(Path.Combine(_dir, PolicyCheckpoint.StagesDir, "step-000000064")));
+        learner.Train(envs);
+        PolicyCheckpoint.Save(_dir, learner, 0, "cue", "test");
+        PolicyCheckpoint.SaveStage(_dir);
+        Assert.That(PolicyCheckpoint.Read(stage).Steps, Is.EqualTo(64));
+        Assert.That(Directory.GetDirectories(Path.Combine(_dir, PolicyCheckpoint.StagesDir)), Has.Length.EqualTo(2));
+        using PolicyAgent agent = PolicyAgent.Load(stage);
+        Assert.That(agent, Is.Not.Null);
+    }
+
     [Test]
     public void SaveLoad_TrainedPolicy_AgentActsAsTheNetworkDoes()
     {

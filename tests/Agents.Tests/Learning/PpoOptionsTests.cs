@@ -20,6 +20,8 @@ public class PpoOptionsTests
         yield return new TestCaseData(new PpoOptions { EntropyCoefficient = double.PositiveInfinity }, "entropy").SetName("Validate_InfiniteEntropyCoefficient_NamesIt");
         yield return new TestCaseData(new PpoOptions { ValueCoefficient = -1 }, "value").SetName("Validate_NegativeValueCoefficient_NamesIt");
         yield return new TestCaseData(new PpoOptions { MaxGradientNorm = 0 }, "gradient").SetName("Validate_ZeroGradientNorm_NamesIt");
+        yield return new TestCaseData(new PpoOptions { InitialEndingProbability = 0 }, "ending probability").SetName("Validate_ZeroEndingProbability_NamesIt");
+        yield return new TestCaseData(new PpoOptions { InitialEndingProbability = 1 }, "ending probability").SetName("Validate_EndingProbabilityOne_NamesIt");
         yield return new TestCaseData(new PpoOptions { CheckpointEvery = 0 }, "checkpoint").SetName("Validate_NoCheckpointInterval_NamesIt");
     }
 

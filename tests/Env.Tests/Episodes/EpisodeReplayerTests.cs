@@ -114,6 +114,16 @@ public class EpisodeReplayerTests
     }
 
     [Test]
+    public void Replay_EpisodeOfAWorldPool_MatchesInTheWorldItDrew()
+    {
+        Scenario pooled = TestScenarios.Small("ground-truth") with { WorldPool = 50 };
+        Assume.That(pooled.InPooledWorld(33).World.Seed, Is.Not.EqualTo(pooled.World.Seed));
+        EpisodeRecord record = Record(new RtfmEnvironment(pooled), 12, 33);
+        Assert.That(record.WorldSeed, Is.EqualTo(pooled.InPooledWorld(33).World.Seed));
+        Assert.That(EpisodeReplayer.Replay(RoundTrip(record)).Steps, Is.EqualTo(record.Steps.Count));
+    }
+
+    [Test]
     public void Replay_SuiteEpisodeWithFixedStartAndGoal_Matches()
     {
         var navigation = WorldCache.Get(TestScenarios.Small().World).Navigation;

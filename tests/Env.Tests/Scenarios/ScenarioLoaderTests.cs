@@ -68,6 +68,10 @@ public class ScenarioLoaderTests
         yield return Case("episode start inside wall", "name: a\nepisodes:\n  - { seed: 1, world_seed: 7, start: { position: [0.1, 0.1] } }\n", 3, "episodes[0].start");
         yield return Case("recorded action outside space", "name: a\nrecord:\n  actions: [1, 2, 9]\n", 3, "record.actions[2]");
         yield return Case("negative seed", "name: a\nseed: -4\n", 2, "seed");
+        yield return Case("world pool zero", "name: a\nworld:\n  seed: 7\n  pool: 0\n", 4, "world.pool");
+        yield return Case("world pool fraction", "name: a\nworld: { pool: 2.5 }\n", 2, "world.pool");
+        yield return Case("world pool with fixed start", "name: a\nworld: { seed: 7, pool: 10 }\nstart:\n  position: [3, 3]\n", 4, "start");
+        yield return Case("world pool with fixed goal", "name: a\nworld: { seed: 7, pool: 10 }\ntask:\n  kind: pointnav\n  goal: [3, 3]\n", 5, "task.goal");
     }
 
     private static TestCaseData Case(string name, string yaml, int line, string field) =>
@@ -81,6 +85,14 @@ public class ScenarioLoaderTests
         Assert.That(e.Field, Is.EqualTo(field), e.Message);
         if (line > 0) Assert.That(e.Line, Is.EqualTo(line), e.Message);
         Assert.That(e.Message, Does.StartWith("bad.yaml:"));
+    }
+
+    [Test]
+    public void Parse_WorldPool_ReadBesideTheWorldOptions()
+    {
+        Scenario s = ScenarioLoader.Parse("name: a\nworld: { seed: 40, pool: 25, rooms: 3 }\n", "a.yaml");
+        Assert.That((s.WorldPool, s.World.Seed, s.World.Rooms), Is.EqualTo((25, 40UL, 3)));
+        Assert.That(ScenarioLoader.Parse("name: a\n", "a.yaml").WorldPool, Is.EqualTo(1));
     }
 
     [Test]
