@@ -1,4 +1,5 @@
 using RtfmGym.Env;
+using RtfmGym.Env.Randomness;
 using RtfmGym.Torch;
 using static RtfmGym.Torch.torch;
 
@@ -6,14 +7,17 @@ namespace RtfmGym.Agents.Learning;
 
 /// <summary>
 /// A trained policy as an agent (<c>--agent policy:DIR</c>): it encodes each observation as it was trained
-/// to see it and takes the most probable action, so runs and evaluations are deterministic. Owns the
-/// network's native memory: dispose it.
+/// to see it and draws its action from the policy's distribution, as it acted in training (and as Habitat's
+/// PPO baselines evaluate). The most probable action alone would never stop: the policy learns to stop by
+/// giving stop a share of the probability near the goal, rarely the largest. Draws come from the episode
+/// seed, so an evaluation is reproducible. Owns the network's native memory: dispose it.
 /// </summary>
 public sealed class PolicyAgent : IAgent, IDisposable
 {
     private readonly PolicyNetwork _network;
     private readonly PolicyCheckpoint.Description _description;
     private readonly float[] _image, _vector;
+    private Rng? _rng;
 
     private PolicyAgent(PolicyNetwork network, PolicyCheckpoint.Description description, string directory)
     {
@@ -50,6 +54,8 @@ public sealed class PolicyAgent : IAgent, IDisposable
     /// <inheritdoc/>
     public void Reset(AgentContext context, object observation, IReadOnlyDictionary<string, object?> info)
     {
+        ArgumentNullException.ThrowIfNull(context);
+        _rng = Rng.Derive((ulong)context.Seed, "policy actions");
     }
 
     /// <inheritdoc/>
@@ -60,11 +66,10 @@ public sealed class PolicyAgent : IAgent, IDisposable
         using var noGrad = no_grad();
         PolicyInputs i = _network.Inputs;
         Tensor? vector = i.VectorValues == 0 ? null : tensor(_vector, [1, i.VectorValues]);
-        float[] logits = _network.Forward(tensor(_image, [1, i.Channels, i.Height, i.Width]), vector).Logits.ToArray<float>();
-        int best = 0;
-        for (int a = 1; a < logits.Length; a++)
-            if (logits[a] > logits[best]) best = a;
-        return _description.ActionStart + best;
+        Rng rng = _rng ?? throw new InvalidOperationException("Reset the agent before it acts.");
+        Tensor logits = _network.Forward(tensor(_image, [1, i.Channels, i.Height, i.Width]), vector).Logits;
+        float[] logProbs = nn.functional.log_softmax(logits, 1).ToArray<float>();
+        return _description.ActionStart + PpoLearner.Sample(logProbs, rng);
     }
 
     /// <inheritdoc/>

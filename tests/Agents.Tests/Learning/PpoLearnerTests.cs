@@ -153,7 +153,7 @@ public class PpoLearnerTests
         for (int seed = 0; seed < 20; seed++)
         {
             ResetResult r = env.Reset(seed);
-            agent.Reset(null!, r.Observation, r.Info);
+            agent.Reset(new AgentContext(env.ActionSpace, env.ObservationSpace, seed), r.Observation, r.Info);
             if (env.Step(agent.Act(r.Observation, r.Info)).Reward > 0) right++;
         }
         Assert.That(right, Is.GreaterThanOrEqualTo(19));
