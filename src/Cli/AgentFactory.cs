@@ -13,8 +13,11 @@ public static class AgentFactory
     /// <summary>The prefix of a trained policy's name: "policy:" and its folder.</summary>
     public const string PolicyPrefix = "policy:";
 
+    /// <summary>The prefix of a trained policy that sees black instead of its colour image: "policy-no-rgb:" and its folder.</summary>
+    public const string NoColourPolicyPrefix = "policy-no-rgb:";
+
     /// <summary>The names <c>--agent</c> accepts.</summary>
-    public static readonly IReadOnlyList<string> Names = ["oracle", "random", "replay", "waypoints", "depth-reactive", "policy:DIR"];
+    public static readonly IReadOnlyList<string> Names = ["oracle", "random", "replay", "waypoints", "depth-reactive", "policy:DIR", "policy-no-rgb:DIR"];
 
     /// <summary>Creates the agent named <paramref name="name"/> for <paramref name="scenario"/>.</summary>
     /// <param name="name">oracle (the best scripted agent for the scenario's task: <see cref="OracleAgent"/> for PointNav,
@@ -23,10 +26,12 @@ public static class AgentFactory
     /// <param name="scenario">The scenario (replay reads its recorded actions).</param>
     /// <param name="seed">Seed for the random agent.</param>
     /// <param name="waypoints">For "waypoints": "x,z;x,z;..." in metres.</param>
-    /// <remarks>"policy:DIR" loads the policy <c>rtfmgym agent train</c> saved in DIR (a <see cref="PolicyAgent"/>, which holds native memory: dispose it).</remarks>
+    /// <remarks>"policy:DIR" loads the policy <c>rtfmgym agent train</c> saved in DIR (a <see cref="PolicyAgent"/>, which holds native memory: dispose it);
+    /// "policy-no-rgb:DIR" loads it seeing black instead of its colour image.</remarks>
     public static IAgent Create(string name, Scenario scenario, ulong seed = 0, string? waypoints = null) => name switch
     {
         _ when name.StartsWith(PolicyPrefix, StringComparison.Ordinal) => PolicyAgent.Load(name[PolicyPrefix.Length..]),
+        _ when name.StartsWith(NoColourPolicyPrefix, StringComparison.Ordinal) => PolicyAgent.Load(name[NoColourPolicyPrefix.Length..], blankColour: true),
         "oracle" => scenario.Task.Kind switch
         {
             TaskKind.PointNav => new OracleAgent(),
@@ -49,12 +54,14 @@ public static class AgentFactory
     public static string PolicyOrAgent(string entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        if (!entry.StartsWith(PolicyPrefix, StringComparison.Ordinal) && Names.Contains(entry)) return entry;
-        string dir = entry.StartsWith(PolicyPrefix, StringComparison.Ordinal) ? entry[PolicyPrefix.Length..] : entry;
+        string prefix = entry.StartsWith(NoColourPolicyPrefix, StringComparison.Ordinal) ? NoColourPolicyPrefix : PolicyPrefix;
+        bool prefixed = entry.StartsWith(prefix, StringComparison.Ordinal);
+        if (!prefixed && Names.Contains(entry)) return entry;
+        string dir = prefixed ? entry[prefix.Length..] : entry;
         if (!Directory.Exists(dir))
-            throw new RtfmGymException($"Policy folder '{dir}' does not exist; name a folder `rtfmgym agent train --out` wrote, or an agent: {string.Join(", ", Names.Where(n => n != "policy:DIR"))}.");
+            throw new RtfmGymException($"Policy folder '{dir}' does not exist; name a folder `rtfmgym agent train --out` wrote, or an agent: {string.Join(", ", Names.Where(n => !n.EndsWith(":DIR", StringComparison.Ordinal)))}.");
         PolicyCheckpoint.Read(dir);
-        return PolicyPrefix + dir;
+        return prefix + dir;
     }
 
     /// <summary>The agent <c>run</c> and <c>eval</c> use when none is named: the oracle where one solves the task (PointNav, Explore), else random.</summary>

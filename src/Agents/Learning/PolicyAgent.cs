@@ -19,20 +19,25 @@ public sealed class PolicyAgent : IAgent, IDisposable
     private readonly float[] _image, _vector;
     private Rng? _rng;
 
-    private PolicyAgent(PolicyNetwork network, PolicyCheckpoint.Description description, string directory)
+    private readonly bool _blankColour;
+
+    private PolicyAgent(PolicyNetwork network, PolicyCheckpoint.Description description, string directory, bool blankColour)
     {
-        (_network, _description) = (network, description);
+        (_network, _description, _blankColour) = (network, description, blankColour);
         _image = new float[network.Inputs.ImageValues];
         _vector = new float[network.Inputs.VectorValues];
-        Name = $"policy:{Path.GetFileName(Path.TrimEndingDirectorySeparator(directory))}";
+        Name = $"{(blankColour ? "policy-no-rgb" : "policy")}:{Path.GetFileName(Path.TrimEndingDirectorySeparator(directory))}";
     }
 
     /// <inheritdoc/>
     public string Name { get; }
 
     /// <summary>Loads the policy saved in <paramref name="directory"/> by <c>rtfmgym agent train</c>.</summary>
+    /// <param name="directory">The policy's folder.</param>
+    /// <param name="blankColour">Whether the policy sees black instead of its colour image (depth and goal unchanged): a
+    /// control that says how much of what a policy does comes from the colour frames.</param>
     /// <exception cref="RtfmGymException">The folder holds no policy or a damaged one.</exception>
-    public static PolicyAgent Load(string directory)
+    public static PolicyAgent Load(string directory, bool blankColour = false)
     {
         PolicyCheckpoint.Description d = PolicyCheckpoint.Read(directory);
         var inputs = PolicyInputs.Of(d.Height, d.Width, d.Depth, d.Goal);
@@ -42,7 +47,7 @@ public sealed class PolicyAgent : IAgent, IDisposable
             using (var generator = torch.Generator(0)) network = new PolicyNetwork(inputs, d.Actions, generator);
             network.load(Path.Combine(directory, PolicyCheckpoint.WeightsFile));
             network.eval();
-            return new PolicyAgent(network, d, directory);
+            return new PolicyAgent(network, d, directory, blankColour);
         }
         catch (Exception e) when (e is TorchException or IOException or InvalidDataException or CheckpointMismatchException)
         {
@@ -62,6 +67,7 @@ public sealed class PolicyAgent : IAgent, IDisposable
     public object Act(object observation, IReadOnlyDictionary<string, object?> info)
     {
         _network.Inputs.Write(observation, _image, _vector);
+        if (_blankColour) _image.AsSpan(0, 3 * _network.Inputs.Height * _network.Inputs.Width).Clear();
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         PolicyInputs i = _network.Inputs;

@@ -36,7 +36,7 @@ public static class FidelityCommand
     {
         var policies = new Option<string[]>("--policies")
         {
-            Description = $"At least {FidelityReport.MinPolicies} policy folders (`agent train` wrote them) or agent names ({string.Join(", ", AgentFactory.Names.Where(n => n != "policy:DIR"))}).",
+            Description = $"At least {FidelityReport.MinPolicies} policy folders (`agent train` wrote them) or agent names ({string.Join(", ", AgentFactory.Names.Where(n => !n.EndsWith(":DIR", StringComparison.Ordinal)))}).",
             Required = true,
             AllowMultipleArgumentsPerToken = true,
         };

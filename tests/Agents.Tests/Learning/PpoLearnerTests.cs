@@ -158,6 +158,18 @@ public class PpoLearnerTests
         }
         Assert.That(right, Is.GreaterThanOrEqualTo(19));
         Assert.That(PolicyCheckpoint.Read(_dir).Steps, Is.EqualTo(Quick.TotalSteps));
+
+        // The same policy shown black instead of colour cannot read the cue: it acts alike on both colours.
+        using PolicyAgent blind = PolicyAgent.Load(_dir, blankColour: true);
+        Assert.That(blind.Name, Does.StartWith("policy-no-rgb:"));
+        int blindRight = 0;
+        for (int seed = 0; seed < 40; seed++)
+        {
+            ResetResult r = env.Reset(seed);
+            blind.Reset(new AgentContext(env.ActionSpace, env.ObservationSpace, seed), r.Observation, r.Info);
+            if (env.Step(blind.Act(r.Observation, r.Info)).Reward > 0) blindRight++;
+        }
+        Assert.That(blindRight, Is.InRange(8, 32), "about chance without the colour");
     }
 
     [Test]

@@ -19,6 +19,14 @@ public class AgentEvalCommandTests : TinyPolicyFixture
     }
 
     [Test]
+    public void AgentEval_PolicyWithoutColour_NamedAsSuchAndEvaluated()
+    {
+        var r = CliRunner.Run(Dir, "agent", "eval", "--agent", "policy-no-rgb:policy", "--suite", Suite, "--json");
+        Assert.That(r.ExitCode, Is.EqualTo(0), r.Err);
+        Assert.That(JsonNode.Parse(r.Out)!["agent"]!.GetValue<string>(), Is.EqualTo("policy-no-rgb:policy"));
+    }
+
+    [Test]
     public void AgentEval_ScenarioTwice_SameHeldOutWorldsAndFigures()
     {
         string[] args = ["agent", "eval", "--agent", "oracle", "--scenario", "pointnav-apartment", "--episodes", "2", "--seed", "40", "--frames", "constant", "--json"];
@@ -43,6 +51,7 @@ public class AgentEvalCommandTests : TinyPolicyFixture
     [TestCase(new string[0], "--policy DIR", TestName = "AgentEval_NoPolicy_ExitTwoAskingForOne")]
     [TestCase(new[] { "--policy", "policy", "--agent", "oracle" }, "not both", TestName = "AgentEval_PolicyAndAgent_ExitTwo")]
     [TestCase(new[] { "--policy", "nowhere" }, "'nowhere' does not exist", TestName = "AgentEval_MissingPolicyFolder_ExitTwoNamingIt")]
+    [TestCase(new[] { "--agent", "policy-no-rgb:nowhere" }, "'nowhere' does not exist", TestName = "AgentEval_MissingNoColourPolicyFolder_ExitTwoNamingIt")]
     [TestCase(new[] { "--agent", "oracle", "--seed", "5" }, "fixes its own episodes", TestName = "AgentEval_SeedWithASuite_ExitTwo")]
     [TestCase(new[] { "--agent", "oracle", "--episodes", "0" }, "--episodes", TestName = "AgentEval_NoEpisodes_ExitTwo")]
     [TestCase(new[] { "--agent", "oracle", "--frames", "model", "--checkpoint", "nowhere" }, "nowhere", TestName = "AgentEval_MissingModelCheckpoint_ExitTwo")]
