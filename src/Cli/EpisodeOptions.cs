@@ -10,19 +10,31 @@ namespace RtfmGym.Cli;
 /// </summary>
 internal sealed class EpisodeOptions
 {
-    /// <summary>The suite evaluated on when none is named.</summary>
+    /// <summary>The suite <c>agent eval</c> evaluates on when none is named.</summary>
     public const string DefaultSuite = "pointnav-suite";
 
-    private readonly Option<string> _suite = new("--suite", "--scenario")
-    {
-        Description = "Suite (its own episodes) or single scenario (held-out worlds of its kind), file or shipped name.",
-        DefaultValueFactory = _ => DefaultSuite,
-    };
+    private readonly Option<string> _suite;
+    private readonly Option<int?> _episodes;
+    private readonly int? _defaultEpisodes;
 
-    private readonly Option<int?> _episodes = new("--episodes")
+    /// <param name="defaultSuite">The suite or scenario when <c>--suite</c> is left out.</param>
+    /// <param name="defaultEpisodes">The episode count when <c>--episodes</c> is left out; null for a suite's all, or
+    /// <see cref="EvaluationEpisodes.DefaultCount"/> held-out worlds of a scenario.</param>
+    public EpisodeOptions(string defaultSuite = DefaultSuite, int? defaultEpisodes = null)
     {
-        Description = $"Episodes: a suite's first N (default all), or N held-out worlds of a scenario (default {EvaluationEpisodes.DefaultCount}).",
-    };
+        _defaultEpisodes = defaultEpisodes;
+        _suite = new("--suite", "--scenario")
+        {
+            Description = "Suite (its own episodes) or single scenario (held-out worlds of its kind), file or shipped name.",
+            DefaultValueFactory = _ => defaultSuite,
+        };
+        _episodes = new("--episodes")
+        {
+            Description = defaultEpisodes is { } n
+                ? $"Episodes: a suite's first N, or N held-out worlds of a scenario (default {n})."
+                : $"Episodes: a suite's first N (default all), or N held-out worlds of a scenario (default {EvaluationEpisodes.DefaultCount}).",
+        };
+    }
 
     private readonly Option<long?> _seed = new("--seed")
     {
@@ -40,5 +52,5 @@ internal sealed class EpisodeOptions
     /// <summary>The episodes the parsed options name.</summary>
     /// <exception cref="Env.RtfmGymException">The scenario does not exist, or the options do not fit it.</exception>
     public Scenario Select(ParseResult parsed) =>
-        EvaluationEpisodes.Select(ScenarioResolver.Load(parsed.GetValue(_suite)!), parsed.GetValue(_episodes), parsed.GetValue(_seed));
+        EvaluationEpisodes.Select(ScenarioResolver.Load(parsed.GetValue(_suite)!), parsed.GetValue(_episodes) ?? _defaultEpisodes, parsed.GetValue(_seed));
 }

@@ -11,6 +11,7 @@ public static class AgentCommand
         var cmd = new Command("agent", "Train and evaluate learned agents (use them with --agent policy:DIR in run, eval and replay).");
         cmd.Subcommands.Add(AgentTrainCommand.Create());
         cmd.Subcommands.Add(AgentEvalCommand.Create());
+        cmd.Subcommands.Add(AgentCurveCommand.Create());
         return cmd;
     }
 }

@@ -33,18 +33,19 @@ public static class AgentTrainCommand
         var envs = new Option<int>("--envs") { Description = "Environments stepped side by side.", DefaultValueFactory = _ => 8 };
         var rollout = new Option<int>("--rollout-steps") { Description = "Steps per environment per rollout.", DefaultValueFactory = _ => 64 };
         var lr = new Option<double>("--lr") { Description = "Adam learning rate (falls linearly to 0).", DefaultValueFactory = _ => 2.5e-4 };
+        var entropy = new Option<double>("--entropy") { Description = "Weight of the entropy bonus (larger keeps the policy exploring longer).", DefaultValueFactory = _ => new PpoOptions().EntropyCoefficient };
         var seed = new Option<ulong>("--seed") { Description = "Seed of weights, actions, minibatches and episodes.", DefaultValueFactory = _ => 1 };
         var every = new Option<int>("--checkpoint-every") { Description = "Rollouts between checkpoints.", DefaultValueFactory = _ => 10 };
         var checkpoint = new Option<string?>("--checkpoint") { Description = "Frame-model checkpoint directory for --frames model. Default: the shipped models/small." };
         var cmd = new Command("train", "Train the reference PPO policy (CNN over RGB-D and the goal) in a scenario; Ctrl-C leaves a usable checkpoint.")
         {
-            scenario, frames, steps, outDir, resume, envs, rollout, lr, seed, every, checkpoint,
+            scenario, frames, steps, outDir, resume, envs, rollout, lr, entropy, seed, every, checkpoint,
         };
         cmd.SetAction((pr, ct) =>
         {
             var options = new PpoOptions
             {
-                TotalSteps = pr.GetValue(steps), Envs = pr.GetValue(envs), RolloutSteps = pr.GetValue(rollout), LearningRate = pr.GetValue(lr),
+                TotalSteps = pr.GetValue(steps), Envs = pr.GetValue(envs), RolloutSteps = pr.GetValue(rollout), LearningRate = pr.GetValue(lr), EntropyCoefficient = pr.GetValue(entropy),
                 Seed = pr.GetValue(seed), CheckpointEvery = pr.GetValue(every),
             };
             EnvironmentComponents components = ModelFrames.Components(pr.GetValue(checkpoint));

@@ -28,6 +28,12 @@ public static class FidelityCommand
     /// <summary>The SPL scatter plot's file name in --out.</summary>
     public const string SplPlotFile = "fidelity-spl.png";
 
+    /// <summary>The scenario whose held-out worlds the shipped ranking report used, the default of <c>--suite</c>.</summary>
+    public const string DefaultScenario = "pointnav-train";
+
+    /// <summary>Held-out episodes of the shipped ranking report, the default of <c>--episodes</c>.</summary>
+    public const int DefaultEpisodes = 48;
+
     /// <summary>The frame source of the ground-truth world.</summary>
     private const string GroundTruthFrames = "ground-truth";
 
@@ -41,7 +47,7 @@ public static class FidelityCommand
             AllowMultipleArgumentsPerToken = true,
         };
         var checkpoint = new Option<string?>("--checkpoint") { Description = "Frame-model checkpoint of the learned world. Default: the shipped models/small." };
-        var episodes = new EpisodeOptions();
+        var episodes = new EpisodeOptions(DefaultScenario, DefaultEpisodes);
         var json = new Option<bool>("--json") { Description = "Print the report as JSON instead of a table." };
         var outDir = new Option<string?>("--out") { Description = $"Folder for {JsonFile}, {SuccessPlotFile} and {SplPlotFile}." };
         var cmd = new Command("fidelity", "Does the learned world rank policies as the ground truth does? Success and SPL of each policy in both worlds, their Spearman and Pearson correlations, a scatter plot.")

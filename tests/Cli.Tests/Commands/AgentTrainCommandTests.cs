@@ -37,10 +37,27 @@ public class AgentTrainCommandTests
         var eval = CliRunner.Run(_dir, "eval", "pointnav-suite", "--agent", "policy:policy", "--frames", "constant", "--episodes", "2", "--json");
         Assert.That(eval.ExitCode, Is.EqualTo(0), eval.Err);
 
+        Assert.That(Directory.GetDirectories(Path.Combine(policy, "stages")).Select(Path.GetFileName), Is.EqualTo(new[] { "step-000000064", "step-000000128" }));
+        var curveRun = CliRunner.Run(_dir, "agent", "curve", "--runs", "policy", "--scenario", "pointnav-apartment", "--episodes", "2", "--frames", "constant");
+        Assert.That(curveRun.ExitCode, Is.EqualTo(0), curveRun.Err);
+        string[] heldOut = File.ReadAllLines(Path.Combine(policy, "held-out-curve.csv"));
+        Assert.That(heldOut.Skip(1).Select(l => l.Split(',')[1]), Is.EqualTo(new[] { "64", "128" }), "one row per stage, by steps");
+        Assert.That(File.Exists(Path.Combine(policy, "held-out-curve.png")), Is.True);
+
         var resumed = Train(256, "--resume");
         Assert.That(resumed.ExitCode, Is.EqualTo(0), resumed.Err);
         Assert.That(File.ReadAllLines(Path.Combine(policy, "curve.csv")), Has.Length.EqualTo(5), "the resumed run adds its two rollouts");
         Assert.That(JsonNode.Parse(File.ReadAllText(Path.Combine(policy, "policy.json")))!["steps"]!.GetValue<long>(), Is.EqualTo(256));
+    }
+
+    [TestCase(new[] { "--runs", "nowhere" }, "'nowhere' has no stages/", TestName = "AgentCurve_RunWithoutStages_ExitTwoNamingIt")]
+    [TestCase(new[] { "--runs", ".", "--every", "0" }, "--every", TestName = "AgentCurve_EveryZero_ExitTwo")]
+    public void AgentCurve_BadInput_ExitTwoWithoutStackTrace(string[] args, string expected)
+    {
+        var r = CliRunner.Run(_dir, ["agent", "curve", .. args]);
+        Assert.That(r.ExitCode, Is.EqualTo(2), r.Err);
+        Assert.That(r.Err, Does.Contain(expected));
+        Assert.That(r.Err, Does.Not.Contain("   at "));
     }
 
     [Test]
