@@ -37,7 +37,7 @@ public class AgentTrainCommandTests
         var eval = CliRunner.Run(_dir, "eval", "pointnav-suite", "--agent", "policy:policy", "--frames", "constant", "--episodes", "2", "--json");
         Assert.That(eval.ExitCode, Is.EqualTo(0), eval.Err);
 
-        Assert.That(Directory.GetDirectories(Path.Combine(policy, "stages")).Select(Path.GetFileName), Is.EqualTo(new[] { "step-000000064", "step-000000128" }));
+        Assert.That(Directory.GetDirectories(Path.Combine(policy, "stages")).Select(Path.GetFileName).Order(), Is.EqualTo(new[] { "step-000000064", "step-000000128" }));
         var curveRun = CliRunner.Run(_dir, "agent", "curve", "--runs", "policy", "--scenario", "pointnav-apartment", "--episodes", "2", "--frames", "constant");
         Assert.That(curveRun.ExitCode, Is.EqualTo(0), curveRun.Err);
         string[] heldOut = File.ReadAllLines(Path.Combine(policy, "held-out-curve.csv"));
