@@ -20,6 +20,7 @@ observation is already the new episode's first. Truncation cuts the bootstrap li
 """
 
 import argparse
+import math
 import os
 import random
 import sys
@@ -77,12 +78,16 @@ class Args:
     """Weight of the value loss, 0.5 (V - return)^2."""
     max_grad_norm: float = 0.5
     """Gradients are scaled down to this global L2 norm."""
+    initial_stop_probability: float = 0.01
+    """Probability of the stop action (it ends the episode) under the first policy: with a uniform start over
+    8 actions a random walk stops after 8 steps on average, before it ever meets a goal metres away."""
     save: str = ""
     """Where to save the trained network's state_dict (torch.save); empty for nowhere."""
 
 
 DEPTH_SCALE = 2.0  # metres over which encoded depth rises from 0 to 1 - 1/e
 GOAL_SCALE = 10.0  # metres per unit of the encoded goal distance
+STOP_KEY = 7  # the discrete action that ends a PointNav episode
 
 
 def parse_args(argv=None):
@@ -113,7 +118,7 @@ def encode(obs):
 class Agent(nn.Module):
     """Three strided convolutions (16, 32, 32 channels) -> 128, joined with the goal -> 128 -> actor logits and critic value."""
 
-    def __init__(self, channels, height, width, goal_size, actions):
+    def __init__(self, channels, height, width, goal_size, actions, stop_action=None, stop_probability=0.01):
         super().__init__()
         self.encoder = nn.Sequential(
             nn.Conv2d(channels, 16, 5, stride=2), nn.ReLU(),
@@ -129,6 +134,10 @@ class Agent(nn.Module):
         self.critic = nn.Linear(128, 1)
         nn.init.normal_(self.actor.weight, 0.0, 0.01)  # the first policy is near uniform
         nn.init.zeros_(self.actor.bias)
+        if stop_action is not None:
+            # Softmax with the other logits at 0: p = e^b / (actions - 1 + e^b).
+            with torch.no_grad():
+                self.actor.bias[stop_action] = math.log(stop_probability * (actions - 1) / (1 - stop_probability))
 
     def hidden(self, image, goal):
         x = self.image(self.encoder(image))
@@ -168,7 +177,10 @@ def train(args):
 
         obs, _ = envs.reset(seed=args.seed)
         image, goal = encode(obs)
-        agent = Agent(image.shape[1], image.shape[2], image.shape[3], 0 if goal is None else goal.shape[1], int(space.n))
+        # Discrete keys: 0 no-op, 1 forward, 2 back, 3/4 strafe, 5/6 turn, 7 stop (docs/scenarios.md, "Action kinds").
+        stop_action = STOP_KEY - action_start if 0 <= STOP_KEY - action_start < int(space.n) else None
+        agent = Agent(image.shape[1], image.shape[2], image.shape[3], 0 if goal is None else goal.shape[1], int(space.n),
+                      stop_action, args.initial_stop_probability)
         optimizer = torch.optim.Adam(agent.parameters(), lr=args.learning_rate, eps=1e-5)
 
         # --- rollout storage (time-major) -----------------------------------------------------------
