@@ -36,7 +36,7 @@ public class FidelityCommandTests : TinyPolicyFixture
     [TestCase(new[] { "--policies", "policy", "oracle" }, "at least 3", TestName = "Fidelity_TwoPolicies_ExitTwoAskingForThree")]
     [TestCase(new[] { "--policies", "policy", "oracle", "nowhere" }, "'nowhere' does not exist", TestName = "Fidelity_MissingPolicyFolder_ExitTwoNamingIt")]
     [TestCase(new[] { "--policies", "policy", "oracle", "policy" }, "twice", TestName = "Fidelity_PolicyNamedTwice_ExitTwo")]
-    [TestCase(new[] { "--policies", "policy", "oracle", "random", "--seed", "3" }, "fixes its own episodes", TestName = "Fidelity_SeedWithASuite_ExitTwo")]
+    [TestCase(new[] { "--policies", "policy", "oracle", "random", "--suite", "pointnav-suite", "--seed", "3" }, "fixes its own episodes", TestName = "Fidelity_SeedWithASuite_ExitTwo")]
     [TestCase(new[] { "--policies", "policy", "oracle", "random", "--checkpoint", "nowhere" }, "nowhere", TestName = "Fidelity_MissingModelCheckpoint_ExitTwo")]
     public void Fidelity_BadInput_ExitTwoWithoutStackTrace(string[] more, string expected)
     {
