@@ -19,6 +19,13 @@ public static class AgentFactory
     /// <summary>The names <c>--agent</c> accepts.</summary>
     public static readonly IReadOnlyList<string> Names = ["oracle", "random", "replay", "waypoints", "depth-reactive", "policy:DIR", "policy-no-rgb:DIR"];
 
+    /// <summary>The built-in agents' names: <see cref="Names"/> without the trained-policy forms.</summary>
+    public static IEnumerable<string> BuiltInNames => Names.Where(n => !n.EndsWith(":DIR", StringComparison.Ordinal));
+
+    /// <summary>Whether <paramref name="name"/> names a trained policy ("policy:DIR" or "policy-no-rgb:DIR").</summary>
+    public static bool IsPolicy(string name) =>
+        name.StartsWith(PolicyPrefix, StringComparison.Ordinal) || name.StartsWith(NoColourPolicyPrefix, StringComparison.Ordinal);
+
     /// <summary>Creates the agent named <paramref name="name"/> for <paramref name="scenario"/>.</summary>
     /// <param name="name">oracle (the best scripted agent for the scenario's task: <see cref="OracleAgent"/> for PointNav,
     /// <see cref="FrontierExplorationAgent"/> for Explore), random, replay (plays the scenario's record.actions), waypoints,
@@ -54,12 +61,11 @@ public static class AgentFactory
     public static string PolicyOrAgent(string entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        if (!IsPolicy(entry) && Names.Contains(entry)) return entry;
         string prefix = entry.StartsWith(NoColourPolicyPrefix, StringComparison.Ordinal) ? NoColourPolicyPrefix : PolicyPrefix;
-        bool prefixed = entry.StartsWith(prefix, StringComparison.Ordinal);
-        if (!prefixed && Names.Contains(entry)) return entry;
-        string dir = prefixed ? entry[prefix.Length..] : entry;
+        string dir = IsPolicy(entry) ? entry[prefix.Length..] : entry;
         if (!Directory.Exists(dir))
-            throw new RtfmGymException($"Policy folder '{dir}' does not exist; name a folder `rtfmgym agent train --out` wrote, or an agent: {string.Join(", ", Names.Where(n => !n.EndsWith(":DIR", StringComparison.Ordinal)))}.");
+            throw new RtfmGymException($"Policy folder '{dir}' does not exist; name a folder `rtfmgym agent train --out` wrote, or an agent: {string.Join(", ", BuiltInNames)}.");
         PolicyCheckpoint.Read(dir);
         return prefix + dir;
     }

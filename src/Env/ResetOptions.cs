@@ -67,10 +67,8 @@ public sealed record ResetOptions
             throw new ArgumentException($"Reset option goal applies to PointNav; this scenario's task is {scenario.Task.Kind}.");
         if (WorldSeed is null && scenario.WorldPool > 1)
             throw new ArgumentException($"Reset options start and goal fit one world, and this scenario draws its world from a pool of {scenario.WorldPool}; give world_seed with them.");
-        Scenario s = scenario with
+        Scenario s = scenario.InWorld(WorldSeed) with
         {
-            World = WorldSeed is { } ws ? scenario.World with { Seed = ws } : scenario.World,
-            WorldPool = WorldSeed is null ? scenario.WorldPool : 1,
             Start = Start ?? scenario.Start,
             Task = Goal is { } g ? scenario.Task with { Goal = g } : scenario.Task,
         };

@@ -17,9 +17,8 @@ public sealed class PolicyAgent : IAgent, IDisposable
     private readonly PolicyNetwork _network;
     private readonly PolicyCheckpoint.Description _description;
     private readonly float[] _image, _vector;
-    private Rng? _rng;
-
     private readonly bool _blankColour;
+    private Rng? _rng;
 
     private PolicyAgent(PolicyNetwork network, PolicyCheckpoint.Description description, string directory, bool blankColour)
     {

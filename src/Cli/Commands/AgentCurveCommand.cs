@@ -18,16 +18,8 @@ namespace RtfmGym.Cli.Commands;
 /// </summary>
 public static class AgentCurveCommand
 {
-    /// <summary>The curve's CSV file.</summary>
-    public const string CsvFile = "held-out-curve.csv";
-
-    /// <summary>The curve's picture.</summary>
-    public const string PngFile = "held-out-curve.png";
-
     /// <summary>Stages evaluated per run when --every is left out (evenly spaced, the last always included).</summary>
     public const int DefaultStagesPerRun = 8;
-
-    private static readonly Imaging.Rgb8[] Colours = [Imaging.Rgb8.Blue, Imaging.Rgb8.Orange, Imaging.Rgb8.Green, Imaging.Rgb8.Red, Imaging.Rgb8.DarkGrey];
 
     /// <summary>The command.</summary>
     public static Command Create()
@@ -36,7 +28,7 @@ public static class AgentCurveCommand
         var frames = new Option<string>("--frames") { Description = "Frame source of the evaluation: ground-truth (default) or model.", DefaultValueFactory = _ => "ground-truth" };
         var checkpoint = new Option<string?>("--checkpoint") { Description = "Frame-model checkpoint directory for --frames model. Default: the shipped models/small." };
         var every = new Option<int?>("--every") { Description = $"Evaluate every K-th stage (the last always). Default: about {DefaultStagesPerRun} per run." };
-        var outDir = new Option<string?>("--out") { Description = $"Folder for {CsvFile} and {PngFile}. Default: the first run's folder." };
+        var outDir = new Option<string?>("--out") { Description = $"Folder for {HeldOutCurveFiles.CsvFile} and {HeldOutCurveFiles.PngFile}. Default: the first run's folder." };
         var episodes = new EpisodeOptions(FidelityCommand.DefaultScenario, FidelityCommand.DefaultEpisodes);
         var cmd = new Command("curve", "Success and SPL on held-out episodes of every stage of training runs: the learning curve a user would measure.")
         {
@@ -58,34 +50,20 @@ public static class AgentCurveCommand
             new EvaluationJob($"{s.Run} @ {st.Steps:N0}", suite, AgentFactory.PolicyPrefix + st.Folder, frames, suite.Episodes.Count))).ToList();
         IReadOnlyList<EvaluationReport> reports = AgentEvaluations.Run(jobs, 0, ModelFrames.Components(checkpoint), ct);
         if (ct.IsCancellationRequested) return 130;
-        var rows = new List<string> { "run,steps,success,spl,mean_steps" };
-        var series = new List<Imaging.ChartSeries>();
-        int k = 0;
-        for (int r = 0; r < stages.Length; r++)
+        var points = new List<HeldOutCurveFiles.Point>();
+        foreach (var (run, picked) in stages)
         {
-            var points = new List<(double X, double Y)>();
-            foreach (var st in stages[r].Stages)
+            foreach (var (steps, _) in picked)
             {
-                EvaluationReport report = reports[k++];
-                rows.Add(string.Create(CultureInfo.InvariantCulture, $"{Csv(stages[r].Run)},{st.Steps},{report.SuccessRate:G4},{report.Spl:G4},{report.MeanSteps:G4}"));
-                points.Add((st.Steps, report.SuccessRate));
+                EvaluationReport report = reports[points.Count];
+                points.Add(new HeldOutCurveFiles.Point(run, steps, report.SuccessRate, report.Spl, report.MeanSteps));
                 Consoles.Out.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-                    $"{stages[r].Run} @ {st.Steps,9:N0} steps: success {report.SuccessRate:F3}, SPL {report.Spl:F3}")));
+                    $"{run} @ {steps,9:N0} steps: success {report.SuccessRate:F3}, SPL {report.Spl:F3}")));
             }
-            series.Add(new Imaging.ChartSeries(Path.GetFileName(Path.TrimEndingDirectorySeparator(stages[r].Run)), points, Colours[r % Colours.Length]));
         }
         string dir = outDir ?? runs[0];
-        Directory.CreateDirectory(dir);
-        Env.IO.AtomicFile.WriteAllText(Path.Combine(dir, CsvFile), string.Join('\n', rows) + "\n");
-        var spec = new Imaging.LineChartSpec
-        {
-            Title = $"success on {suite.Episodes.Count} held-out episodes of {suite.Name} ({frames} frames)",
-            XLabel = "environment steps trained",
-            YLabel = "success rate",
-            Series = series,
-        };
-        Imaging.LineChart.Render(spec).Save(Path.Combine(dir, PngFile));
-        Consoles.Out.MarkupLine($"[grey]{Markup.Escape($"wrote {Path.Combine(dir, CsvFile)} and {PngFile}")}[/]");
+        HeldOutCurveFiles.Write(dir, points, $"success on {suite.Episodes.Count} held-out episodes of {suite.Name} ({frames} frames)");
+        Consoles.Out.MarkupLine($"[grey]{Markup.Escape($"wrote {Path.Combine(dir, HeldOutCurveFiles.CsvFile)} and {HeldOutCurveFiles.PngFile}")}[/]");
         return 0;
     }
 
@@ -108,6 +86,4 @@ public static class AgentCurveCommand
         picked.Reverse();
         return picked;
     }
-
-    private static string Csv(string text) => text.Contains(',') || text.Contains('"') ? $"\"{text.Replace("\"", "\"\"")}\"" : text;
 }

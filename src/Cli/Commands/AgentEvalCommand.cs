@@ -72,6 +72,6 @@ public static class AgentEvalCommand
         (null, null) => throw new RtfmGymException("agent eval needs the policy to evaluate: --policy DIR (a folder `agent train` wrote) or --agent NAME."),
         ({ }, { }) => throw new RtfmGymException("agent eval evaluates one policy: give --policy DIR or --agent NAME, not both."),
         ({ } dir, null) => AgentFactory.PolicyOrAgent(AgentFactory.PolicyPrefix + dir),
-        (null, { } name) => name.StartsWith(AgentFactory.PolicyPrefix, StringComparison.Ordinal) || name.StartsWith(AgentFactory.NoColourPolicyPrefix, StringComparison.Ordinal) ? AgentFactory.PolicyOrAgent(name) : name,
+        (null, { } name) => AgentFactory.IsPolicy(name) ? AgentFactory.PolicyOrAgent(name) : name,
     };
 }

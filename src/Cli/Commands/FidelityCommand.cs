@@ -42,7 +42,7 @@ public static class FidelityCommand
     {
         var policies = new Option<string[]>("--policies")
         {
-            Description = $"At least {FidelityReport.MinPolicies} policy folders (`agent train` wrote them) or agent names ({string.Join(", ", AgentFactory.Names.Where(n => !n.EndsWith(":DIR", StringComparison.Ordinal)))}).",
+            Description = $"At least {FidelityReport.MinPolicies} policy folders (`agent train` wrote them) or agent names ({string.Join(", ", AgentFactory.BuiltInNames)}).",
             Required = true,
             AllowMultipleArgumentsPerToken = true,
         };

@@ -74,11 +74,9 @@ public static class EpisodeReplayer
         ArgumentNullException.ThrowIfNull(record);
         Scenario scenario = ScenarioLoader.Parse(record.ScenarioText, record.ScenarioSource, EmbeddedImage(record)) with { Frames = record.FrameSource };
         if (record.FormatVersion < 2) return scenario;
-        return scenario with
+        return scenario.InWorld(record.WorldSeed) with
         {
             Seed = record.Seed,
-            World = record.WorldSeed is { } ws ? scenario.World with { Seed = ws } : scenario.World,
-            WorldPool = record.WorldSeed is null ? scenario.WorldPool : 1,
             Start = record.Start,
             Task = scenario.Task with { Goal = record.Goal },
             Episodes = [],

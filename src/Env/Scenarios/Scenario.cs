@@ -77,22 +77,26 @@ public sealed record Scenario
     public IReadOnlyList<string>? Checksums { get; init; }
 
     /// <summary>The scenario as it applies to one suite episode (world seed, start and goal overridden where given).</summary>
-    public Scenario ForEpisode(ScenarioEpisode e) => this with
+    public Scenario ForEpisode(ScenarioEpisode e) => InWorld(e.WorldSeed) with
     {
         Seed = e.Seed,
-        World = e.WorldSeed is { } ws ? World with { Seed = ws } : World,
-        WorldPool = e.WorldSeed is null ? WorldPool : 1,
         Start = e.Start ?? Start,
         Task = e.Goal is { } g ? Task with { Goal = g } : Task,
         Episodes = [],
     };
+
+    /// <summary>
+    /// The scenario in the world of seed <paramref name="worldSeed"/>, which it then always uses (its pool is left); itself when
+    /// null. How a suite episode, the <c>world_seed</c> reset option and a record name their own world.
+    /// </summary>
+    public Scenario InWorld(ulong? worldSeed) => worldSeed is { } ws ? this with { World = World with { Seed = ws }, WorldPool = 1 } : this;
 
     /// <summary>The scenario with the world the episode of <paramref name="episodeSeed"/> draws from its <see cref="WorldPool"/> (itself when the pool is 1).</summary>
     public Scenario InPooledWorld(long episodeSeed)
     {
         if (WorldPool <= 1) return this;
         ulong k = Randomness.Rng.Derive((ulong)episodeSeed, "world").NextUInt64() % (ulong)WorldPool;
-        return this with { World = World with { Seed = World.Seed + k }, WorldPool = 1 };
+        return InWorld(World.Seed + k);
     }
 
     /// <summary>True when the world of seed <paramref name="seed"/> is one an episode of this scenario can draw.</summary>

@@ -77,7 +77,11 @@ public static class ScenarioLoader
         if (N("seed") is { } seed) s = s with { Seed = r.Integer(seed, "seed", 0, long.MaxValue) };
         if (N("max_steps") is { } ms) s = s with { MaxSteps = (int)r.Integer(ms, "max_steps", 1, 1_000_000) };
         if (N("frames") is { } fr) s = s with { Frames = r.Text(fr, "frames") };
-        if (N("world") is { } w) s = s with { World = ReadWorld(r, w), WorldPool = ReadWorldPool(r, w) };
+        if (N("world") is { } w)
+        {
+            (WorldOptions world, int pool) = ReadWorld(r, w);
+            s = s with { World = world, WorldPool = pool };
+        }
         if (N("camera") is { } cam) s = s with { Camera = ReadCamera(r, cam) };
         if (N("observations") is { } obs) s = s with { Observations = ReadObservations(r, obs) };
         if (N("action") is { } act) s = s with { Action = ReadAction(r, act) };
@@ -96,14 +100,20 @@ public static class ScenarioLoader
         return s;
     }
 
-    private static WorldOptions ReadWorld(YamlFieldReader r, YamlNode node)
+    /// <summary>The world's options, and <c>world.pool</c>: how many worlds (seeds <c>world.seed</c> onwards) episodes draw from, 1 when absent.</summary>
+    private static (WorldOptions World, int Pool) ReadWorld(YamlFieldReader r, YamlNode node)
     {
         var m = r.Map(node, "world", "generator", "seed", "pool", "rooms", "min_room_size", "max_room_size", "ceiling_height", "max_props_per_room", "corridor_width");
         var o = new WorldOptions();
+        int pool = 1;
         foreach (var (k, v) in m.Children)
         {
             string key = ((YamlScalarNode)k).Value!, f = "world." + key;
-            if (key == "pool") continue;
+            if (key == "pool")
+            {
+                pool = (int)r.Integer(v, f, 1, 1_000_000);
+                continue;
+            }
             o = key switch
             {
                 "generator" => r.Text(v, f) == "rooms" ? o : throw r.Error(v, f, "the only generator is 'rooms'."),
@@ -118,22 +128,12 @@ public static class ScenarioLoader
         }
         try
         {
-            return o.Validate();
+            return (o.Validate(), pool);
         }
         catch (ArgumentException e)
         {
             throw r.Error(node, "world", e.Message);
         }
-    }
-
-    /// <summary>
-    /// <c>world.pool</c>: how many worlds (seeds <c>world.seed</c> onwards) episodes draw from; 1 when absent.
-    /// </summary>
-    private static int ReadWorldPool(YamlFieldReader r, YamlNode node)
-    {
-        var m = (YamlMappingNode)node;
-        if (YamlFieldReader.Get(m, "pool") is not { } p) return 1;
-        return (int)r.Integer(p, "world.pool", 1, 1_000_000);
     }
 
     private static CameraSettings ReadCamera(YamlFieldReader r, YamlNode node)
