@@ -137,7 +137,11 @@ public sealed class FrameModel : IDisposable
         float[] values = Concat(batch.Select(r => ModelInputs.Context(r.Frame, r.Pose, camera, Config)).ToArray());
         Tensor input = tensor(values, [batch.Length, tokens, Config.ContextPatchValues]).to(Device);
         Tensor? generated = Network.HasProvenance ? tensor(batch.Select(r => r.GenerationDepth > 0 ? 1L : 0L).ToArray(), [batch.Length]).to(Device) : null;
-        (Tensor k, Tensor v)[] kv = Network.EncodeContext(input, generated);
+        int columns = camera.Width / Config.PatchSize;
+        (Tensor k, Tensor v)[] kv = Network.EncodeContext(input, columns, generated);
+        // A cached frame keeps its colour tokens in place of the copy path's windows (they repeat each pixel up to
+        // (patch / stride)² times); the windows are cut again when the frame is used.
+        if (Network.HasPointer) kv[^1] = (kv[^1].k, input.narrow(2, 0, FrameModelConfig.ContextChannels * Config.PatchSize * Config.PatchSize));
         var keys = new float[kv.Length][];
         var vals = new float[kv.Length][];
         for (int i = 0; i < kv.Length; i++)
@@ -146,13 +150,13 @@ public sealed class FrameModel : IDisposable
             vals[i] = kv[i].v.contiguous().cpu().ToArray<float>();
         }
         int headWidth = Config.Width / Config.Heads, keyWidth = Config.KeyHeadWidth;
-        int keysPerFrame = Config.Heads * tokens * keyWidth, valuesPerFrame = Config.Heads * tokens * headWidth;
+        int windows = Network.HasPointer ? (int)kv[^1].k.shape[2] : 0;
         var encoded = new ContextFrame[batch.Length];
         for (int b = 0; b < batch.Length; b++)
         {
-            float[][] k = batch.Length == 1 ? keys : keys.Select(a => a.AsSpan(b * keysPerFrame, keysPerFrame).ToArray()).ToArray();
-            float[][] v = batch.Length == 1 ? vals : vals.Select(a => a.AsSpan(b * valuesPerFrame, valuesPerFrame).ToArray()).ToArray();
-            encoded[b] = new ContextFrame(batch[b].Pose, k, v, Config.Heads, tokens, headWidth, keyWidth, batch[b].GenerationDepth);
+            float[][] k = batch.Length == 1 ? keys : keys.Select(a => Slice(a, b, batch.Length)).ToArray();
+            float[][] v = batch.Length == 1 ? vals : vals.Select(a => Slice(a, b, batch.Length)).ToArray();
+            encoded[b] = new ContextFrame(batch[b].Pose, k, v, Config.Heads, tokens, headWidth, keyWidth, batch[b].GenerationDepth, windows);
         }
         return encoded;
     }
@@ -166,7 +170,7 @@ public sealed class FrameModel : IDisposable
         CameraIntrinsics camera = batch[0].Camera;
         int tokens = new TokenLayout(camera.Width, camera.Height, Config.PatchSize, 1).Tokens;
         ContextFrame[][] context = batch.Select(r => r.Context.Take(Config.MaxContext).ToArray()).ToArray();
-        IReadOnlyList<(Tensor k, Tensor v)>? kv = context[0].Length == 0 ? null : StackContext(context, tokens);
+        IReadOnlyList<(Tensor k, Tensor v)>? kv = context[0].Length == 0 ? null : StackContext(context, tokens, camera.Width / Config.PatchSize);
         float[] rays = Concat(batch.Select(r => ModelInputs.Rays(r.Target, camera, Config)).ToArray());
         Tensor rayTensor = tensor(rays, [batch.Length, tokens, FrameModelConfig.RayChannels * Config.PatchSize * Config.PatchSize]).to(Device);
         var noises = new Tensor[batch.Length];
@@ -188,6 +192,13 @@ public sealed class FrameModel : IDisposable
         return frames;
     }
 
+    /// <summary>Frame <paramref name="index"/>'s share of an array holding <paramref name="frames"/> frames' values one after the other.</summary>
+    private static float[] Slice(float[] all, int index, int frames)
+    {
+        int each = all.Length / frames;
+        return all.AsSpan(index * each, each).ToArray();
+    }
+
     /// <summary>The arrays one after the other (the array itself for one).</summary>
     private static float[] Concat(float[][] parts)
     {
@@ -202,16 +213,21 @@ public sealed class FrameModel : IDisposable
         return all;
     }
 
-    /// <summary>Per block, the samples' context keys and values [B, heads, frames·tokens, head width] (every sample has the same number of frames).</summary>
-    private (Tensor k, Tensor v)[] StackContext(ContextFrame[][] context, int tokens)
+    /// <summary>
+    /// Per block, the samples' context keys and values [B, heads, frames·tokens, head width] (every sample has the same
+    /// number of frames); then, with the copy path, its keys and windows [B, 1, frames·windows, ...].
+    /// </summary>
+    private (Tensor k, Tensor v)[] StackContext(ContextFrame[][] context, int tokens, int columns)
     {
+        int windows = Network.HasPointer ? context[0][0].PointerWindows : 0;
         foreach (ContextFrame c in context.SelectMany(x => x))
         {
-            if (c.Blocks != Network.Depth || c.Heads != Config.Heads || c.HeadWidth != Config.Width / Config.Heads || c.KeyWidth != Config.KeyHeadWidth || c.Tokens != tokens)
+            if (c.Blocks != Network.Depth || c.Heads != Config.Heads || c.HeadWidth != Config.Width / Config.Heads || c.KeyWidth != Config.KeyHeadWidth
+                || c.Tokens != tokens || (c.PointerWindows > 0) != Network.HasPointer || c.PointerWindows != windows)
                 throw new ArgumentException($"A context frame was encoded by another model or at another size ({c.Blocks} blocks, {c.Heads} heads, {c.Tokens} tokens); encode it with this model.", nameof(context));
         }
         long[] keyShape = [Config.Heads, tokens, Config.KeyHeadWidth], valueShape = [Config.Heads, tokens, Config.Width / Config.Heads];
-        var kv = new (Tensor, Tensor)[Network.Depth];
+        var kv = new (Tensor, Tensor)[Network.Depth + (Network.HasPointer ? 1 : 0)];
         for (int b = 0; b < kv.Length; b++)
         {
             int block = b;
@@ -222,7 +238,20 @@ public sealed class FrameModel : IDisposable
                 using DisposeScope pieces = NewDisposeScope();
                 return pieces.MoveToOuter((context.Length == 1 ? Sample(context[0], pick, shape) : cat(context.Select(f => Sample(f, pick, shape)).ToArray(), 0)).to(Device));
             }
-            kv[b] = (Join(c => c.Keys[block], keyShape), Join(c => c.Values[block], valueShape));
+            if (block < Network.Depth)
+            {
+                kv[b] = (Join(c => c.Keys[block], keyShape), Join(c => c.Values[block], valueShape));
+                continue;
+            }
+            int colour = FrameModelConfig.ContextChannels * Config.PatchSize * Config.PatchSize;
+            Tensor pointerKeys = Join(c => c.Keys[block], [1, windows, ContextPointer.KeyWidth]);
+            using (DisposeScope cut = NewDisposeScope())
+            {
+                // [B, 1, frames·tokens, colour] → one frame a row, its windows cut, then grouped back per sample.
+                Tensor colours = Join(c => c.Values[block], [1, tokens, colour]);
+                Tensor perFrame = Network.PointerValues(colours.reshape([-1, tokens, colour]), columns);
+                kv[b] = (pointerKeys, cut.MoveToOuter(perFrame.reshape([context.Length, 1, -1, colour])));
+            }
         }
         return kv;
     }

@@ -57,6 +57,17 @@ public sealed record FrameModelConfig
     /// </summary>
     public int RayRopeFrequencies { get; init; }
 
+    /// <summary>
+    /// Pixels between the origins of the context windows that the copy path reads (0: no copy path). With it,
+    /// each target patch attends over patch-sized windows of the context frames' own pixels taken every this many
+    /// pixels in both directions, and a learned per-pixel gate mixes what it reads into the network's colour, so
+    /// detail seen in a context frame can reach the target without passing through a token. Must divide
+    /// <see cref="PatchSize"/>; 2 leaves any detail at most a pixel from a window. The gate starts closed: a network
+    /// warm-started from one without the path computes exactly what it did. Default 0 (checkpoints written
+    /// before this setting existed).
+    /// </summary>
+    public int PointerStride { get; init; }
+
     /// <summary>Colour channels of a context frame (RGB).</summary>
     [JsonIgnore] public const int ContextChannels = 3;
 
@@ -111,6 +122,8 @@ public sealed record FrameModelConfig
         if (Heads < 1 || Width % Heads != 0) throw new ArgumentOutOfRangeException(nameof(Heads), Heads, $"Heads must divide the width {Width}.");
         if (MlpRatio is < 1 or > 16) throw new ArgumentOutOfRangeException(nameof(MlpRatio), MlpRatio, "MLP ratio must be 1 to 16.");
         if (RayRopeFrequencies is < 0 or > 8) throw new ArgumentOutOfRangeException(nameof(RayRopeFrequencies), RayRopeFrequencies, "Ray rotary frequencies must be 0 (off) to 8.");
+        if (PointerStride < 0 || PointerStride > PatchSize || (PointerStride > 0 && PatchSize % PointerStride != 0))
+            throw new ArgumentOutOfRangeException(nameof(PointerStride), PointerStride, $"The copy path's stride must be 0 (off) or divide the patch size {PatchSize}.");
         if (MaxContext is < 1 or > 64) throw new ArgumentOutOfRangeException(nameof(MaxContext), MaxContext, "Max context must be 1 to 64 frames.");
         if (!(PositionScale > 0 && float.IsFinite(PositionScale)) || !(DepthScale > 0 && float.IsFinite(DepthScale))) throw new ArgumentOutOfRangeException(nameof(PositionScale), "Position and depth scales must be positive, finite metres.");
         return this;

@@ -20,6 +20,9 @@ public class FrameModelConfigTests
         new object[] { FrameModelConfig.Tiny with { PatchSize = 1 }, "Patch size" },
         new object[] { FrameModelConfig.Tiny with { MaxContext = 0 }, "Max context" },
         new object[] { FrameModelConfig.Tiny with { PositionScale = 0 }, "scales" },
+        new object[] { FrameModelConfig.Tiny with { PointerStride = -1 }, "copy path's stride" },
+        new object[] { FrameModelConfig.Tiny with { PointerStride = 3 }, "copy path's stride" },
+        new object[] { FrameModelConfig.Tiny with { PointerStride = 16 }, "copy path's stride" },
     ];
 
     [TestCaseSource(nameof(BadConfigs))]

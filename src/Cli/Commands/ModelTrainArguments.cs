@@ -26,13 +26,13 @@ internal sealed class ModelTrainArguments
     private readonly Option<double> _copies = new("--copy-share") { Description = "Share of samples whose context holds the target's own view (or one within 0.1 m and 5°).", DefaultValueFactory = _ => 0.15 };
     private readonly Option<double> _selfForcing = new("--self-forcing") { Description = "Share of batches whose last context view is the model's own frame, marked generated (0 turns it off).", DefaultValueFactory = _ => 0.25 };
     private readonly Option<long> _selfForcingFrom = new("--self-forcing-from") { Description = "First step at which self-forcing applies.", DefaultValueFactory = _ => 1_000 };
+    private readonly Option<int?> _rayRope = new("--ray-rope") { Description = "Frequencies of the ray-direction rotary attention (0 turns it off). Default: the preset's." };
+    private readonly Option<int?> _copyStride = new("--copy-stride") { Description = "Pixels between the context windows the copy path reads (a divisor of the patch size; 0 turns the path off). Default: the preset's." };
 
     /// <summary>The options, in the order the help lists them.</summary>
-    private readonly Option<int?> _rayRope = new("--ray-rope") { Description = "Frequencies of the ray-direction rotary attention (0 turns it off). Default: the preset's." };
-
     public IEnumerable<Option> All =>
     [
-        _preset, _steps, _outDir, _device, _resume, _batch, _lr, _seed, _size, _every, _sampleEvery, _init, _weighting, _levels, _copies, _selfForcing, _selfForcingFrom, _rayRope,
+        _preset, _steps, _outDir, _device, _resume, _batch, _lr, _seed, _size, _every, _sampleEvery, _init, _weighting, _levels, _copies, _selfForcing, _selfForcingFrom, _rayRope, _copyStride,
     ];
 
     /// <summary>The training options the command line gives.</summary>
@@ -42,6 +42,7 @@ internal sealed class ModelTrainArguments
         FrameModelConfig config = FrameModelConfig.FromPreset(pr.GetValue(_preset)!);
         if (pr.GetValue(_size) is { } s) config = config with { ImageSize = s };
         if (pr.GetValue(_rayRope) is { } r) config = config with { RayRopeFrequencies = r };
+        if (pr.GetValue(_copyStride) is { } c) config = config with { PointerStride = c };
         return new TrainOptions
         {
             Model = config,

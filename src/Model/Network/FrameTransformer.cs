@@ -17,6 +17,7 @@ internal sealed class FrameTransformer : nn.Module
     private readonly Tensor _contextCondition;
     private readonly nn.Embedding? _provenance;
     private readonly nn.ModuleList<FrameBlock> _blocks;
+    private readonly ContextPointer? _pointer;
     private readonly int _heads, _width, _rayRopeFrequencies;
 
     public FrameTransformer(FrameModelConfig config, Generator generator)
@@ -41,26 +42,36 @@ internal sealed class FrameTransformer : nn.Module
         {
             foreach (Tensor t in new[] { _finalAda.weight, _finalAda.bias!, _output.weight, _output.bias! }) nn.init.uniform_(t, 0, 0);
         }
+        // Registered last, so every other weight draws the same initial values as in a network without it.
+        if (config.PointerStride > 0)
+            _pointer = register_module("pointer", new ContextPointer(config.Width, config.PatchSize, config.PointerStride, generator));
     }
 
     /// <summary>Number of blocks (each has its own keys and values per context frame).</summary>
     public int Depth => _blocks.Count;
 
+    /// <summary>Whether the network has the copy path (<see cref="FrameModelConfig.PointerStride"/>).</summary>
+    public bool HasPointer => _pointer is not null;
+
     /// <summary>
-    /// Encodes clean context frames: <paramref name="tokens"/> [F, N, context patch values]. Returns each
-    /// block's keys [F, heads, N, width/heads plus the rotary dimensions] and values [F, heads, N, width/heads]; they depend on each frame alone.
+    /// Encodes clean context frames: <paramref name="tokens"/> [F, N, context patch values], <paramref name="columns"/>
+    /// tokens per row. Returns each block's keys [F, heads, N, width/heads plus the rotary dimensions] and values
+    /// [F, heads, N, width/heads] and, with the copy path, one more pair after them: its keys and values
+    /// (<see cref="ContextPointer.Encode"/>). All depend on each frame alone.
     /// <paramref name="generated"/> [F] int64, 1 for frames the model drew and 0 for ground truth; ignored
     /// (may be null) when the model has no provenance embedding, and null means all ground truth.
     /// </summary>
-    public (Tensor k, Tensor v)[] EncodeContext(Tensor tokens, Tensor? generated = null)
+    public (Tensor k, Tensor v)[] EncodeContext(Tensor tokens, int columns, Tensor? generated = null)
     {
         Tensor h = _contextEmbed.call(tokens);
         Tensor cond = _provenance is null ? _contextCondition
             : _contextCondition + _provenance.call(generated ?? zeros([tokens.shape[0]], ScalarType.Int64, tokens.device));
         RayRotary? rotary = Rotary(tokens, FrameModelConfig.ContextChannels + FrameModelConfig.RayChannels, FrameModelConfig.ContextChannels);
-        var kv = new (Tensor, Tensor)[_blocks.Count];
+        var kv = new (Tensor, Tensor)[_blocks.Count + (_pointer is null ? 0 : 1)];
         for (int i = 0; i < _blocks.Count; i++)
         {
+            // The copy path reads the features entering the last block: the last block's context output is never computed.
+            if (_pointer is not null && i == _blocks.Count - 1) kv[_blocks.Count] = _pointer.Encode(h, tokens, columns);
             var (next, k, v) = _blocks[i].Context(h, cond, rotary, needOutput: i < _blocks.Count - 1);
             kv[i] = (k, v);
             h = next!;
@@ -68,10 +79,14 @@ internal sealed class FrameTransformer : nn.Module
         return kv;
     }
 
+    /// <summary>The copy path's values of frames given as colour tokens [F, N, 3·patch²] (what a cached frame keeps in their place).</summary>
+    public Tensor PointerValues(Tensor colourTokens, int columns) =>
+        (_pointer ?? throw new InvalidOperationException("This network has no copy path.")).Values(colourTokens, columns);
+
     /// <summary>
     /// Predicts the clean target: <paramref name="tokens"/> [B, N, target patch values] (noisy RGB-D and rays),
     /// <paramref name="t"/> [B] noise levels, <paramref name="context"/> per block [B, heads, M, width/heads]
-    /// (M context tokens per sample) or null. Returns [B, N, output patch values].
+    /// (M context tokens per sample), then the copy path's pair when the network has one, or null. Returns [B, N, output patch values].
     /// </summary>
     public Tensor Denoise(Tensor tokens, Tensor t, IReadOnlyList<(Tensor k, Tensor v)>? context)
     {
@@ -87,7 +102,11 @@ internal sealed class FrameTransformer : nn.Module
             h = block.MoveToOuter(_blocks[i].Target(h, cond, rotary, context?[i].k, context?[i].v));
         }
         Tensor[] mod = _finalAda.call(nn.functional.silu(cond)).unsqueeze(1).chunk(2, 2);
-        return _output.call(nn.functional.layer_norm(h, [_width]) * (mod[1] + 1.0) + mod[0]);
+        Tensor features = nn.functional.layer_norm(h, [_width]) * (mod[1] + 1.0) + mod[0];
+        Tensor output = _output.call(features);
+        if (_pointer is null || context is null) return output;
+        var (pk, pv) = context[_blocks.Count];
+        return _pointer.Mix(output, features, tokens, pk, pv);
     }
 
     /// <summary>
@@ -95,14 +114,15 @@ internal sealed class FrameTransformer : nn.Module
     /// <paramref name="contextTokens"/> [B·views, N, ...] grouped by sample; the rest as in <see cref="Denoise"/>.
     /// </summary>
     /// <param name="contextTokens">[B·views, N, context patch values]: the context frames' tokens, grouped by sample.</param>
+    /// <param name="columns">Tokens per row of every frame.</param>
     /// <param name="views">Context frames per sample; 0 denoises without context.</param>
     /// <param name="targetTokens">[B, N, target patch values]: noisy RGB-D and rays of each target, as in <see cref="Denoise"/>.</param>
     /// <param name="t">[B] noise levels, as in <see cref="Denoise"/>.</param>
     /// <param name="generated">[B·views] int64 provenance of each context frame (see <see cref="EncodeContext"/>), or null for all ground truth.</param>
-    public Tensor Forward(Tensor contextTokens, int views, Tensor targetTokens, Tensor t, Tensor? generated = null)
+    public Tensor Forward(Tensor contextTokens, int columns, int views, Tensor targetTokens, Tensor t, Tensor? generated = null)
     {
         if (views == 0) return Denoise(targetTokens, t, null);
-        return Denoise(targetTokens, t, GroupContext(EncodeContext(contextTokens, generated), views));
+        return Denoise(targetTokens, t, GroupContext(EncodeContext(contextTokens, columns, generated), views));
     }
 
     private RayRotary? Rotary(Tensor tokens, int channels, int directionChannel) =>
@@ -111,7 +131,7 @@ internal sealed class FrameTransformer : nn.Module
     /// <summary>Whether context frames carry their provenance (<see cref="FrameModelConfig.Provenance"/>).</summary>
     public bool HasProvenance => _provenance is not null;
 
-    /// <summary>Regroups per-frame keys and values [B·views, heads, N, d] into per-sample [B, heads, views·N, d].</summary>
+    /// <summary>Regroups per-frame keys and values [B·views, heads, N, d] into per-sample [B, heads, views·N, d] (the copy path's pair too).</summary>
     public static (Tensor k, Tensor v)[] GroupContext((Tensor k, Tensor v)[] perFrame, int views) =>
         perFrame.Select(kv => (Group(kv.k, views), Group(kv.v, views))).ToArray();
 

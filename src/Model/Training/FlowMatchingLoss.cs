@@ -39,7 +39,7 @@ internal static class FlowMatchingLoss
         Tensor noise = randn([b, n, outValues], noiseGenerator).to(device);
         Tensor tb = level.view([b, 1, 1]);
         Tensor xt = x0 * (1.0 - tb) + noise * tb;
-        Tensor predicted = network.Forward(context, batch.Views, cat([xt, rays], 2), level, generated);
+        Tensor predicted = network.Forward(context, config.ImageSize / config.PatchSize, batch.Views, cat([xt, rays], 2), level, generated);
         Tensor perSample = ((predicted - x0).pow(2) * ChannelWeights(config, device)).mean([1, 2]);
         return (perSample * tensor(weight, [b]).to(device)).mean();
     }

@@ -36,7 +36,7 @@ internal static class SelfForcing
         Tensor drawn;
         using (no_grad())
         {
-            var kv = FrameTransformer.GroupContext(network.EncodeContext(others, zeros([b * (views - 1)], ScalarType.Int64, device)), (int)(views - 1));
+            var kv = FrameTransformer.GroupContext(network.EncodeContext(others, config.ImageSize / config.PatchSize, zeros([b * (views - 1)], ScalarType.Int64, device)), (int)(views - 1));
             Tensor noise = randn([b, n, config.OutputPatchValues], noiseGenerator).to(device);
             Tensor x0 = FlowSampler.Sample(network, lastRays, kv, noise, new SamplerSettings(objective.SelfForcingSamplerSteps));
             drawn = cat([x0.narrow(2, 0, colourValues), lastRays], 2).detach();

@@ -19,10 +19,11 @@ public class ModelCheckpointTests
 
     private static readonly TrainingSummary Summary = new(12, 0.05, 3.5, 4, "cpu", "test machine");
 
-    [Test]
-    public void Load_AfterSave_SameFramesAndSummary()
+    [TestCase(0)]
+    [TestCase(2)]
+    public void Load_AfterSave_SameFramesAndSummary(int pointerStride)
     {
-        using FrameModel model = TinyModels.Random();
+        using FrameModel model = TinyModels.Random(config: FrameModelConfig.Tiny with { PointerStride = pointerStride });
         ModelCheckpoint.Save(model, _dir, Summary);
         using FrameModel loaded = ModelCheckpoint.Load(_dir);
         TrainingExample e = new TrainingDataGenerator(TinyModels.Data, 3).Batch(0, 1, 2, SampleKind.Interpolation)[0];

@@ -35,10 +35,11 @@ public class ModelFrameSourceBatchTests
         return requests.ToArray();
     }
 
-    [Test]
-    public void Draw_BatchOfRequests_EqualsOneCallPerRequest()
+    [TestCase(0)]
+    [TestCase(2)]
+    public void Draw_BatchOfRequests_EqualsOneCallPerRequest(int pointerStride)
     {
-        using FrameModel model = TinyModels.Random();
+        using FrameModel model = TinyModels.Random(config: FrameModelConfig.Tiny with { PointerStride = pointerStride });
         using var source = new ModelFrameSource(model);
         ViewRequest[] requests = Requests(source, 7);
         Assume.That(requests.Select(r => Math.Min(r.Context.Count, model.Config.MaxContext)).Distinct().Count(), Is.GreaterThan(1), "context counts differ");

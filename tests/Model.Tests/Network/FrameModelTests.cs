@@ -41,11 +41,13 @@ public class FrameModelTests
         Assert.That(a.Rgb, Is.Not.EqualTo(c.Rgb));
     }
 
-    [TestCase(0)]
-    [TestCase(2)]
-    public void Generate_CachedContext_SameAsEncodingContextAfresh(int rayRopeFrequencies)
+    [TestCase(0, 0)]
+    [TestCase(2, 0)]
+    [TestCase(0, 2)]
+    [TestCase(2, 4)]
+    public void Generate_CachedContext_SameAsEncodingContextAfresh(int rayRopeFrequencies, int pointerStride)
     {
-        using FrameModel model = TinyModels.Random(config: FrameModelConfig.Tiny with { RayRopeFrequencies = rayRopeFrequencies });
+        using FrameModel model = TinyModels.Random(config: FrameModelConfig.Tiny with { RayRopeFrequencies = rayRopeFrequencies, PointerStride = pointerStride });
         FrameModelConfig config = model.Config;
         TrainingExample e = Example(views: 3);
         Pose target = e.Centred.Apply(e.TargetPose);
@@ -64,7 +66,7 @@ public class FrameModelTests
         using (no_grad())
         {
             Tensor input = cat([noise, tensor(ModelInputs.Rays(target, e.Camera, config), [1, tokens, rayValues])], 2);
-            x0 = model.Network.Forward(tensor(contextValues, [3, tokens, config.ContextPatchValues]), 3, input, full([1], 1.0)).clamp(-1, 1);
+            x0 = model.Network.Forward(tensor(contextValues, [3, tokens, config.ContextPatchValues]), config.ImageSize / config.PatchSize, 3, input, full([1], 1.0)).clamp(-1, 1);
         }
         Frame afresh = FrameEncoding.ReadFrame(x0.ToArray<float>(), ModelInputs.OutputLayout(32, 32, config), config.DepthScale);
         Assert.That(viaCache.Rgb, Is.EqualTo(afresh.Rgb));

@@ -1,0 +1,155 @@
+using RtfmGym.Torch;
+using static RtfmGym.Torch.torch;
+
+namespace RtfmGym.Model.Network;
+
+/// <summary>
+/// The copy path: each target patch attends over patch-sized windows of the context frames' own pixels,
+/// taken every <c>stride</c> pixels, and reads their colours, detail and all; a learned per-pixel gate mixes
+/// that reading into the network's own colour. A transformer token of 8x8 pixels holds 128 numbers, so
+/// detail that must pass from a context frame to the target through the blocks is lost; this path passes
+/// pixels through attention instead, so a view already seen can be drawn sharp, and a rollout that copies
+/// from its own frames keeps their detail rather than averaging it away.
+/// <para>
+/// No geometry is computed: a window's key is a learned function of the context token features around it
+/// plus its mean view direction as rotary angles (<see cref="RayRotary"/>); a target patch's query is a
+/// learned function of its final token plus its own direction. The rotary parts start as a fixed kernel
+/// that peaks where the two directions agree (exact for a camera that only turns), and training learns the
+/// rest. The gate starts at zero, so a network given this path computes exactly what it did without it
+/// until training opens the gate.
+/// </para>
+/// Keys depend on their own frame alone, so they are computed once when a frame enters memory.
+/// </summary>
+internal sealed class ContextPointer : nn.Module
+{
+    /// <summary>Content dimensions of a key or query.</summary>
+    public const int ContentWidth = 32;
+
+    /// <summary>Rotary frequencies (1, 2, 4, … radians per radian): 32 at the top, about a pixel's turn at 64 px.</summary>
+    public const int Frequencies = 6;
+
+    /// <summary>Width of a key or query: content plus two angles per frequency, each rotating a pair.</summary>
+    public const int KeyWidth = ContentWidth + 4 * Frequencies;
+
+    /// <summary>
+    /// Size of each rotary pair at initialisation: the direction kernel's logit for a perfect match is
+    /// 2·frequencies·scale²/√(key width), about 100, and falls by several units a pixel away, so the first
+    /// reading is sharp enough to be a copy rather than a blur.
+    /// </summary>
+    private const double InitialRotaryScale = 8.0;
+
+    private readonly nn.Linear _key, _query, _rotaryKey, _rotaryQuery, _gate;
+    private readonly int _width, _patch, _stride;
+
+    /// <param name="width">Token width.</param>
+    /// <param name="patch">Patch side, pixels.</param>
+    /// <param name="stride">Pixels between window origins; divides <paramref name="patch"/>.</param>
+    /// <param name="generator">Initialisation randomness.</param>
+    public ContextPointer(int width, int patch, int stride, Generator generator)
+    {
+        (_width, _patch, _stride) = (width, patch, stride);
+        _key = register_module("key", new nn.Linear(width, ContentWidth, generator: generator));
+        _query = register_module("query", new nn.Linear(width, ContentWidth, generator: generator));
+        _rotaryKey = register_module("rotary_key", new nn.Linear(width, 4 * Frequencies, generator: generator));
+        _rotaryQuery = register_module("rotary_query", new nn.Linear(width, 4 * Frequencies, generator: generator));
+        _gate = register_module("gate", new nn.Linear(width, patch * patch, generator: generator));
+        using (no_grad())
+        {
+            // The first half of each rotary vector pairs with the second (RayRotary.Rotate): (s, 0) in every pair
+            // gives q·k = s²·Σ cos(angle difference), largest where the two view directions agree.
+            var pairs = new float[4 * Frequencies];
+            for (int i = 0; i < 2 * Frequencies; i++) pairs[i] = (float)InitialRotaryScale;
+            foreach (nn.Linear rotary in new[] { _rotaryKey, _rotaryQuery })
+            {
+                nn.init.uniform_(rotary.weight, 0, 0);
+                using Tensor bias = tensor(pairs);
+                rotary.bias!.copy_(bias);
+            }
+            nn.init.uniform_(_gate.weight, 0, 0);
+            nn.init.uniform_(_gate.bias!, 0, 0);
+        }
+    }
+
+    /// <summary>
+    /// A context frame's keys and values: <paramref name="features"/> [F, N, width] token features,
+    /// <paramref name="tokens"/> [F, N, (3 + 6)·patch²] its colour and rays in token layout, <paramref name="columns"/>
+    /// tokens per row. Returns keys [F, 1, windows, <see cref="KeyWidth"/>] and values [F, 1, windows, 3·patch²].
+    /// </summary>
+    public (Tensor k, Tensor v) Encode(Tensor features, Tensor tokens, int columns)
+    {
+        int channels = FrameModelConfig.ContextChannels + FrameModelConfig.RayChannels;
+        Tensor windows = Windows(tokens, channels, columns);
+        Tensor at = Interpolate(nn.functional.layer_norm(features, [_width]), columns);
+        RayRotary angles = RayRotary.FromTokens(windows, channels, FrameModelConfig.ContextChannels, Frequencies);
+        Tensor k = cat([_key.call(at).unsqueeze(1), angles.Rotate(_rotaryKey.call(at).unsqueeze(1))], 3);
+        return (k, windows.narrow(2, 0, FrameModelConfig.ContextChannels * _patch * _patch).unsqueeze(1));
+    }
+
+    /// <summary>The values [F, 1, windows, 3·patch²] of frames given as colour tokens [F, N, 3·patch²], as <see cref="Encode"/> returns them.</summary>
+    public Tensor Values(Tensor colourTokens, int columns) => Windows(colourTokens, FrameModelConfig.ContextChannels, columns).unsqueeze(1);
+
+    /// <summary>
+    /// Mixes the copy reading into the network's colour: <paramref name="output"/> [B, N, 4·patch²] the network's
+    /// RGB-D, <paramref name="features"/> [B, N, width] the final target features, <paramref name="targetTokens"/> the
+    /// target's input tokens (noisy RGB-D and rays), and the context's keys and values grouped per sample
+    /// [B, 1, M, ...]. Returns the output with its colour moved towards the reading by the gate.
+    /// </summary>
+    public Tensor Mix(Tensor output, Tensor features, Tensor targetTokens, Tensor keys, Tensor values)
+    {
+        long b = features.shape[0], n = features.shape[1], colour = FrameModelConfig.ContextChannels * _patch * _patch;
+        RayRotary angles = RayRotary.FromTokens(targetTokens, FrameModelConfig.OutputChannels + FrameModelConfig.RayChannels, FrameModelConfig.OutputChannels, Frequencies);
+        Tensor q = cat([_query.call(features).unsqueeze(1), angles.Rotate(_rotaryQuery.call(features).unsqueeze(1))], 3);
+        Tensor reading = nn.functional.scaled_dot_product_attention(q, keys, values).squeeze(1);
+        Tensor gate = _gate.call(features);
+        gate = cat([gate, gate, gate], 2);
+        Tensor rgb = output.narrow(2, 0, colour);
+        return cat([rgb + gate * (reading - rgb), output.narrow(2, colour, output.shape[2] - colour)], 2);
+    }
+
+    /// <summary>Window origins per axis for <paramref name="patches"/> patches: offset 0 gives all of them, later offsets one fewer.</summary>
+    private IEnumerable<(int Offset, int Count)> Origins(int patches) =>
+        Enumerable.Range(0, _patch / _stride).Select(i => (i * _stride, i == 0 ? patches : patches - 1));
+
+    /// <summary>
+    /// Patch-sized windows every stride pixels of frames given in token layout [F, N, channels·patch²]: [F, windows,
+    /// channels·patch²] in the same layout, grouped by offset (row offset, then column offset), row-major within each.
+    /// </summary>
+    internal Tensor Windows(Tensor tokens, int channels, int columns)
+    {
+        long f = tokens.shape[0];
+        int rows = (int)tokens.shape[1] / columns, p = _patch;
+        Tensor image = tokens.reshape([f, rows, columns, channels, p, p]).permute([0, 3, 1, 4, 2, 5]).reshape([f, channels, rows * p, columns * p]);
+        var parts = new List<Tensor>();
+        foreach (var (oy, ny) in Origins(rows))
+            foreach (var (ox, nx) in Origins(columns))
+            {
+                Tensor crop = image.narrow(2, oy, ny * p).narrow(3, ox, nx * p);
+                parts.Add(crop.reshape([f, channels, ny, p, nx, p]).permute([0, 2, 4, 1, 3, 5]).reshape([f, ny * nx, channels * p * p]));
+            }
+        return parts.Count == 1 ? parts[0] : cat(parts.ToArray(), 1);
+    }
+
+    /// <summary>Token features [F, N, width] interpolated (bilinearly) to the centres of <see cref="Windows"/>: [F, windows, width].</summary>
+    private Tensor Interpolate(Tensor features, int columns)
+    {
+        long f = features.shape[0];
+        int rows = (int)features.shape[1] / columns;
+        Tensor grid = features.reshape([f, rows, columns, _width]);
+        var parts = new List<Tensor>();
+        foreach (var (oy, ny) in Origins(rows))
+        {
+            Tensor byRow = Shift(grid, 1, oy, ny);
+            foreach (var (ox, nx) in Origins(columns))
+                parts.Add(Shift(byRow, 2, ox, nx).reshape([f, ny * nx, _width]));
+        }
+        return parts.Count == 1 ? parts[0] : cat(parts.ToArray(), 1);
+    }
+
+    /// <summary>The grid moved <paramref name="offset"/> pixels along <paramref name="dim"/>: a blend of neighbouring tokens.</summary>
+    private Tensor Shift(Tensor grid, int dim, int offset, int count)
+    {
+        if (offset == 0) return grid;
+        double a = offset / (double)_patch;
+        return grid.narrow(dim, 0, count) * (1 - a) + grid.narrow(dim, 1, count) * a;
+    }
+}

@@ -1,0 +1,161 @@
+using RtfmGym.Env.Frames;
+using System.Numerics;
+using RtfmGym.Env.Geometry;
+using RtfmGym.Model.Network;
+using RtfmGym.Model.Training;
+using RtfmGym.Torch;
+using static RtfmGym.Torch.torch;
+
+namespace RtfmGym.Model.Tests.Network;
+
+public class ContextPointerTests
+{
+    private static FrameModelConfig WithPointer(int stride = 2) => FrameModelConfig.Tiny with { PointerStride = stride };
+
+    private static TrainingExample Example(int views) =>
+        new TrainingDataGenerator(TinyModels.Data, seed: 5).Batch(0, 1, views, SampleKind.Interpolation)[0];
+
+    /// <summary>A 16x16 one-channel frame in token layout (8x8 patches) whose pixel (x, y) holds 100·y + x.</summary>
+    private static Tensor CoordinateTokens()
+    {
+        var layout = new RtfmGym.Model.Geometry.TokenLayout(16, 16, 8, 1);
+        var values = new float[layout.Length];
+        for (int y = 0; y < 16; y++)
+            for (int x = 0; x < 16; x++) values[layout.Index(x, y, 0)] = 100 * y + x;
+        return tensor(values, [1, layout.Tokens, layout.TokenValues]);
+    }
+
+    [Test]
+    public void Windows_StrideOfOnePatch_AreTheTokens()
+    {
+        using var scope = NewDisposeScope();
+        using var g = torch.Generator(1);
+        using var pointer = new ContextPointer(width: 16, patch: 8, stride: 8, g);
+        Tensor tokens = CoordinateTokens();
+        Assert.That(pointer.Windows(tokens, 1, columns: 2).ToArray<float>(), Is.EqualTo(tokens.ToArray<float>()));
+    }
+
+    [Test]
+    public void Windows_StrideTwo_EveryOffsetInOrderWithShiftedPixels()
+    {
+        using var scope = NewDisposeScope();
+        using var g = torch.Generator(1);
+        using var pointer = new ContextPointer(width: 16, patch: 8, stride: 2, g);
+        Tensor windows = pointer.Windows(CoordinateTokens(), 1, columns: 2);
+        // Offsets 0, 2, 4, 6 per axis: 2 windows at offset 0 and 1 at the others, so (2 + 1 + 1 + 1)² windows.
+        Assert.That(windows.shape, Is.EqualTo(new long[] { 1, 25, 64 }));
+        float[] w = windows.ToArray<float>();
+        // Row offset 0 holds 10 windows, row offset 2 five; row offset 4, column offset 6 is the fifth of the next five: from pixel (6, 4).
+        int window = 2 * 5 + 5 + 4;
+        Assert.That(w[window * 64], Is.EqualTo(100 * 4 + 6));
+        Assert.That(w[window * 64 + 63], Is.EqualTo(100 * (4 + 7) + 6 + 7));
+        // Row offset 0, column offset 0, second window: the second patch of the first row, from pixel (8, 0).
+        Assert.That(w[64], Is.EqualTo(8));
+    }
+
+    [Test]
+    public void Generate_PointerAddedToTrainedNetwork_SameFrameUntilTrained()
+    {
+        using FrameModel plain = TinyModels.Random();
+        using FrameModel pointer = FrameModel.Create(WithPointer(), seed: 2);
+        // A warm start copies every weight the two share; the gate keeps its zero start.
+        pointer.Network.load_state_dict(plain.Network.state_dict(), strict: false);
+        pointer.Network.eval();
+        TrainingExample e = Example(views: 3);
+        Pose target = e.Centred.Apply(e.TargetPose);
+        Frame a = plain.Generate(Encode(plain, e), target, e.Camera, seed: 4);
+        Frame b = pointer.Generate(Encode(pointer, e), target, e.Camera, seed: 4);
+        Assert.That(b.Rgb, Is.EqualTo(a.Rgb));
+    }
+
+    [Test]
+    public void Generate_OpenGateTargetViewAsContext_CopiesItsDetail()
+    {
+        using FrameModel model = FrameModel.Create(WithPointer(), seed: 3);
+        OpenGate(model);
+        TrainingExample e = Example(views: 1);
+        Pose target = e.Centred.Apply(e.TargetPose);
+        ContextFrame own = model.EncodeContext(e.Target, target, e.Camera);
+        Frame copy = model.Generate([own], target, e.Camera, seed: 1);
+        // The untrained network alone draws one grey; the copy path's initial direction kernel finds the same pixels.
+        Assert.That(Psnr(copy.Rgb, e.Target.Rgb), Is.GreaterThan(40));
+    }
+
+    [Test]
+    public void Generate_OpenGateTurnedByTwoPixels_ReadsTheViewShifted()
+    {
+        using FrameModel model = FrameModel.Create(WithPointer(), seed: 3);
+        OpenGate(model);
+        TrainingExample e = Example(views: 1);
+        Pose target = e.Centred.Apply(e.TargetPose);
+        // Seeded noise: every pixel differs from its neighbours, so only the right shift matches.
+        var rng = new Random(7);
+        var rgb = new byte[32 * 32 * 3];
+        rng.NextBytes(rgb);
+        var texture = new Frame(32, 32, rgb);
+        // A camera that only turns about the vertical sees the same pixels moved sideways: 2 pixels at the centre.
+        float angle = MathF.Atan(2 / e.Camera.Fx);
+        Pose turned = new(target.Position, Quaternion.Concatenate(target.Orientation, Quaternion.CreateFromAxisAngle(Vector3.UnitY, angle)));
+        Frame read = model.Generate([model.EncodeContext(texture, target, e.Camera)], turned, e.Camera, seed: 1);
+        double Matched(int shift) => Psnr(Centre(read.Rgb, 0), Centre(texture.Rgb, shift));
+        Assert.That(Math.Max(Matched(-2), Matched(2)), Is.GreaterThan(Matched(0) + 6), "the reading follows the turn");
+    }
+
+    /// <summary>The RGB of the 8 middle columns of a 32x32 frame, read <paramref name="shift"/> columns to the right.</summary>
+    private static byte[] Centre(byte[] rgb, int shift) =>
+        Enumerable.Range(0, 32).SelectMany(y => Enumerable.Range(12 + shift, 8).SelectMany(x => rgb.AsSpan((y * 32 + x) * 3, 3).ToArray())).ToArray();
+
+    [Test]
+    public void Generate_PointerModel_NoTensorLeft()
+    {
+        using FrameModel model = TinyModels.Random(config: WithPointer());
+        TrainingExample e = Example(views: 2);
+        ContextFrame[] context = Encode(model, e);
+        model.Generate(context, e.TargetPose, e.Camera, seed: 0);
+        long live = Tensor.LiveCount;
+        for (int i = 0; i < 20; i++)
+        {
+            model.EncodeContext(e.Target, e.TargetPose, e.Camera);
+            model.Generate(context, e.TargetPose, e.Camera, seed: (ulong)i);
+        }
+        Assert.That(Tensor.LiveCount, Is.EqualTo(live));
+    }
+
+    [Test]
+    public void Generate_FramesEncodedWithoutThePointer_ThrowsNamingIt()
+    {
+        using FrameModel plain = TinyModels.Random();
+        using FrameModel pointer = TinyModels.Random(config: WithPointer());
+        TrainingExample e = Example(views: 1);
+        Assert.That(() => pointer.Generate(Encode(plain, e), e.TargetPose, e.Camera), Throws.ArgumentException.With.Message.Contains("encoded by another model"));
+        Assert.That(() => plain.Generate(Encode(pointer, e), e.TargetPose, e.Camera), Throws.ArgumentException.With.Message.Contains("encoded by another model"));
+    }
+
+    [Test]
+    public void EncodeContext_PointerModel_KeepsColourNotWindows()
+    {
+        using FrameModel model = TinyModels.Random(config: WithPointer());
+        TrainingExample e = Example(views: 1);
+        ContextFrame c = model.EncodeContext(e.Target, e.TargetPose, e.Camera);
+        // 32x32 at stride 2: (4 + 3 + 3 + 3)² windows; the colour tokens stand in for their pixels.
+        Assert.That(c.PointerWindows, Is.EqualTo(13 * 13));
+        Assert.That(c.Blocks, Is.EqualTo(model.Config.Depth));
+        Assert.That(c.Values[^1], Has.Length.EqualTo(32 * 32 * 3));
+    }
+
+    private static ContextFrame[] Encode(FrameModel model, TrainingExample e) =>
+        e.ContextFrames.Select((f, i) => model.EncodeContext(f, e.Centred.Apply(e.ContextPoses[i]), e.Camera)).ToArray();
+
+    private static void OpenGate(FrameModel model)
+    {
+        using (no_grad())
+            model.Network.named_parameters().Single(p => p.name == "pointer.gate.bias").parameter.copy_(ones([model.Config.PatchSize * model.Config.PatchSize]));
+        model.Network.eval();
+    }
+
+    private static double Psnr(byte[] a, byte[] b)
+    {
+        double mse = a.Zip(b, (x, y) => (double)(x - y) * (x - y)).Average();
+        return mse == 0 ? 100 : 10 * Math.Log10(255.0 * 255.0 / mse);
+    }
+}
