@@ -27,12 +27,13 @@ internal sealed class ModelTrainArguments
     private readonly Option<double> _selfForcing = new("--self-forcing") { Description = "Share of batches whose last context view is the model's own frame, marked generated (0 turns it off).", DefaultValueFactory = _ => 0.25 };
     private readonly Option<long> _selfForcingFrom = new("--self-forcing-from") { Description = "First step at which self-forcing applies.", DefaultValueFactory = _ => 1_000 };
     private readonly Option<int?> _rayRope = new("--ray-rope") { Description = "Frequencies of the ray-direction rotary attention (0 turns it off). Default: the preset's." };
+    private readonly Option<double> _copyReading = new("--copy-reading-weight") { Description = "Weight of the copy path's own loss (its reading against the target colour).", DefaultValueFactory = _ => 1.0 };
     private readonly Option<int?> _copyStride = new("--copy-stride") { Description = "Pixels between the context windows the copy path reads (a divisor of the patch size; 0 turns the path off). Default: the preset's." };
 
     /// <summary>The options, in the order the help lists them.</summary>
     public IEnumerable<Option> All =>
     [
-        _preset, _steps, _outDir, _device, _resume, _batch, _lr, _seed, _size, _every, _sampleEvery, _init, _weighting, _levels, _copies, _selfForcing, _selfForcingFrom, _rayRope, _copyStride,
+        _preset, _steps, _outDir, _device, _resume, _batch, _lr, _seed, _size, _every, _sampleEvery, _init, _weighting, _levels, _copies, _selfForcing, _selfForcingFrom, _rayRope, _copyStride, _copyReading,
     ];
 
     /// <summary>The training options the command line gives.</summary>
@@ -64,6 +65,7 @@ internal sealed class ModelTrainArguments
                 Levels = Levels(pr.GetValue(_levels)!),
                 SelfForcingShare = pr.GetValue(_selfForcing),
                 SelfForcingFrom = pr.GetValue(_selfForcingFrom),
+                CopyReadingWeight = pr.GetValue(_copyReading),
             },
         };
     }

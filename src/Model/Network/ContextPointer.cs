@@ -89,17 +89,24 @@ internal sealed class ContextPointer : nn.Module
     public Tensor Values(Tensor colourTokens, int columns) => Windows(colourTokens, FrameModelConfig.ContextChannels, columns).unsqueeze(1);
 
     /// <summary>
-    /// Mixes the copy reading into the network's colour: <paramref name="output"/> [B, N, 4·patch²] the network's
-    /// RGB-D, <paramref name="features"/> [B, N, width] the final target features, <paramref name="targetTokens"/> the
-    /// target's input tokens (noisy RGB-D and rays), and the context's keys and values grouped per sample
-    /// [B, 1, M, ...]. Returns the output with its colour moved towards the reading by the gate.
+    /// What each target patch reads: <paramref name="features"/> [B, N, width] the final target features,
+    /// <paramref name="targetTokens"/> the target's input tokens (noisy RGB-D and rays), and the context's keys and
+    /// values grouped per sample [B, 1, M, ...]. Returns colours [B, N, 3·patch²] in token layout.
     /// </summary>
-    public Tensor Mix(Tensor output, Tensor features, Tensor targetTokens, Tensor keys, Tensor values)
+    public Tensor Read(Tensor features, Tensor targetTokens, Tensor keys, Tensor values)
     {
-        long b = features.shape[0], n = features.shape[1], colour = FrameModelConfig.ContextChannels * _patch * _patch;
         RayRotary angles = RayRotary.FromTokens(targetTokens, FrameModelConfig.OutputChannels + FrameModelConfig.RayChannels, FrameModelConfig.OutputChannels, Frequencies);
         Tensor q = cat([_query.call(features).unsqueeze(1), angles.Rotate(_rotaryQuery.call(features).unsqueeze(1))], 3);
-        Tensor reading = nn.functional.scaled_dot_product_attention(q, keys, values).squeeze(1);
+        return nn.functional.scaled_dot_product_attention(q, keys, values).squeeze(1);
+    }
+
+    /// <summary>
+    /// The network's RGB-D <paramref name="output"/> [B, N, 4·patch²] with its colour moved towards
+    /// <paramref name="reading"/> (<see cref="Read"/>) by the gate, a per-pixel function of <paramref name="features"/>.
+    /// </summary>
+    public Tensor Mix(Tensor output, Tensor features, Tensor reading)
+    {
+        long colour = FrameModelConfig.ContextChannels * _patch * _patch;
         Tensor gate = _gate.call(features);
         gate = cat([gate, gate, gate], 2);
         Tensor rgb = output.narrow(2, 0, colour);

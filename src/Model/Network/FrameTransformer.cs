@@ -88,7 +88,11 @@ internal sealed class FrameTransformer : nn.Module
     /// <paramref name="t"/> [B] noise levels, <paramref name="context"/> per block [B, heads, M, width/heads]
     /// (M context tokens per sample), then the copy path's pair when the network has one, or null. Returns [B, N, output patch values].
     /// </summary>
-    public Tensor Denoise(Tensor tokens, Tensor t, IReadOnlyList<(Tensor k, Tensor v)>? context)
+    public Tensor Denoise(Tensor tokens, Tensor t, IReadOnlyList<(Tensor k, Tensor v)>? context) => Denoise(tokens, t, context, out _);
+
+    /// <summary>As <see cref="Denoise(Tensor, Tensor, IReadOnlyList{ValueTuple{Tensor, Tensor}}?)"/>, also giving the copy path's
+    /// reading [B, N, 3·patch²] (null without the path or without context): training supervises it directly.</summary>
+    public Tensor Denoise(Tensor tokens, Tensor t, IReadOnlyList<(Tensor k, Tensor v)>? context, out Tensor? reading)
     {
         Tensor h = _targetEmbed.call(tokens);
         Tensor cond = _time.call(t);
@@ -104,9 +108,11 @@ internal sealed class FrameTransformer : nn.Module
         Tensor[] mod = _finalAda.call(nn.functional.silu(cond)).unsqueeze(1).chunk(2, 2);
         Tensor features = nn.functional.layer_norm(h, [_width]) * (mod[1] + 1.0) + mod[0];
         Tensor output = _output.call(features);
+        reading = null;
         if (_pointer is null || context is null) return output;
         var (pk, pv) = context[_blocks.Count];
-        return _pointer.Mix(output, features, tokens, pk, pv);
+        reading = _pointer.Read(features, tokens, pk, pv);
+        return _pointer.Mix(output, features, reading);
     }
 
     /// <summary>
@@ -119,10 +125,15 @@ internal sealed class FrameTransformer : nn.Module
     /// <param name="targetTokens">[B, N, target patch values]: noisy RGB-D and rays of each target, as in <see cref="Denoise"/>.</param>
     /// <param name="t">[B] noise levels, as in <see cref="Denoise"/>.</param>
     /// <param name="generated">[B·views] int64 provenance of each context frame (see <see cref="EncodeContext"/>), or null for all ground truth.</param>
-    public Tensor Forward(Tensor contextTokens, int columns, int views, Tensor targetTokens, Tensor t, Tensor? generated = null)
+    public Tensor Forward(Tensor contextTokens, int columns, int views, Tensor targetTokens, Tensor t, Tensor? generated = null) =>
+        Forward(contextTokens, columns, views, targetTokens, t, generated, out _);
+
+    /// <summary>As <see cref="Forward(Tensor, int, int, Tensor, Tensor, Tensor?)"/>, also giving the copy path's reading (see <see cref="Denoise(Tensor, Tensor, IReadOnlyList{ValueTuple{Tensor, Tensor}}?, out Tensor?)"/>).</summary>
+    public Tensor Forward(Tensor contextTokens, int columns, int views, Tensor targetTokens, Tensor t, Tensor? generated, out Tensor? reading)
     {
+        reading = null;
         if (views == 0) return Denoise(targetTokens, t, null);
-        return Denoise(targetTokens, t, GroupContext(EncodeContext(contextTokens, columns, generated), views));
+        return Denoise(targetTokens, t, GroupContext(EncodeContext(contextTokens, columns, generated), views), out reading);
     }
 
     private RayRotary? Rotary(Tensor tokens, int channels, int directionChannel) =>

@@ -39,9 +39,12 @@ internal static class FlowMatchingLoss
         Tensor noise = randn([b, n, outValues], noiseGenerator).to(device);
         Tensor tb = level.view([b, 1, 1]);
         Tensor xt = x0 * (1.0 - tb) + noise * tb;
-        Tensor predicted = network.Forward(context, config.ImageSize / config.PatchSize, batch.Views, cat([xt, rays], 2), level, generated);
+        Tensor predicted = network.Forward(context, config.ImageSize / config.PatchSize, batch.Views, cat([xt, rays], 2), level, generated, out Tensor? reading);
         Tensor perSample = ((predicted - x0).pow(2) * ChannelWeights(config, device)).mean([1, 2]);
-        return (perSample * tensor(weight, [b]).to(device)).mean();
+        Tensor loss = (perSample * tensor(weight, [b]).to(device)).mean();
+        if (reading is null || objective.CopyReadingWeight == 0) return loss;
+        Tensor colour = x0.narrow(2, 0, FrameModelConfig.ContextChannels * config.PatchSize * config.PatchSize);
+        return loss + (reading - colour).pow(2).mean() * objective.CopyReadingWeight;
     }
 
     /// <summary>The loss weight of a sample at noise level <paramref name="t"/>.</summary>

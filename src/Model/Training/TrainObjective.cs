@@ -30,6 +30,13 @@ public sealed record TrainObjective
     /// <summary>Sampler steps used to draw the self-forced context frame. Default 1 (cheapest; the rollout default may use more).</summary>
     public int SelfForcingSamplerSteps { get; init; } = 1;
 
+    /// <summary>
+    /// Weight of the copy path's own loss (models with <see cref="FrameModelConfig.PointerStride"/>): the squared error of
+    /// what the path reads against the target's colour, added to the main loss. It teaches the path where to read while
+    /// its gate is still nearly closed, when the main loss alone hardly reaches it. Default 1; 0 turns it off.
+    /// </summary>
+    public double CopyReadingWeight { get; init; } = 1.0;
+
     /// <summary>The objective of the first shipped model: flat x₀ error, uniform levels with a quarter at t = 1, no self-forcing.</summary>
     public static TrainObjective Legacy { get; } = new() { Weighting = LossWeighting.Flat, Levels = NoiseLevels.Uniform, PureNoiseShare = 0.25, SelfForcingShare = 0 };
 
@@ -41,6 +48,7 @@ public sealed record TrainObjective
         if (!(PureNoiseShare is >= 0 and <= 1)) throw new ArgumentOutOfRangeException(nameof(PureNoiseShare), PureNoiseShare, "The pure-noise share must be 0 to 1.");
         if (!(SelfForcingShare is >= 0 and <= 1)) throw new ArgumentOutOfRangeException(nameof(SelfForcingShare), SelfForcingShare, "The self-forcing share must be 0 to 1.");
         if (SelfForcingFrom < 0) throw new ArgumentOutOfRangeException(nameof(SelfForcingFrom), SelfForcingFrom, "The self-forcing start step cannot be negative.");
+        if (!(CopyReadingWeight is >= 0 and <= 100)) throw new ArgumentOutOfRangeException(nameof(CopyReadingWeight), CopyReadingWeight, "The copy reading weight must be 0 to 100.");
         if (SelfForcingSamplerSteps is < 1 or > 16) throw new ArgumentOutOfRangeException(nameof(SelfForcingSamplerSteps), SelfForcingSamplerSteps, "Self-forcing sampler steps must be 1 to 16.");
         return this;
     }

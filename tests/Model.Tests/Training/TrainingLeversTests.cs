@@ -44,6 +44,33 @@ public class TrainingLeversTests
         Assert.Throws<ArgumentOutOfRangeException>(() => objective.Validate());
     }
 
+    [TestCase(-1.0)]
+    [TestCase(double.NaN)]
+    [TestCase(101.0)]
+    public void Validate_BadCopyReadingWeight_Throws(double weight) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new TrainObjective { CopyReadingWeight = weight }.Validate());
+
+    [TestCase(0, 0.0, false)]
+    [TestCase(0, 1.0, false)]
+    [TestCase(2, 0.0, false)]
+    [TestCase(2, 1.0, true)]
+    public void Compute_CopyReadingWeight_AddsTheReadingErrorOnlyWithACopyPath(int pointerStride, double weight, bool adds)
+    {
+        using FrameModel model = TinyModels.Random(seed: 4, config: FrameModelConfig.Tiny with { PointerStride = pointerStride });
+        FrameModelConfig config = model.Config;
+        TrainingBatch batch = TrainingBatch.Build(new TrainingDataGenerator(TinyModels.Data, seed: 3).Batch(0, 3, views: 2), config, augment: null);
+        double Loss(double w)
+        {
+            using var scope = NewDisposeScope();
+            using var g = torch.Generator(1);
+            Tensor context = tensor(batch.Context, [batch.Size * batch.Views, batch.Tokens, config.ContextPatchValues]);
+            return FlowMatchingLoss.Compute(model.Network, config, batch, context, null, new TrainObjective { CopyReadingWeight = w }, new Rng(2), g, Device.CPU).item<float>();
+        }
+        double without = Loss(0), with = Loss(weight);
+        if (adds) Assert.That(with, Is.GreaterThan(without));
+        else Assert.That(with, Is.EqualTo(without));
+    }
+
     [Test]
     public void Validate_SelfForcingWithoutProvenance_ThrowsNamingProvenance()
     {
