@@ -117,13 +117,13 @@ internal sealed class FrameTransformer : nn.Module
 
     /// <summary>
     /// Training and batch evaluation: B samples with <paramref name="views"/> context frames each.
-    /// <paramref name="contextTokens"/> [B·views, N, ...] grouped by sample; the rest as in <see cref="Denoise"/>.
+    /// <paramref name="contextTokens"/> [B·views, N, ...] grouped by sample; the rest as in <see cref="Denoise(Tensor, Tensor, IReadOnlyList{ValueTuple{Tensor, Tensor}}?)"/>.
     /// </summary>
     /// <param name="contextTokens">[B·views, N, context patch values]: the context frames' tokens, grouped by sample.</param>
     /// <param name="columns">Tokens per row of every frame.</param>
     /// <param name="views">Context frames per sample; 0 denoises without context.</param>
-    /// <param name="targetTokens">[B, N, target patch values]: noisy RGB-D and rays of each target, as in <see cref="Denoise"/>.</param>
-    /// <param name="t">[B] noise levels, as in <see cref="Denoise"/>.</param>
+    /// <param name="targetTokens">[B, N, target patch values]: noisy RGB-D and rays of each target, as in <see cref="Denoise(Tensor, Tensor, IReadOnlyList{ValueTuple{Tensor, Tensor}}?)"/>.</param>
+    /// <param name="t">[B] noise levels, as in <see cref="Denoise(Tensor, Tensor, IReadOnlyList{ValueTuple{Tensor, Tensor}}?)"/>.</param>
     /// <param name="generated">[B·views] int64 provenance of each context frame (see <see cref="EncodeContext"/>), or null for all ground truth.</param>
     public Tensor Forward(Tensor contextTokens, int columns, int views, Tensor targetTokens, Tensor t, Tensor? generated = null) =>
         Forward(contextTokens, columns, views, targetTokens, t, generated, out _);
