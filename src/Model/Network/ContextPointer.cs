@@ -38,13 +38,6 @@ internal sealed class ContextPointer : nn.Module
     /// </summary>
     private const double InitialRotaryScale = 8.0;
 
-    /// <summary>
-    /// The gate is this times its linear layer's output. Adam moves a weight by about the learning rate a step
-    /// whatever its gradient's size, so a gate that must travel from 0 to near 1 would need thousands of steps at
-    /// 3e-4; scaling its output is a ten times higher learning rate for the gate alone.
-    /// </summary>
-    internal const double GateScale = 10.0;
-
     private readonly nn.Linear _key, _query, _rotaryKey, _rotaryQuery, _gate;
     private readonly int _width, _patch, _stride;
 
@@ -114,7 +107,7 @@ internal sealed class ContextPointer : nn.Module
     public Tensor Mix(Tensor output, Tensor features, Tensor reading)
     {
         long colour = FrameModelConfig.ContextChannels * _patch * _patch;
-        Tensor gate = _gate.call(features) * GateScale;
+        Tensor gate = _gate.call(features);
         gate = cat([gate, gate, gate], 2);
         Tensor rgb = output.narrow(2, 0, colour);
         return cat([rgb + gate * (reading - rgb), output.narrow(2, colour, output.shape[2] - colour)], 2);

@@ -149,7 +149,7 @@ public class ContextPointerTests
     private static void OpenGate(FrameModel model)
     {
         using (no_grad())
-            model.Network.named_parameters().Single(p => p.name == "pointer.gate.bias").parameter.copy_(full([model.Config.PatchSize * model.Config.PatchSize], 1 / ContextPointer.GateScale));
+            model.Network.named_parameters().Single(p => p.name == "pointer.gate.bias").parameter.copy_(ones([model.Config.PatchSize * model.Config.PatchSize]));
         model.Network.eval();
     }
 
