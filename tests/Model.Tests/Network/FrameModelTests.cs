@@ -121,10 +121,11 @@ public class FrameModelTests
         Assert.That(() => model.EncodeContext(frame, Pose.Identity, camera), Throws.InstanceOf<ArgumentOutOfRangeException>());
     }
 
-    [Test]
-    public void Generate_ManyFrames_NoTensorLeft()
+    [TestCase(0)]
+    [TestCase(2)]
+    public void Generate_ManyFrames_NoTensorLeft(int pointerStride)
     {
-        using FrameModel model = TinyModels.Random();
+        using FrameModel model = TinyModels.Random(config: FrameModelConfig.Tiny with { PointerStride = pointerStride });
         TrainingExample e = Example(views: 2);
         ContextFrame[] context = Encode(model, e);
         model.Generate(context, e.TargetPose, e.Camera, seed: 0);
