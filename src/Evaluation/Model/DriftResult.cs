@@ -21,6 +21,7 @@ namespace RtfmGym.Evaluation.Model;
 /// <param name="PerStepPsnr">PSNR at steps 1..<paramref name="Steps"/>, dB.</param>
 /// <param name="PerStepGmr">GMR at steps 1..<paramref name="Steps"/>.</param>
 /// <param name="PerStepGroundTruthContextPsnr">The reference's PSNR at steps 1..<paramref name="Steps"/>, dB; null when not measured.</param>
+/// <param name="MeanLagSteps">Mean over all steps of how many steps behind the camera the generated frame is (the ground truth it resembles most, up to 30 steps back): 0 for a rollout that follows the camera.</param>
 public sealed record DriftResult(ulong WorldSeed, int Steps, double PathMetres, IReadOnlyList<DriftPoint> Points, double MeanPsnr, double MeanSsim,
     double MeanGmr, int CollapsedFrames, double? MeanGroundTruthContextPsnr, double? MeanGapDb, double? MaxGapDb,
-    IReadOnlyList<double> PerStepPsnr, IReadOnlyList<double> PerStepGmr, IReadOnlyList<double>? PerStepGroundTruthContextPsnr);
+    IReadOnlyList<double> PerStepPsnr, IReadOnlyList<double> PerStepGmr, IReadOnlyList<double>? PerStepGroundTruthContextPsnr, double MeanLagSteps);

@@ -49,9 +49,11 @@ public static class DriftRollout
         double[]? reference = trace.Reference is null ? null : new double[steps];
         double[]? referenceGmr = trace.Reference is null ? null : new double[steps];
         int collapsed = 0;
+        double lagSum = 0;
         for (int step = 1; step <= steps; step++)
         {
             Frame frame = trace.Generated[step], truth = trace.Truth[step];
+            lagSum += Lag(trace.Truth, frame, step);
             psnr[step - 1] = Capped(ImageMetrics.Psnr(frame, truth));
             ssim[step - 1] = ImageMetrics.Ssim(frame, truth);
             gmr[step - 1] = SharpnessMetrics.Gmr(frame, truth);
@@ -71,7 +73,27 @@ public static class DriftRollout
         return new DriftResult(worldSeed, steps, Math.Round(metres, 2), points,
             Average(psnr), Average(ssim), Average(gmr), collapsed,
             reference is null || steps == 0 ? null : reference.Average(), gaps is null || steps == 0 ? null : gaps.Average(), gaps is null || steps == 0 ? null : gaps.Max(),
-            psnr, gmr, reference);
+            psnr, gmr, reference, steps == 0 ? 0 : lagSum / steps);
+    }
+
+    /// <summary>Most steps back that <see cref="Lag"/> looks.</summary>
+    internal const int MaxLag = 30;
+
+    /// <summary>
+    /// How many steps behind the camera the frame generated at <paramref name="step"/> is: the j (0 to
+    /// <see cref="MaxLag"/>) whose ground truth at step − j it resembles most by PSNR, the earliest on a tie. A rollout
+    /// that keeps drawing an old view while the camera moves on scores its age, however sharp it is.
+    /// </summary>
+    internal static int Lag(IReadOnlyList<Frame> truth, Frame generated, int step)
+    {
+        int best = 0;
+        double bestPsnr = double.NegativeInfinity;
+        for (int j = 0; j <= Math.Min(step, MaxLag); j++)
+        {
+            double p = ImageMetrics.Psnr(generated, truth[step - j]);
+            if (p > bestPsnr) (best, bestPsnr) = (j, p);
+        }
+        return best;
     }
 
     /// <summary>
