@@ -123,7 +123,7 @@ public sealed record FrameModelConfig
         if (MlpRatio is < 1 or > 16) throw new ArgumentOutOfRangeException(nameof(MlpRatio), MlpRatio, "MLP ratio must be 1 to 16.");
         if (RayRopeFrequencies is < 0 or > 8) throw new ArgumentOutOfRangeException(nameof(RayRopeFrequencies), RayRopeFrequencies, "Ray rotary frequencies must be 0 (off) to 8.");
         if (PointerStride < 0 || PointerStride > PatchSize || (PointerStride > 0 && PatchSize % PointerStride != 0))
-            throw new ArgumentOutOfRangeException(nameof(PointerStride), PointerStride, $"The copy path's stride must be 0 (off) or divide the patch size {PatchSize}.");
+            throw new ArgumentOutOfRangeException(nameof(PointerStride), PointerStride, $"The copy path's stride (--copy-stride) must be 0 (off) or divide the patch size {PatchSize}.");
         if (MaxContext is < 1 or > 64) throw new ArgumentOutOfRangeException(nameof(MaxContext), MaxContext, "Max context must be 1 to 64 frames.");
         if (!(PositionScale > 0 && float.IsFinite(PositionScale)) || !(DepthScale > 0 && float.IsFinite(DepthScale))) throw new ArgumentOutOfRangeException(nameof(PositionScale), "Position and depth scales must be positive, finite metres.");
         return this;
