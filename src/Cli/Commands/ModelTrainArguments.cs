@@ -28,12 +28,13 @@ internal sealed class ModelTrainArguments
     private readonly Option<long> _selfForcingFrom = new("--self-forcing-from") { Description = "First step at which self-forcing applies.", DefaultValueFactory = _ => 1_000 };
     private readonly Option<int?> _rayRope = new("--ray-rope") { Description = "Frequencies of the ray-direction rotary attention (0 turns it off). Default: the preset's." };
     private readonly Option<double> _copyReading = new("--copy-reading-weight") { Description = "Weight of the copy path's own loss (its reading against the target colour).", DefaultValueFactory = _ => 1.0 };
+    private readonly Option<double> _copyCorrespondence = new("--copy-correspondence-weight") { Description = "Weight of the copy path's correspondence loss: attention on the windows where the ground-truth geometry says each target patch is seen (0 turns it off).", DefaultValueFactory = _ => 0.0 };
     private readonly Option<int?> _copyStride = new("--copy-stride") { Description = "Pixels between the context windows the copy path reads (a divisor of the patch size; 0 turns the path off). Default: the preset's." };
 
     /// <summary>The options, in the order the help lists them.</summary>
     public IEnumerable<Option> All =>
     [
-        _preset, _steps, _outDir, _device, _resume, _batch, _lr, _seed, _size, _every, _sampleEvery, _init, _weighting, _levels, _copies, _selfForcing, _selfForcingFrom, _rayRope, _copyStride, _copyReading,
+        _preset, _steps, _outDir, _device, _resume, _batch, _lr, _seed, _size, _every, _sampleEvery, _init, _weighting, _levels, _copies, _selfForcing, _selfForcingFrom, _rayRope, _copyStride, _copyReading, _copyCorrespondence,
     ];
 
     /// <summary>The training options the command line gives.</summary>
@@ -66,6 +67,7 @@ internal sealed class ModelTrainArguments
                 SelfForcingShare = pr.GetValue(_selfForcing),
                 SelfForcingFrom = pr.GetValue(_selfForcingFrom),
                 CopyReadingWeight = pr.GetValue(_copyReading),
+                CopyCorrespondenceWeight = pr.GetValue(_copyCorrespondence),
             },
         };
     }

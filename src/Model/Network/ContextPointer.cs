@@ -91,13 +91,14 @@ internal sealed class ContextPointer : nn.Module
     /// <summary>
     /// What each target patch reads: <paramref name="features"/> [B, N, width] the final target features,
     /// <paramref name="targetTokens"/> the target's input tokens (noisy RGB-D and rays), and the context's keys and
-    /// values grouped per sample [B, 1, M, ...]. Returns colours [B, N, 3·patch²] in token layout.
+    /// values grouped per sample [B, 1, M, ...]. Returns the colours [B, N, 3·patch²] in token layout, with what
+    /// training needs to supervise where they were read from.
     /// </summary>
-    public Tensor Read(Tensor features, Tensor targetTokens, Tensor keys, Tensor values)
+    public PointerReading Read(Tensor features, Tensor targetTokens, Tensor keys, Tensor values)
     {
         RayRotary angles = RayRotary.FromTokens(targetTokens, FrameModelConfig.OutputChannels + FrameModelConfig.RayChannels, FrameModelConfig.OutputChannels, Frequencies);
         Tensor q = cat([_query.call(features).unsqueeze(1), angles.Rotate(_rotaryQuery.call(features).unsqueeze(1))], 3);
-        return nn.functional.scaled_dot_product_attention(q, keys, values).squeeze(1);
+        return new PointerReading(nn.functional.scaled_dot_product_attention(q, keys, values).squeeze(1), q, keys);
     }
 
     /// <summary>
@@ -114,8 +115,31 @@ internal sealed class ContextPointer : nn.Module
     }
 
     /// <summary>Window origins per axis for <paramref name="patches"/> patches: offset 0 gives all of them, later offsets one fewer.</summary>
-    private IEnumerable<(int Offset, int Count)> Origins(int patches) =>
-        Enumerable.Range(0, _patch / _stride).Select(i => (i * _stride, i == 0 ? patches : patches - 1));
+    private IEnumerable<(int Offset, int Count)> Origins(int patches) => Origins(_patch, _stride, patches);
+
+    private static IEnumerable<(int Offset, int Count)> Origins(int patch, int stride, int patches) =>
+        Enumerable.Range(0, patch / stride).Select(i => (i * stride, i == 0 ? patches : patches - 1));
+
+    /// <summary>Windows per frame of <paramref name="columns"/> x <paramref name="rows"/> patches (841 for 8x8 patches every 2 px).</summary>
+    public static int WindowCount(int patch, int stride, int columns, int rows) =>
+        Origins(patch, stride, rows).Sum(y => y.Count) * Origins(patch, stride, columns).Sum(x => x.Count);
+
+    /// <summary>
+    /// Where the window whose top-left pixel is (<paramref name="originX"/>, <paramref name="originY"/>) lies in a
+    /// frame's list of windows (<see cref="Windows"/>). Origins are multiples of the stride, from 0 to the image side
+    /// minus a patch.
+    /// </summary>
+    public static int WindowIndex(int patch, int stride, int columns, int rows, int originX, int originY)
+    {
+        if (originX % stride != 0 || originY % stride != 0 || originX < 0 || originY < 0 || originX > (columns - 1) * patch || originY > (rows - 1) * patch)
+            throw new ArgumentOutOfRangeException(nameof(originX), $"No window starts at ({originX}, {originY}) with stride {stride}.");
+        int iy = originY % patch / stride, ix = originX % patch / stride;
+        var ys = Origins(patch, stride, rows).ToArray();
+        var xs = Origins(patch, stride, columns).ToArray();
+        int rowOfBlocks = xs.Sum(x => x.Count);
+        int index = ys.Take(iy).Sum(y => y.Count) * rowOfBlocks + ys[iy].Count * xs.Take(ix).Sum(x => x.Count);
+        return index + originY / patch * xs[ix].Count + originX / patch;
+    }
 
     /// <summary>
     /// Patch-sized windows every stride pixels of frames given in token layout [F, N, channels·patch²]: [F, windows,

@@ -91,8 +91,8 @@ internal sealed class FrameTransformer : nn.Module
     public Tensor Denoise(Tensor tokens, Tensor t, IReadOnlyList<(Tensor k, Tensor v)>? context) => Denoise(tokens, t, context, out _);
 
     /// <summary>As <see cref="Denoise(Tensor, Tensor, IReadOnlyList{ValueTuple{Tensor, Tensor}}?)"/>, also giving the copy path's
-    /// reading [B, N, 3·patch²] (null without the path or without context): training supervises it directly.</summary>
-    public Tensor Denoise(Tensor tokens, Tensor t, IReadOnlyList<(Tensor k, Tensor v)>? context, out Tensor? reading)
+    /// reading (null without the path or without context): training supervises it directly.</summary>
+    public Tensor Denoise(Tensor tokens, Tensor t, IReadOnlyList<(Tensor k, Tensor v)>? context, out PointerReading? reading)
     {
         Tensor h = _targetEmbed.call(tokens);
         Tensor cond = _time.call(t);
@@ -112,7 +112,7 @@ internal sealed class FrameTransformer : nn.Module
         if (_pointer is null || context is null) return output;
         var (pk, pv) = context[_blocks.Count];
         reading = _pointer.Read(features, tokens, pk, pv);
-        return _pointer.Mix(output, features, reading);
+        return _pointer.Mix(output, features, reading.Colour);
     }
 
     /// <summary>
@@ -128,8 +128,8 @@ internal sealed class FrameTransformer : nn.Module
     public Tensor Forward(Tensor contextTokens, int columns, int views, Tensor targetTokens, Tensor t, Tensor? generated = null) =>
         Forward(contextTokens, columns, views, targetTokens, t, generated, out _);
 
-    /// <summary>As <see cref="Forward(Tensor, int, int, Tensor, Tensor, Tensor?)"/>, also giving the copy path's reading (see <see cref="Denoise(Tensor, Tensor, IReadOnlyList{ValueTuple{Tensor, Tensor}}?, out Tensor?)"/>).</summary>
-    public Tensor Forward(Tensor contextTokens, int columns, int views, Tensor targetTokens, Tensor t, Tensor? generated, out Tensor? reading)
+    /// <summary>As <see cref="Forward(Tensor, int, int, Tensor, Tensor, Tensor?)"/>, also giving the copy path's reading (see <see cref="Denoise(Tensor, Tensor, IReadOnlyList{ValueTuple{Tensor, Tensor}}?, out PointerReading?)"/>).</summary>
+    public Tensor Forward(Tensor contextTokens, int columns, int views, Tensor targetTokens, Tensor t, Tensor? generated, out PointerReading? reading)
     {
         reading = null;
         if (views == 0) return Denoise(targetTokens, t, null);

@@ -39,12 +39,46 @@ internal static class FlowMatchingLoss
         Tensor noise = randn([b, n, outValues], noiseGenerator).to(device);
         Tensor tb = level.view([b, 1, 1]);
         Tensor xt = x0 * (1.0 - tb) + noise * tb;
-        Tensor predicted = network.Forward(context, config.ImageSize / config.PatchSize, batch.Views, cat([xt, rays], 2), level, generated, out Tensor? reading);
+        Tensor predicted = network.Forward(context, config.ImageSize / config.PatchSize, batch.Views, cat([xt, rays], 2), level, generated, out PointerReading? reading);
         Tensor perSample = ((predicted - x0).pow(2) * ChannelWeights(config, device)).mean([1, 2]);
         Tensor loss = (perSample * tensor(weight, [b]).to(device)).mean();
-        if (reading is null || objective.CopyReadingWeight == 0) return loss;
-        Tensor colour = x0.narrow(2, 0, FrameModelConfig.ContextChannels * config.PatchSize * config.PatchSize);
-        return loss + (reading - colour).pow(2).mean() * objective.CopyReadingWeight;
+        if (reading is null) return loss;
+        if (objective.CopyReadingWeight > 0)
+        {
+            Tensor colour = x0.narrow(2, 0, FrameModelConfig.ContextChannels * config.PatchSize * config.PatchSize);
+            loss = loss + (reading.Colour - colour).pow(2).mean() * objective.CopyReadingWeight;
+        }
+        if (objective.CopyCorrespondenceWeight > 0 && batch.Correspondence is { } correspondence)
+            loss = loss + CorrespondenceLoss(reading, correspondence, batch, device) * objective.CopyCorrespondenceWeight;
+        return loss;
+    }
+
+    /// <summary>
+    /// How far the copy path looked from where the target's surface is seen: the negative log of the attention a
+    /// target patch pays to all its right windows together (one per context view that sees it), averaged over the
+    /// patches some view sees. Any view that sees the surface will do, so the path may choose the best one.
+    /// </summary>
+    internal static Tensor CorrespondenceLoss(PointerReading reading, int[] correspondence, TrainingBatch batch, Device device)
+    {
+        Tensor logAttention = reading.LogAttention();
+        long b = batch.Size, n = batch.Tokens, views = batch.Views, m = logAttention.shape[2], perView = m / views;
+        var wrong = new bool[b * n * m];
+        Array.Fill(wrong, true);
+        var seen = new float[b * n];
+        for (long row = 0; row < b * n; row++)
+            for (long view = 0; view < views; view++)
+            {
+                int window = correspondence[row * views + view];
+                if (window == PointerCorrespondence.None) continue;
+                wrong[row * m + view * perView + window] = false;
+                seen[row] = 1;
+            }
+        // log Σ over the right windows, computed stably; rows with none get a finite value that their zero weight removes.
+        Tensor masked = logAttention.masked_fill(tensor(wrong, [b, n, m]).to(device), -1e4);
+        Tensor peak = masked.max(2, keepdim: true).values.detach();
+        Tensor logRight = (masked - peak).exp().sum(2).log() + peak.squeeze(2);
+        Tensor weights = tensor(seen, [b, n]).to(device);
+        return -(logRight * weights).sum() / Math.Max(1f, seen.Sum());
     }
 
     /// <summary>The loss weight of a sample at noise level <paramref name="t"/>.</summary>

@@ -37,6 +37,14 @@ public sealed record TrainObjective
     /// </summary>
     public double CopyReadingWeight { get; init; } = 1.0;
 
+    /// <summary>
+    /// Weight of the copy path's correspondence loss (models with <see cref="FrameModelConfig.PointerStride"/>): the
+    /// negative log of the attention its target patches pay to the windows where the ground-truth geometry says
+    /// their surface is seen (<see cref="PointerCorrespondence"/>). It teaches the path parallax and occlusion, which
+    /// matching view directions alone cannot know. Default 0 (off).
+    /// </summary>
+    public double CopyCorrespondenceWeight { get; init; }
+
     /// <summary>The objective of the first shipped model: flat x₀ error, uniform levels with a quarter at t = 1, no self-forcing.</summary>
     public static TrainObjective Legacy { get; } = new() { Weighting = LossWeighting.Flat, Levels = NoiseLevels.Uniform, PureNoiseShare = 0.25, SelfForcingShare = 0 };
 
@@ -49,6 +57,7 @@ public sealed record TrainObjective
         if (!(SelfForcingShare is >= 0 and <= 1)) throw new ArgumentOutOfRangeException(nameof(SelfForcingShare), SelfForcingShare, "The self-forcing share must be 0 to 1.");
         if (SelfForcingFrom < 0) throw new ArgumentOutOfRangeException(nameof(SelfForcingFrom), SelfForcingFrom, "The self-forcing start step cannot be negative.");
         if (!(CopyReadingWeight is >= 0 and <= 100)) throw new ArgumentOutOfRangeException(nameof(CopyReadingWeight), CopyReadingWeight, "The copy reading weight (--copy-reading-weight) must be 0 to 100.");
+        if (!(CopyCorrespondenceWeight is >= 0 and <= 100)) throw new ArgumentOutOfRangeException(nameof(CopyCorrespondenceWeight), CopyCorrespondenceWeight, "The copy correspondence weight (--copy-correspondence-weight) must be 0 to 100.");
         if (SelfForcingSamplerSteps is < 1 or > 16) throw new ArgumentOutOfRangeException(nameof(SelfForcingSamplerSteps), SelfForcingSamplerSteps, "Self-forcing sampler steps must be 1 to 16.");
         return this;
     }

@@ -66,6 +66,8 @@ public sealed record TrainOptions
         Objective.Validate();
         if (Objective.SelfForcingShare > 0 && !Model.Provenance && Objective.SelfForcingFrom < Steps)
             throw new ArgumentException("Self-forcing marks the model's own frames as generated, which needs a model with provenance; set SelfForcingShare to 0 or use a preset with provenance.", nameof(Objective));
+        if (Objective.CopyCorrespondenceWeight > 0 && Model.PointerStride == 0)
+            throw new ArgumentException("The correspondence loss (--copy-correspondence-weight) supervises the copy path, which this model lacks; add --copy-stride 2 or set the weight to 0.", nameof(Objective));
         if (string.IsNullOrWhiteSpace(OutputDirectory)) throw new ArgumentException("An output directory is required (--out DIR).", nameof(OutputDirectory));
         if (Steps is < 1 or > 100_000_000) throw new ArgumentOutOfRangeException(nameof(Steps), Steps, "Steps must be 1 to 100,000,000.");
         if (BatchSize is < 1 or > 4096) throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "Batch size must be 1 to 4096.");

@@ -13,9 +13,9 @@ public sealed class TrainingBatch
     /// <summary>Horizontal range of the random translation, metres either way (covers worlds up to about 24 m across, centred).</summary>
     public const float TranslationRange = 12f;
 
-    private TrainingBatch(int size, int views, int tokens, float[] context, float[] targets, float[] rays)
+    private TrainingBatch(int size, int views, int tokens, float[] context, float[] targets, float[] rays, int[]? correspondence)
     {
-        (Size, Views, Tokens, Context, Targets, Rays) = (size, views, tokens, context, targets, rays);
+        (Size, Views, Tokens, Context, Targets, Rays, Correspondence) = (size, views, tokens, context, targets, rays, correspondence);
     }
 
     /// <summary>B: samples in the batch.</summary>
@@ -30,6 +30,12 @@ public sealed class TrainingBatch
     public float[] Targets { get; }
     /// <summary>Per-token camera rays of the targets (Plücker coordinates), [B, N, ray values], row-major.</summary>
     public float[] Rays { get; }
+    /// <summary>
+    /// For models with the copy path: where each target patch's surface appears in each context view, as a window
+    /// index or <see cref="PointerCorrespondence.None"/> ([B, N, views], row-major; see <see cref="PointerCorrespondence"/>).
+    /// Null without the path or where a sample was rendered without depth.
+    /// </summary>
+    public int[]? Correspondence { get; }
 
     /// <summary>
     /// Builds the batch. With <paramref name="augment"/>, every sample's poses are moved by one random
@@ -48,6 +54,8 @@ public sealed class TrainingBatch
         var context = new float[examples.Count * views * c];
         var targets = new float[examples.Count * o];
         var rays = new float[examples.Count * r];
+        bool pointer = config.PointerStride > 0 && views > 0;
+        int[]? correspondence = pointer ? new int[examples.Count * tokens * views] : null;
         var motions = examples.Select(e => augment is null ? RigidMotion.Identity : Random(augment, e.TargetPose.Position)).ToArray();
         Parallel.For(0, examples.Count, i =>
         {
@@ -57,8 +65,13 @@ public sealed class TrainingBatch
                 ModelInputs.Context(e.ContextFrames[v], m.Apply(e.ContextPoses[v]), e.Camera, config).CopyTo(context, (i * views + v) * c);
             ModelInputs.CleanTarget(e.Target, config).CopyTo(targets, i * o);
             ModelInputs.Rays(m.Apply(e.TargetPose), e.Camera, config).CopyTo(rays, i * r);
+            // Geometry is the same before and after the rigid augmentation, so the original poses serve.
+            if (!pointer) return;
+            int[]? found = PointerCorrespondence.Compute(e, config.PatchSize, config.PointerStride);
+            if (found is null) pointer = false;
+            else found.CopyTo(correspondence!, i * tokens * views);
         });
-        return new TrainingBatch(examples.Count, views, tokens, context, targets, rays);
+        return new TrainingBatch(examples.Count, views, tokens, context, targets, rays, pointer ? correspondence : null);
     }
 
     private static RigidMotion Random(Rng rng, Vector3 centre)

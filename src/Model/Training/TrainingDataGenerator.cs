@@ -101,7 +101,8 @@ public sealed class TrainingDataGenerator
         }
         using var renderer = new GroundTruthRenderer(Renderer);
         renderer.BeginEpisode(world, 0);
-        var requests = context.Select(p => new FrameRequest(p, Camera)).Append(new FrameRequest(target, Camera, FrameChannels.Rgb | FrameChannels.Depth)).ToArray();
+        // Depth of the context views too: training supervises where the copy path reads with it (PointerCorrespondence).
+        var requests = context.Append(target).Select(p => new FrameRequest(p, Camera, FrameChannels.Rgb | FrameChannels.Depth)).ToArray();
         IReadOnlyList<Frame> frames = renderer.RenderBatch(requests);
         return new TrainingExample(kind, world.Seed, Camera, context, frames.Take(views).ToArray(), target, frames[views], CentreOf(world));
     }

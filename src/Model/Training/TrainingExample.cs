@@ -5,7 +5,7 @@ using RtfmGym.Model.Geometry;
 
 namespace RtfmGym.Model.Training;
 
-/// <summary>One sample: posed context frames (RGB) and the target frame (RGB-D) with its pose, all ground truth.</summary>
+/// <summary>One sample: posed context frames and the target frame with its pose, all ground truth (the generator renders them all with depth; the network sees the context's colour only).</summary>
 /// <param name="Kind">How the context relates to the target.</param>
 /// <param name="WorldSeed">The procedural world it was rendered in.</param>
 /// <param name="Camera">Intrinsics shared by every view.</param>

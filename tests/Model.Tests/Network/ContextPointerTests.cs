@@ -54,6 +54,33 @@ public class ContextPointerTests
     }
 
     [Test]
+    public void WindowIndex_EveryOrigin_FindsTheWindowThatStartsThere()
+    {
+        using var scope = NewDisposeScope();
+        using var g = torch.Generator(1);
+        using var pointer = new ContextPointer(width: 16, patch: 8, stride: 2, g);
+        float[] w = pointer.Windows(CoordinateTokens(), 1, columns: 2).ToArray<float>();
+        Assert.That(ContextPointer.WindowCount(8, 2, columns: 2, rows: 2), Is.EqualTo(w.Length / 64));
+        var seen = new HashSet<int>();
+        for (int y = 0; y <= 8; y += 2)
+            for (int x = 0; x <= 8; x += 2)
+            {
+                int index = ContextPointer.WindowIndex(8, 2, columns: 2, rows: 2, x, y);
+                Assert.That(w[index * 64], Is.EqualTo(100 * y + x), $"origin ({x}, {y})");
+                seen.Add(index);
+            }
+        Assert.That(seen, Has.Count.EqualTo(25));
+    }
+
+    [TestCase(1, 0)]
+    [TestCase(0, 3)]
+    [TestCase(-2, 0)]
+    [TestCase(10, 0)]
+    [TestCase(0, 10)]
+    public void WindowIndex_NoWindowStartsThere_Throws(int x, int y) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => ContextPointer.WindowIndex(8, 2, columns: 2, rows: 2, x, y));
+
+    [Test]
     public void Generate_PointerAddedToTrainedNetwork_SameFrameUntilTrained()
     {
         using FrameModel plain = TinyModels.Random();

@@ -50,6 +50,40 @@ public class TrainingLeversTests
     public void Validate_BadCopyReadingWeight_Throws(double weight) =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new TrainObjective { CopyReadingWeight = weight }.Validate());
 
+    [TestCase(-1.0)]
+    [TestCase(double.NaN)]
+    [TestCase(101.0)]
+    public void Validate_BadCopyCorrespondenceWeight_Throws(double weight) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new TrainObjective { CopyCorrespondenceWeight = weight }.Validate());
+
+    [Test]
+    public void Validate_CorrespondenceWithoutCopyPath_ThrowsNamingTheFlags()
+    {
+        var options = new TrainOptions { Model = FrameModelConfig.Tiny, OutputDirectory = "x", Steps = 10, Data = TinyModels.Data,
+            Objective = new TrainObjective { CopyCorrespondenceWeight = 0.1 } };
+        string message = Assert.Throws<ArgumentException>(() => options.Validate())!.Message;
+        Assert.That(message, Does.Contain("--copy-correspondence-weight").And.Contain("--copy-stride"));
+    }
+
+    [TestCase(0.0, false)]
+    [TestCase(0.5, true)]
+    public void Compute_CopyCorrespondenceWeight_AddsTheCorrespondenceLoss(double weight, bool adds)
+    {
+        using FrameModel model = TinyModels.Random(seed: 4, config: FrameModelConfig.Tiny with { PointerStride = 2 });
+        FrameModelConfig config = model.Config;
+        TrainingBatch batch = TrainingBatch.Build(new TrainingDataGenerator(TinyModels.Data, seed: 3).Batch(0, 3, views: 2), config, augment: null);
+        double Loss(double w)
+        {
+            using var scope = NewDisposeScope();
+            using var g = torch.Generator(1);
+            Tensor context = tensor(batch.Context, [batch.Size * batch.Views, batch.Tokens, config.ContextPatchValues]);
+            return FlowMatchingLoss.Compute(model.Network, config, batch, context, null, new TrainObjective { CopyCorrespondenceWeight = w }, new Rng(2), g, Device.CPU).item<float>();
+        }
+        double without = Loss(0), with = Loss(weight);
+        if (adds) Assert.That(with, Is.GreaterThan(without));
+        else Assert.That(with, Is.EqualTo(without));
+    }
+
     [TestCase(0, 0.0, false)]
     [TestCase(0, 1.0, false)]
     [TestCase(2, 0.0, false)]
