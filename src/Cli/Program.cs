@@ -1,6 +1,7 @@
 using System.CommandLine;
 using RtfmGym.Cli.Commands;
 using RtfmGym.Env;
+using RtfmGym.Torch;
 
 namespace RtfmGym.Cli;
 
@@ -27,7 +28,7 @@ public static class Program
             // Our own handler below maps errors to exit codes; the library's would print a stack trace and return 1.
             return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
-        catch (Exception e) when (Unwrap(e) is RtfmGymException or ArgumentException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (Unwrap(e) is RtfmGymException or ArgumentException or IOException or UnauthorizedAccessException or NativeLibraryMissingException)
         {
             Exception inner = Unwrap(e);
             Console.Error.WriteLine($"rtfmgym: error: {inner.Message}");
@@ -50,5 +51,13 @@ public static class Program
         return root;
     }
 
-    private static Exception Unwrap(Exception e) => e is AggregateException { InnerExceptions.Count: 1 } a ? Unwrap(a.InnerExceptions[0]) : e.InnerException is RtfmGymException ? e.InnerException : e;
+    // A missing native library can surface wrapped (a type initialiser that first called into it), so its whole chain is searched.
+    private static Exception Unwrap(Exception e) => e is AggregateException { InnerExceptions.Count: 1 } a ? Unwrap(a.InnerExceptions[0])
+        : e.InnerException is RtfmGymException ? e.InnerException
+        : Chain(e).OfType<NativeLibraryMissingException>().FirstOrDefault() ?? (Exception)e;
+
+    private static IEnumerable<Exception> Chain(Exception e)
+    {
+        for (Exception? x = e; x is not null; x = x.InnerException) yield return x;
+    }
 }

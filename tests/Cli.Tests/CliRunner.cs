@@ -17,7 +17,10 @@ internal static class CliRunner
         }
     }
 
-    public static Result Run(string workingDirectory, params string[] args)
+    public static Result Run(string workingDirectory, params string[] args) => Run(workingDirectory, new Dictionary<string, string>(), args);
+
+    /// <summary>As <see cref="Run(string, string[])"/>, with <paramref name="environment"/> added to the child's environment.</summary>
+    public static Result Run(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet")
         {
@@ -30,6 +33,7 @@ internal static class CliRunner
         foreach (string a in args) psi.ArgumentList.Add(a);
         psi.Environment["RTFMGYM_HOME"] = RepoRoot;
         psi.Environment["COLUMNS"] = "200";
+        foreach (var (name, value) in environment) psi.Environment[name] = value;
         using Process p = Process.Start(psi)!;
         Task<string> err = p.StandardError.ReadToEndAsync();
         string output = p.StandardOutput.ReadToEnd();

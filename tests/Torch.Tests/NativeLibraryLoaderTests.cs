@@ -7,7 +7,7 @@ public class NativeLibraryLoaderTests
     [Test]
     public void Load_NoCandidateExists_ThrowsAskingToRunSetup()
     {
-        var e = Assert.Throws<TorchException>(() => NativeLibraryLoader.Load(["/nonexistent/librtfmtorch.so"]));
+        var e = Assert.Throws<NativeLibraryMissingException>(() => NativeLibraryLoader.Load(["/nonexistent/librtfmtorch.so"]));
         Assert.That(e!.Message, Does.Contain("scripts/setup.sh").And.Contain("native/build.sh").And.Contain("/nonexistent/librtfmtorch.so"));
     }
 

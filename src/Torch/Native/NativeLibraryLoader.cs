@@ -43,11 +43,11 @@ internal static class NativeLibraryLoader
         }
     }
 
-    /// <summary>Loads the newest existing candidate; throws a <see cref="TorchException"/> explaining how to build it otherwise.</summary>
+    /// <summary>Loads the newest existing candidate; throws a <see cref="NativeLibraryMissingException"/> explaining how to build it otherwise.</summary>
     internal static IntPtr Load(IEnumerable<string> candidates)
     {
         var tried = candidates.ToList();
-        var path = Choose(tried) ?? throw new TorchException(
+        var path = Choose(tried) ?? throw new NativeLibraryMissingException(
             $"{FileName} (the libtorch shim) was not found; looked in: {string.Join(", ", tried)}. " +
             "Run scripts/setup.sh (or native/build.sh) to build it.");
         try
@@ -57,7 +57,7 @@ internal static class NativeLibraryLoader
         catch (DllNotFoundException e)
         {
             // Found but unloadable: usually libtorch itself is missing or a different build.
-            throw new TorchException(
+            throw new NativeLibraryMissingException(
                 $"{path} exists but could not be loaded ({e.Message}). Run scripts/setup.sh (or native/build.sh) to install libtorch and rebuild the shim.");
         }
     }

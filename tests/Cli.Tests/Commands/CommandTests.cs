@@ -106,6 +106,16 @@ public class CommandTests
     }
 
     [Test]
+    public void ModelEval_NativeShimMissing_ExitsTwoNamingSetupWithoutStackTrace()
+    {
+        var r = CliRunner.Run(_dir, new Dictionary<string, string> { ["RTFMGYM_TORCH_NATIVE"] = "/nonexistent/librtfmtorch.so" },
+            "model", "eval", "--checkpoint", Path.Combine(CliRunner.RepoRoot, "models", "small"));
+        Assert.That(r.ExitCode, Is.EqualTo(2), r.Err);
+        Assert.That(r.Err, Does.Contain("rtfmgym: error:").And.Contain("scripts/setup.sh").And.Contain("/nonexistent/librtfmtorch.so"));
+        Assert.That(r.Err, Does.Not.Contain("Unhandled").And.Not.Contain("   at "));
+    }
+
+    [Test]
     public void Run_BadScenarioFile_ErrorNamesFileLineField()
     {
         string path = Path.Combine(_dir, "bad.yaml");
