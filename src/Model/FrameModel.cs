@@ -29,6 +29,13 @@ public sealed class FrameModel : IDisposable
 
     internal FrameTransformer Network { get; }
 
+    /// <summary>
+    /// A diagnostic: opens the copy path's gate fully, so that every colour drawn from now on is what the path reads
+    /// from the context, alone. Irreversible for this instance (load the checkpoint again to undo).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The model has no copy path (<see cref="FrameModelConfig.PointerStride"/> 0).</exception>
+    public void OpenCopyGate() => Network.OpenCopyGate();
+
     /// <summary>Number of trainable values.</summary>
     public long ParameterCount => Network.parameters().Sum(p => p.numel());
 

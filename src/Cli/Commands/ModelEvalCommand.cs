@@ -1,5 +1,6 @@
 using System.CommandLine;
 using RtfmGym.Cli.Output;
+using RtfmGym.Env;
 using RtfmGym.Evaluation;
 using RtfmGym.Evaluation.Model;
 using RtfmGym.Model;
@@ -33,9 +34,13 @@ public static class ModelEvalCommand
         {
             Description = $"libtorch intra-op threads. Default: ${torch.ThreadsVariable} if set, else 1 (one frame's small products gain little from more, and lose up to 10x when the cores are shared, e.g. with a training run).",
         };
+        var readingOnly = new Option<bool>("--copy-reading-only")
+        {
+            Description = "Diagnostic for models with the copy path: open its gate fully, so every frame is what the path reads, alone. The report names the checkpoint with this suffix.",
+        };
         var cmd = new Command("eval", "Fidelity of a frame model on held-out worlds: PSNR/SSIM vs ground truth beside the nearest-frame copy, and drift of a rollout.")
         {
-            checkpoint, json, samples, steps, outDir, drift, outAndBack, device, threads,
+            checkpoint, json, samples, steps, outDir, drift, outAndBack, device, threads, readingOnly,
         };
         cmd.SetAction(pr => Run(pr.GetValue(checkpoint)!, pr.GetValue(outDir)!, pr.GetValue(json), pr.GetValue(device)!, pr.GetValue(threads), new ModelEvalOptions
         {
@@ -43,17 +48,26 @@ public static class ModelEvalCommand
             Sampler = new SamplerSettings(pr.GetValue(steps)),
             DriftSteps = pr.GetValue(drift),
             OutAndBackSteps = pr.GetValue(outAndBack),
-        }));
+        }, pr.GetValue(readingOnly)));
         return cmd;
     }
 
-    internal static int Run(string checkpoint, string outDir, bool json, string deviceName, int? threads, ModelEvalOptions options)
+    /// <summary>What a report calls a checkpoint evaluated with <c>--copy-reading-only</c>: its path and this.</summary>
+    internal const string ReadingOnlySuffix = " (copy path's reading alone)";
+
+    internal static int Run(string checkpoint, string outDir, bool json, string deviceName, int? threads, ModelEvalOptions options, bool readingOnly = false)
     {
         options = (options with { ImagePath = Path.Combine(outDir, "comparison.png") }).Validate();
         Device device = ModelTrainCommand.ParseDevice(deviceName);
         var (_, training) = ModelCheckpoint.ReadConfig(checkpoint);
         torch.set_num_threads(ModelFrames.ThreadCount(threads));
         using FrameModel model = ModelCheckpoint.Load(checkpoint, device);
+        if (readingOnly)
+        {
+            if (model.Config.PointerStride == 0) throw new RtfmGymException($"--copy-reading-only needs a model with the copy path; {checkpoint} has none (train one with --copy-stride 2).");
+            model.OpenCopyGate();
+            checkpoint += ReadingOnlySuffix;
+        }
         ModelEvalResult result = EvaluationProgressBars.Run(keep: false, progress => ModelEvaluator.Run(model, options, progress));
         var provenance = new RunProvenance(Machine.Describe(), Machine.Commit());
         string evalFile = Path.Combine(outDir, "eval.json");

@@ -114,6 +114,16 @@ internal sealed class ContextPointer : nn.Module
         return cat([rgb + gate * (reading - rgb), output.narrow(2, colour, output.shape[2] - colour)], 2);
     }
 
+    /// <summary>Sets the gate fully open everywhere, so the colour drawn is the reading alone: a diagnostic of what the path reads.</summary>
+    public void OpenGate()
+    {
+        using (no_grad())
+        {
+            nn.init.uniform_(_gate.weight, 0, 0);
+            nn.init.uniform_(_gate.bias!, 1, 1);
+        }
+    }
+
     /// <summary>Window origins per axis for <paramref name="patches"/> patches: offset 0 gives all of them, later offsets one fewer.</summary>
     private IEnumerable<(int Offset, int Count)> Origins(int patches) => Origins(_patch, _stride, patches);
 

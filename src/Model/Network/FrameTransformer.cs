@@ -79,6 +79,9 @@ internal sealed class FrameTransformer : nn.Module
         return kv;
     }
 
+    /// <summary>Opens the copy path's gate fully (<see cref="ContextPointer.OpenGate"/>): frames then show what the path reads, alone.</summary>
+    public void OpenCopyGate() => (_pointer ?? throw new InvalidOperationException("This network has no copy path.")).OpenGate();
+
     /// <summary>The copy path's values of frames given as colour tokens [F, N, 3·patch²] (what a cached frame keeps in their place).</summary>
     public Tensor PointerValues(Tensor colourTokens, int columns) =>
         (_pointer ?? throw new InvalidOperationException("This network has no copy path.")).Values(colourTokens, columns);

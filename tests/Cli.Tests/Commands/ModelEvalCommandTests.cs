@@ -72,6 +72,24 @@ public class ModelEvalCommandTests
     }
 
     [Test]
+    public void Eval_CopyReadingOnly_ReportNamesTheDiagnostic()
+    {
+        string path = Path.Combine(_dir, "tiny-copy");
+        using (var model = FrameModel.Create(FrameModelConfig.Tiny with { PointerStride = 4 }, seed: 1)) ModelCheckpoint.Save(model, path, training: null);
+        var r = CliRunner.Run(_dir, "model", "eval", "--checkpoint", path, "--json", "--samples", "1", "--drift-steps", "1", "--out-and-back-steps", "0", "--sampler-steps", "1", "--out", "eval", "--copy-reading-only");
+        Assert.That(r.ExitCode, Is.EqualTo(0), r.Err);
+        Assert.That(JsonNode.Parse(r.Out)!["checkpoint"]!.GetValue<string>(), Is.EqualTo(path + " (copy path's reading alone)"));
+    }
+
+    [Test]
+    public void Eval_CopyReadingOnlyWithoutCopyPath_ExitsTwoNamingTheFlag()
+    {
+        var r = CliRunner.Run(_dir, "model", "eval", "--checkpoint", TinyCheckpoint(_dir), "--copy-reading-only");
+        Assert.That(r.ExitCode, Is.EqualTo(2), r.Out + r.Err);
+        Assert.That(r.Err, Does.Contain("--copy-reading-only needs a model with the copy path").And.Contain("--copy-stride"));
+    }
+
+    [Test]
     public void Eval_MissingCheckpoint_ExitsTwoNamingIt()
     {
         var r = CliRunner.Run(_dir, "model", "eval", "--checkpoint", "no-such-dir");

@@ -81,6 +81,13 @@ public class ContextPointerTests
         Assert.Throws<ArgumentOutOfRangeException>(() => ContextPointer.WindowIndex(8, 2, columns: 2, rows: 2, x, y));
 
     [Test]
+    public void OpenCopyGate_NoCopyPath_ThrowsSayingSo()
+    {
+        using FrameModel plain = TinyModels.Random();
+        Assert.That(Assert.Throws<InvalidOperationException>(plain.OpenCopyGate)!.Message, Does.Contain("no copy path"));
+    }
+
+    [Test]
     public void Generate_PointerAddedToTrainedNetwork_SameFrameUntilTrained()
     {
         using FrameModel plain = TinyModels.Random();
@@ -157,8 +164,7 @@ public class ContextPointerTests
     private static (FrameModel Model, TrainingExample Example, Pose Target) OpenGateModel()
     {
         FrameModel model = FrameModel.Create(WithPointer(), seed: 3);
-        using (no_grad())
-            model.Network.named_parameters().Single(p => p.name == "pointer.gate.bias").parameter.copy_(ones([model.Config.PatchSize * model.Config.PatchSize]));
+        model.OpenCopyGate();
         model.Network.eval();
         TrainingExample e = Example(views: 1);
         return (model, e, e.Centred.Apply(e.TargetPose));
