@@ -22,5 +22,7 @@ namespace RtfmGym.Evaluation.Model;
 /// <param name="ModelFineR2">Mean fineR² of the generated frame (1 = the truth's detail inside every 8x8 block, 0 = none, below 0 = wrong detail).</param>
 /// <param name="ModelSeamRatio">Mean seam ratio of the generated frame (edge strength across 8-pixel block borders ÷ inside).</param>
 /// <param name="TruthSeamRatio">Mean seam ratio of the ground-truth frames, the level a faithful frame shows.</param>
+/// <param name="OraclePsnr">Mean PSNR of the copy oracle (<see cref="PatchCopyOracle"/>): what a copy path that reads the right window would draw, dB.</param>
+/// <param name="OracleCovered">Mean share of the target's patches some context view sees (the rest of the oracle is the nearest frame).</param>
 public sealed record FidelityCell(SampleKind Kind, int Views, int Samples, double ModelPsnr, double ModelSsim, double NearestPsnr, double NearestSsim,
-    double? ModelGmr, double? ModelFineR2, double? ModelSeamRatio, double? TruthSeamRatio);
+    double? ModelGmr, double? ModelFineR2, double? ModelSeamRatio, double? TruthSeamRatio, double OraclePsnr, double OracleCovered);

@@ -28,8 +28,8 @@ public static class ModelEvaluator
 
     private const int Chunk = 8;
 
-    /// <summary>Figures per view count and sample: model PSNR, SSIM, GMR, fineR², seam ratio; nearest PSNR, SSIM; truth seam ratio.</summary>
-    private const int Figures = 8;
+    /// <summary>Figures per view count and sample: model PSNR, SSIM, GMR, fineR², seam ratio; nearest PSNR, SSIM; truth seam ratio; oracle PSNR, coverage.</summary>
+    private const int Figures = 10;
 
     /// <summary>Evaluates <paramref name="model"/> at its training image size.</summary>
     /// <exception cref="ArgumentException">An option is invalid or asks for more views than the model takes.</exception>
@@ -105,13 +105,13 @@ public static class ModelEvaluator
         {
             double M(int figure) => Mean(figures, v, figure);
             double? Defined(int figure) => double.IsNaN(M(figure)) ? null : M(figure);
-            yield return new FidelityCell(kind, views[v], samples, M(0), M(1), M(5), M(6), Defined(2), Defined(3), Defined(4), Defined(7));
+            yield return new FidelityCell(kind, views[v], samples, M(0), M(1), M(5), M(6), Defined(2), Defined(3), Defined(4), Defined(7), M(8), M(9));
         }
     }
 
     /// <summary>
     /// Scores sample <paramref name="s"/> at every view count into <paramref name="figures"/>: the model's frame and the
-    /// nearest-frame copy against the target; the first samples of the image's view count also go into <paramref name="rows"/>.
+    /// nearest-frame copy and the copy oracle against the target; the first samples of the image's view count also go into <paramref name="rows"/>.
     /// </summary>
     private static void Score(FrameModel model, ModelEvalOptions options, SampleKind kind, int s, TrainingExample e, double[,,] figures, List<ComparisonRow> rows)
     {
@@ -128,11 +128,13 @@ public static class ModelEvaluator
             Range picked = kind == SampleKind.Trajectory ? (maxViews - views[v])..maxViews : 0..views[v];
             Frame generated = model.Generate(encoded[picked], e.Centred.Apply(e.TargetPose), e.Camera, options.Sampler, noise);
             Frame nearest = e.ContextFrames[picked.Start.Value + NearestFrame.Index(poses[picked], e.TargetPose)];
+            var (oracle, covered) = PatchCopyOracle.Draw(e with { ContextPoses = poses[picked], ContextFrames = e.ContextFrames.Take(picked).ToArray() });
             double[] row =
             [
                 Math.Min(PsnrCap, ImageMetrics.Psnr(generated, e.Target)), ImageMetrics.Ssim(generated, e.Target),
                 SharpnessMetrics.Gmr(generated, e.Target), SharpnessMetrics.FineR2(generated, e.Target), SharpnessMetrics.SeamRatio(generated),
                 Math.Min(PsnrCap, ImageMetrics.Psnr(nearest, e.Target)), ImageMetrics.Ssim(nearest, e.Target), truthSeams,
+                Math.Min(PsnrCap, ImageMetrics.Psnr(oracle, e.Target)), covered,
             ];
             for (int f = 0; f < Figures; f++) figures[v, s, f] = row[f];
             if (views[v] == imageViews && s < ImageSamplesPerKind && kind != SampleKind.Trajectory)

@@ -41,7 +41,7 @@ public class ModelEvalCommandTests
             "extrapolation 1", "extrapolation 2", "extrapolation 4", "extrapolation 8",
             "trajectory 1", "trajectory 2", "trajectory 4", "trajectory 8",
         }));
-        foreach (string key in new[] { "model_psnr", "model_ssim", "nearest_psnr", "nearest_ssim", "model_gmr", "truth_seam_ratio" })
+        foreach (string key in new[] { "model_psnr", "model_ssim", "nearest_psnr", "nearest_ssim", "model_gmr", "truth_seam_ratio", "oracle_psnr", "oracle_covered" })
             Assert.That(cells[0]![key]!.GetValue<double>(), Is.GreaterThan(-1), key);
         // An untrained model draws flat frames: nothing changes inside a block, so their seam ratio is undefined, written as null.
         Assert.That(cells[0]!.AsObject().ContainsKey("model_seam_ratio"), Is.True);
@@ -54,7 +54,7 @@ public class ModelEvalCommandTests
         JsonObject summary = doc["summary"]!.AsObject();
         Assert.That(doc.AsObject().Last().Key, Is.EqualTo("summary"), "the document ends with the summary");
         foreach (string key in new[] { "copy_psnr", "interp4_psnr", "interp4_ssim", "interp4_gmr", "interp4_fine_r2", "interp4_seam_ratio", "traj4_psnr",
-                     "extrap4_psnr", "extrap4_gmr", "drift_mean_gap_db", "drift_max_gap_db", "drift_collapsed_frames", "out_and_back_return_gap_db", "drift_mean_lag_steps" })
+                     "extrap4_psnr", "extrap4_gmr", "drift_mean_gap_db", "drift_max_gap_db", "drift_collapsed_frames", "out_and_back_return_gap_db", "drift_mean_lag_steps", "interp4_oracle_psnr", "traj4_oracle_psnr" })
             Assert.That(summary.ContainsKey(key), Is.True, key);
         Assert.That(summary["interp4_psnr"]!.GetValue<double>(), Is.EqualTo(cells[6]!["model_psnr"]!.GetValue<double>()));
         Assert.That(File.Exists(Path.Combine(_dir, "eval", "comparison.png")), Is.True);
@@ -68,7 +68,7 @@ public class ModelEvalCommandTests
         var r = CliRunner.Run(_dir, "model", "eval", "--checkpoint", checkpoint, "--samples", "1", "--drift-steps", "1", "--out-and-back-steps", "2", "--sampler-steps", "1", "--out", "eval");
         Assert.That(r.ExitCode, Is.EqualTo(0), r.Err);
         Assert.That(r.Out, Does.Contain("extrapolation").And.Contain("trajectory (last k)").And.Contain("nearest PSNR").And.Contain("drift")
-            .And.Contain("GMR").And.Contain("fineR²").And.Contain("out and back").And.Contain("collapsed"));
+            .And.Contain("GMR").And.Contain("fineR²").And.Contain("out and back").And.Contain("collapsed").And.Contain("oracle PSNR"));
     }
 
     [Test]

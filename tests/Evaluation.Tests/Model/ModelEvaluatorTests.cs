@@ -48,6 +48,10 @@ public class ModelEvaluatorTests
         }
         Assert.That(r.Cells.Where(c => c.Kind == SampleKind.Copy).Select(c => c.NearestPsnr), Is.All.EqualTo(ModelEvaluator.PsnrCap),
             "a copy sample's first view is the target's own");
+        Assert.That(r.Cells.Where(c => c.Kind == SampleKind.Copy).Select(c => c.OraclePsnr), Is.All.EqualTo(ModelEvaluator.PsnrCap),
+            "the oracle copies each patch from the target's own view");
+        Assert.That(r.Cells.Select(c => c.OracleCovered), Is.All.InRange(0.0, 1.0));
+        Assert.That(r.Cells.Where(c => c.Kind == SampleKind.Interpolation).Select(c => c.OracleCovered), Is.All.GreaterThan(0.0));
         Assert.That(r.OutAndBack, Is.Not.Null);
         Assert.That(r.OutAndBack!.OutboundSteps, Is.EqualTo(3));
         Assert.That(r.OutAndBack.ReturnGapDb, Is.EqualTo(r.OutAndBack.OutboundPsnr - r.OutAndBack.ReturnPsnr).Within(1e-9));
