@@ -251,7 +251,7 @@ public sealed class FrameModel : IDisposable
                 continue;
             }
             int colour = FrameModelConfig.ContextChannels * Config.PatchSize * Config.PatchSize;
-            Tensor pointerKeys = Join(c => c.Keys[block], [1, windows, ContextPointer.KeyWidth]);
+            Tensor pointerKeys = Join(c => c.Keys[block], [1, windows, Network.PointerKeyWidth]);
             using (DisposeScope cut = NewDisposeScope())
             {
                 // [B, 1, frames·tokens, colour] → one frame a row, its windows cut, then grouped back per sample.

@@ -68,6 +68,15 @@ public sealed record FrameModelConfig
     /// </summary>
     public int PointerStride { get; init; }
 
+    /// <summary>
+    /// Whether the copy path's query is reprojected (needs <see cref="PointerStride"/>): for each context view, a target
+    /// patch then looks from that view's camera centre towards its own surface point (its camera centre plus its view
+    /// direction times the depth the network predicts for it), so the direction kernel finds where that view sees the
+    /// surface after a move, not only after a turn. No weight changes: a checkpoint trained without it loads with it.
+    /// Default false (checkpoints written before this setting existed).
+    /// </summary>
+    public bool PointerReprojects { get; init; }
+
     /// <summary>Colour channels of a context frame (RGB).</summary>
     [JsonIgnore] public const int ContextChannels = 3;
 
@@ -124,6 +133,8 @@ public sealed record FrameModelConfig
         if (RayRopeFrequencies is < 0 or > 8) throw new ArgumentOutOfRangeException(nameof(RayRopeFrequencies), RayRopeFrequencies, "Ray rotary frequencies must be 0 (off) to 8.");
         if (PointerStride < 0 || PointerStride > PatchSize || (PointerStride > 0 && PatchSize % PointerStride != 0))
             throw new ArgumentOutOfRangeException(nameof(PointerStride), PointerStride, $"The copy path's stride (--copy-stride) must be 0 (off) or divide the patch size {PatchSize}.");
+        if (PointerReprojects && PointerStride == 0)
+            throw new ArgumentException("The copy path's reprojection (--copy-reproject) needs the copy path; add --copy-stride 2.", nameof(PointerReprojects));
         if (MaxContext is < 1 or > 64) throw new ArgumentOutOfRangeException(nameof(MaxContext), MaxContext, "Max context must be 1 to 64 frames.");
         if (!(PositionScale > 0 && float.IsFinite(PositionScale)) || !(DepthScale > 0 && float.IsFinite(DepthScale))) throw new ArgumentOutOfRangeException(nameof(PositionScale), "Position and depth scales must be positive, finite metres.");
         return this;

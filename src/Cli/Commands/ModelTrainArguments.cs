@@ -29,12 +29,13 @@ internal sealed class ModelTrainArguments
     private readonly Option<int?> _rayRope = new("--ray-rope") { Description = "Frequencies of the ray-direction rotary attention (0 turns it off). Default: the preset's." };
     private readonly Option<double> _copyReading = new("--copy-reading-weight") { Description = "Weight of the copy path's own loss (its reading against the target colour).", DefaultValueFactory = _ => 1.0 };
     private readonly Option<double> _copyCorrespondence = new("--copy-correspondence-weight") { Description = "Weight of the copy path's correspondence loss: attention on the windows where the ground-truth geometry says each target patch is seen (0 turns it off).", DefaultValueFactory = _ => 0.0 };
+    private readonly Option<bool> _copyReproject = new("--copy-reproject") { Description = "The copy path's query looks from each context camera towards the target surface, placed by the model's own depth (needs --copy-stride)." };
     private readonly Option<int?> _copyStride = new("--copy-stride") { Description = "Pixels between the context windows the copy path reads (a divisor of the patch size; 0 turns the path off). Default: the preset's." };
 
     /// <summary>The options, in the order the help lists them.</summary>
     public IEnumerable<Option> All =>
     [
-        _preset, _steps, _outDir, _device, _resume, _batch, _lr, _seed, _size, _every, _sampleEvery, _init, _weighting, _levels, _copies, _selfForcing, _selfForcingFrom, _rayRope, _copyStride, _copyReading, _copyCorrespondence,
+        _preset, _steps, _outDir, _device, _resume, _batch, _lr, _seed, _size, _every, _sampleEvery, _init, _weighting, _levels, _copies, _selfForcing, _selfForcingFrom, _rayRope, _copyStride, _copyReproject, _copyReading, _copyCorrespondence,
     ];
 
     /// <summary>The training options the command line gives.</summary>
@@ -45,6 +46,7 @@ internal sealed class ModelTrainArguments
         if (pr.GetValue(_size) is { } s) config = config with { ImageSize = s };
         if (pr.GetValue(_rayRope) is { } r) config = config with { RayRopeFrequencies = r };
         if (pr.GetValue(_copyStride) is { } c) config = config with { PointerStride = c };
+        if (pr.GetValue(_copyReproject)) config = config with { PointerReprojects = true };
         return new TrainOptions
         {
             Model = config,

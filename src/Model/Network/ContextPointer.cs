@@ -40,14 +40,16 @@ internal sealed class ContextPointer : nn.Module
 
     private readonly nn.Linear _key, _query, _rotaryKey, _rotaryQuery, _gate;
     private readonly int _width, _patch, _stride;
+    private readonly Reprojection? _reprojection;
 
     /// <param name="width">Token width.</param>
     /// <param name="patch">Patch side, pixels.</param>
     /// <param name="stride">Pixels between window origins; divides <paramref name="patch"/>.</param>
     /// <param name="generator">Initialisation randomness.</param>
-    public ContextPointer(int width, int patch, int stride, Generator generator)
+    /// <param name="reprojection">How a target patch's query direction is found per context view (null: its own view direction).</param>
+    public ContextPointer(int width, int patch, int stride, Generator generator, Reprojection? reprojection = null)
     {
-        (_width, _patch, _stride) = (width, patch, stride);
+        (_width, _patch, _stride, _reprojection) = (width, patch, stride, reprojection);
         _key = register_module("key", new nn.Linear(width, ContentWidth, generator: generator));
         _query = register_module("query", new nn.Linear(width, ContentWidth, generator: generator));
         _rotaryKey = register_module("rotary_key", new nn.Linear(width, 4 * Frequencies, generator: generator));
@@ -82,6 +84,12 @@ internal sealed class ContextPointer : nn.Module
         Tensor at = Interpolate(nn.functional.layer_norm(features, [_width]), columns);
         RayRotary angles = RayRotary.FromTokens(windows, channels, FrameModelConfig.ContextChannels, Frequencies);
         Tensor k = cat([_key.call(at).unsqueeze(1), angles.Rotate(_rotaryKey.call(at).unsqueeze(1))], 3);
+        if (_reprojection is not null)
+        {
+            // Each window's key carries its frame's camera centre in three trailing values, so a cached frame keeps it.
+            Tensor centre = Reprojection.CameraCentres(tokens, channels, FrameModelConfig.ContextChannels);
+            k = cat([k, centre.view([centre.shape[0], 1, 1, 3]).expand([centre.shape[0], 1, k.shape[2], 3])], 3);
+        }
         return (k, windows.narrow(2, 0, FrameModelConfig.ContextChannels * _patch * _patch).unsqueeze(1));
     }
 
@@ -94,11 +102,31 @@ internal sealed class ContextPointer : nn.Module
     /// values grouped per sample [B, 1, M, ...]. Returns the colours [B, N, 3·patch²] in token layout, with what
     /// training needs to supervise where they were read from.
     /// </summary>
-    public PointerReading Read(Tensor features, Tensor targetTokens, Tensor keys, Tensor values)
+    public PointerReading Read(Tensor features, Tensor targetTokens, Tensor keys, Tensor values, Tensor output)
     {
-        RayRotary angles = RayRotary.FromTokens(targetTokens, FrameModelConfig.OutputChannels + FrameModelConfig.RayChannels, FrameModelConfig.OutputChannels, Frequencies);
-        Tensor q = cat([_query.call(features).unsqueeze(1), angles.Rotate(_rotaryQuery.call(features).unsqueeze(1))], 3);
-        return new PointerReading(nn.functional.scaled_dot_product_attention(q, keys, values).squeeze(1), q, keys);
+        int channels = FrameModelConfig.OutputChannels + FrameModelConfig.RayChannels;
+        if (_reprojection is null)
+        {
+            RayRotary angles = RayRotary.FromTokens(targetTokens, channels, FrameModelConfig.OutputChannels, Frequencies);
+            Tensor q = cat([_query.call(features).unsqueeze(1), angles.Rotate(_rotaryQuery.call(features).unsqueeze(1))], 3);
+            return new PointerReading(nn.functional.scaled_dot_product_attention(q, keys, values).squeeze(1),
+                () => q.matmul(keys.transpose(2, 3)).squeeze(1) * (1.0 / Math.Sqrt(KeyWidth)));
+        }
+        // Per context view, the query looks from that view's camera centre towards the target patch's surface point,
+        // so the direction kernel finds where that view sees it: a move forward or sideways is followed, not only a turn.
+        long b = features.shape[0], n = features.shape[1], m = keys.shape[2];
+        long side = (long)Math.Round(Math.Sqrt(n)), perView = WindowCount(_patch, _stride, (int)side, (int)side), views = m / perView;
+        if (side * side != n || views * perView != m) throw new ArgumentException($"The copy path's reprojection needs square frames: {n} tokens, {m} windows.", nameof(keys));
+        Tensor k = keys.narrow(3, 0, KeyWidth).view([b, views, perView, KeyWidth]);
+        Tensor centres = keys.narrow(3, KeyWidth, 3).view([b, views, perView, 3]).select(2, 0);
+        Tensor points = _reprojection.SurfacePoints(targetTokens, output, channels, _patch);
+        RayRotary towards = RayRotary.FromDirections(points.unsqueeze(1) - centres.unsqueeze(2), Frequencies);
+        Tensor content = _query.call(features).unsqueeze(1);
+        Tensor rotary = towards.Rotate(_rotaryQuery.call(features).unsqueeze(1));
+        Tensor query = cat([content.expand([b, views, n, ContentWidth]), rotary], 3);
+        Tensor logits = query.matmul(k.transpose(2, 3)).permute([0, 2, 1, 3]).reshape([b, n, m]) * (1.0 / Math.Sqrt(KeyWidth));
+        Tensor colour = nn.functional.softmax(logits, 2).matmul(values.squeeze(1));
+        return new PointerReading(colour, () => logits);
     }
 
     /// <summary>
@@ -113,6 +141,9 @@ internal sealed class ContextPointer : nn.Module
         Tensor rgb = output.narrow(2, 0, colour);
         return cat([rgb + gate * (reading - rgb), output.narrow(2, colour, output.shape[2] - colour)], 2);
     }
+
+    /// <summary>Values per window of the keys <see cref="Encode"/> returns: <see cref="KeyWidth"/>, plus the frame's camera centre with reprojection.</summary>
+    public int StoredKeyWidth => KeyWidth + (_reprojection is null ? 0 : 3);
 
     /// <summary>Sets the gate fully open everywhere, so the colour drawn is the reading alone: a diagnostic of what the path reads.</summary>
     public void OpenGate()

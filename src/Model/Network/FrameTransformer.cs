@@ -44,11 +44,15 @@ internal sealed class FrameTransformer : nn.Module
         }
         // Registered last, so every other weight draws the same initial values as in a network without it.
         if (config.PointerStride > 0)
-            _pointer = register_module("pointer", new ContextPointer(config.Width, config.PatchSize, config.PointerStride, generator));
+            _pointer = register_module("pointer", new ContextPointer(config.Width, config.PatchSize, config.PointerStride, generator,
+                config.PointerReprojects ? new Reprojection(config.PositionScale, config.DepthScale) : null));
     }
 
     /// <summary>Number of blocks (each has its own keys and values per context frame).</summary>
     public int Depth => _blocks.Count;
+
+    /// <summary>Values per window of the copy path's cached keys (<see cref="ContextPointer.StoredKeyWidth"/>); 0 without the path.</summary>
+    public int PointerKeyWidth => _pointer?.StoredKeyWidth ?? 0;
 
     /// <summary>Whether the network has the copy path (<see cref="FrameModelConfig.PointerStride"/>).</summary>
     public bool HasPointer => _pointer is not null;
@@ -114,7 +118,7 @@ internal sealed class FrameTransformer : nn.Module
         reading = null;
         if (_pointer is null || context is null) return output;
         var (pk, pv) = context[_blocks.Count];
-        reading = _pointer.Read(features, tokens, pk, pv);
+        reading = _pointer.Read(features, tokens, pk, pv, output);
         return _pointer.Mix(output, features, reading.Colour);
     }
 

@@ -4,21 +4,20 @@ using static RtfmGym.Torch.torch;
 namespace RtfmGym.Model.Network;
 
 /// <summary>
-/// What the copy path read for each target patch (<see cref="ContextPointer.Read"/>), with the queries and keys it
-/// read by, so that training can supervise where it looked as well as what it saw.
+/// What the copy path read for each target patch (<see cref="ContextPointer.Read"/>), with the attention logits it
+/// read by (computed only when asked for), so that training can supervise where it looked as well as what it saw.
 /// </summary>
-/// <param name="Colour">The colours read, [B, N, 3·patch²] in token layout.</param>
-/// <param name="Queries">The target patches' queries, [B, 1, N, key width].</param>
-/// <param name="Keys">The context windows' keys, [B, 1, M, key width]: each sample's views one after another.</param>
-internal sealed record PointerReading(Tensor Colour, Tensor Queries, Tensor Keys)
+internal sealed class PointerReading
 {
-    /// <summary>
-    /// The log of the attention each target patch pays to each context window, [B, N, M]: the same weights the
-    /// reading was made with (scaled dot products, softmax over the M windows).
-    /// </summary>
-    public Tensor LogAttention()
-    {
-        double scale = 1.0 / Math.Sqrt(Queries.shape[3]);
-        return nn.functional.log_softmax(Queries.matmul(Keys.transpose(2, 3)) * scale, 3).squeeze(1);
-    }
+    private readonly Func<Tensor> _logits;
+
+    /// <param name="colour">The colours read, [B, N, 3·patch²] in token layout.</param>
+    /// <param name="logits">Computes the scaled attention logits [B, N, M] over the M windows (each sample's views one after another).</param>
+    public PointerReading(Tensor colour, Func<Tensor> logits) => (Colour, _logits) = (colour, logits);
+
+    /// <summary>The colours read, [B, N, 3·patch²] in token layout.</summary>
+    public Tensor Colour { get; }
+
+    /// <summary>The log of the attention each target patch pays to each context window, [B, N, M]: the weights the reading was made with.</summary>
+    public Tensor LogAttention() => nn.functional.log_softmax(_logits(), 2);
 }

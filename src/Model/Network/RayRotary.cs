@@ -23,8 +23,18 @@ internal readonly record struct RayRotary(Tensor Cos, Tensor Sin)
     public static RayRotary FromTokens(Tensor tokens, int channels, int directionChannel, int frequencies)
     {
         long b = tokens.shape[0], n = tokens.shape[1], pixels = tokens.shape[2] / channels;
-        Tensor d = tokens.view([b, n, channels, pixels]).narrow(2, directionChannel, 3).mean(3);
-        Tensor x = d.select(2, 0), y = d.select(2, 1), z = d.select(2, 2);
+        RayRotary angles = FromDirections(tokens.view([b, n, channels, pixels]).narrow(2, directionChannel, 3).mean(3), frequencies);
+        return new RayRotary(angles.Cos.unsqueeze(1), angles.Sin.unsqueeze(1));
+    }
+
+    /// <summary>
+    /// Angles of directions <paramref name="d"/> [..., 3] (any length, world frame): cos and sin, each [..., 2·<paramref name="frequencies"/>]
+    /// (azimuth frequencies, then elevation frequencies).
+    /// </summary>
+    public static RayRotary FromDirections(Tensor d, int frequencies)
+    {
+        int last = (int)d.shape.Length - 1;
+        Tensor x = d.select(last, 0), y = d.select(last, 1), z = d.select(last, 2);
         Tensor horizontal = (x * x + z * z).sqrt() + 1e-6;
         Tensor length = (x * x + y * y + z * z).sqrt() + 1e-6;
         // The unit complex numbers e^{iθ} of both angles, raised to 2^k by repeated squaring, so no atan2 is
@@ -40,7 +50,7 @@ internal readonly record struct RayRotary(Tensor Cos, Tensor Sin)
                 (c, s) = (c * c - s * s, 2.0 * c * s);
             }
         }
-        return new RayRotary(stack(cos, 2).unsqueeze(1), stack(sin, 2).unsqueeze(1));
+        return new RayRotary(stack(cos, last), stack(sin, last));
     }
 
     /// <summary>Rotates <paramref name="x"/> [B, heads, N, 2·angles]: its first half pairs with its second half.</summary>

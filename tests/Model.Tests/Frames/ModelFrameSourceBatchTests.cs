@@ -37,9 +37,10 @@ public class ModelFrameSourceBatchTests
 
     [TestCase(0)]
     [TestCase(2)]
-    public void Draw_BatchOfRequests_EqualsOneCallPerRequest(int pointerStride)
+    [TestCase(2, true)]
+    public void Draw_BatchOfRequests_EqualsOneCallPerRequest(int pointerStride, bool reproject = false)
     {
-        using FrameModel model = TinyModels.Random(config: FrameModelConfig.Tiny with { PointerStride = pointerStride });
+        using FrameModel model = TinyModels.Random(config: FrameModelConfig.Tiny with { PointerStride = pointerStride, PointerReprojects = reproject });
         using var source = new ModelFrameSource(model);
         ViewRequest[] requests = Requests(source, 7);
         Assume.That(requests.Select(r => Math.Min(r.Context.Count, model.Config.MaxContext)).Distinct().Count(), Is.GreaterThan(1), "context counts differ");

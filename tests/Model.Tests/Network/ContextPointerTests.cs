@@ -102,10 +102,11 @@ public class ContextPointerTests
         Assert.That(b.Rgb, Is.EqualTo(a.Rgb));
     }
 
-    [Test]
-    public void Generate_OpenGateTargetViewAsContext_CopiesItsDetail()
+    [TestCase(false)]
+    [TestCase(true)]
+    public void Generate_OpenGateTargetViewAsContext_CopiesItsDetail(bool reproject)
     {
-        var (model, e, target) = OpenGateModel();
+        var (model, e, target) = OpenGateModel(reproject);
         using FrameModel _ = model;
         ContextFrame own = model.EncodeContext(e.Target, target, e.Camera);
         Frame copy = model.Generate([own], target, e.Camera, seed: 1);
@@ -113,10 +114,11 @@ public class ContextPointerTests
         Assert.That(Psnr(copy.Rgb, e.Target.Rgb), Is.GreaterThan(40));
     }
 
-    [Test]
-    public void Generate_OpenGateTurnedByTwoPixels_ReadsTheViewShifted()
+    [TestCase(false)]
+    [TestCase(true)]
+    public void Generate_OpenGateTurnedByTwoPixels_ReadsTheViewShifted(bool reproject)
     {
-        var (model, e, target) = OpenGateModel();
+        var (model, e, target) = OpenGateModel(reproject);
         using FrameModel _ = model;
         // Seeded noise: every pixel differs from its neighbours, so only the right shift matches.
         var rng = new Random(7);
@@ -161,9 +163,9 @@ public class ContextPointerTests
         e.ContextFrames.Select((f, i) => model.EncodeContext(f, e.Centred.Apply(e.ContextPoses[i]), e.Camera)).ToArray();
 
     /// <summary>An untrained model whose copy path's gate is fully open (its colour is the reading), and a one-view example with its target pose.</summary>
-    private static (FrameModel Model, TrainingExample Example, Pose Target) OpenGateModel()
+    private static (FrameModel Model, TrainingExample Example, Pose Target) OpenGateModel(bool reproject = false)
     {
-        FrameModel model = FrameModel.Create(WithPointer(), seed: 3);
+        FrameModel model = FrameModel.Create(WithPointer() with { PointerReprojects = reproject }, seed: 3);
         model.OpenCopyGate();
         model.Network.eval();
         TrainingExample e = Example(views: 1);

@@ -45,9 +45,10 @@ public class FrameModelTests
     [TestCase(2, 0)]
     [TestCase(0, 2)]
     [TestCase(2, 4)]
-    public void Generate_CachedContext_SameAsEncodingContextAfresh(int rayRopeFrequencies, int pointerStride)
+    [TestCase(0, 2, true)]
+    public void Generate_CachedContext_SameAsEncodingContextAfresh(int rayRopeFrequencies, int pointerStride, bool reproject = false)
     {
-        using FrameModel model = TinyModels.Random(config: FrameModelConfig.Tiny with { RayRopeFrequencies = rayRopeFrequencies, PointerStride = pointerStride });
+        using FrameModel model = TinyModels.Random(config: FrameModelConfig.Tiny with { RayRopeFrequencies = rayRopeFrequencies, PointerStride = pointerStride, PointerReprojects = reproject });
         FrameModelConfig config = model.Config;
         TrainingExample e = Example(views: 3);
         Pose target = e.Centred.Apply(e.TargetPose);
@@ -123,9 +124,10 @@ public class FrameModelTests
 
     [TestCase(0)]
     [TestCase(2)]
-    public void Generate_ManyFrames_NoTensorLeft(int pointerStride)
+    [TestCase(2, true)]
+    public void Generate_ManyFrames_NoTensorLeft(int pointerStride, bool reproject = false)
     {
-        using FrameModel model = TinyModels.Random(config: FrameModelConfig.Tiny with { PointerStride = pointerStride });
+        using FrameModel model = TinyModels.Random(config: FrameModelConfig.Tiny with { PointerStride = pointerStride, PointerReprojects = reproject });
         TrainingExample e = Example(views: 2);
         ContextFrame[] context = Encode(model, e);
         model.Generate(context, e.TargetPose, e.Camera, seed: 0);

@@ -95,8 +95,8 @@ public class PointerCorrespondenceTests
         using var scope = NewDisposeScope();
         TrainingBatch batch = TrainingBatch.Build(Data.Batch(0, 1, views: 2), FrameModelConfig.Tiny with { PointerStride = Stride }, augment: null);
         int windows = ContextPointer.WindowCount(Patch, Stride, Columns, Columns), m = 2 * windows;
-        // Zero queries attend evenly: a patch with k right windows of m pays them k/m.
-        var reading = new PointerReading(zeros([1, 16, 12]), zeros([1, 1, 16, 8]), randn([1, 1, m, 8]));
+        // Equal logits attend evenly: a patch with k right windows of m pays them k/m.
+        var reading = new PointerReading(zeros([1, 16, 12]), () => zeros([1, 16, m]));
         int[] correspondence = Enumerable.Repeat(PointerCorrespondence.None, 16 * 2).ToArray();
         (correspondence[0], correspondence[1]) = (5, 7);
         correspondence[2 * 3] = 0;
@@ -110,12 +110,10 @@ public class PointerCorrespondenceTests
         using var scope = NewDisposeScope();
         TrainingBatch batch = TrainingBatch.Build(Data.Batch(0, 1, views: 1), FrameModelConfig.Tiny with { PointerStride = Stride }, augment: null);
         int m = ContextPointer.WindowCount(Patch, Stride, Columns, Columns);
-        // Keys one-hot by window; each query picks out window 3·token with a large logit.
-        var keys = new float[m * m];
-        for (int w = 0; w < m; w++) keys[w * m + w] = 1;
-        var queries = new float[16 * m];
-        for (int t = 0; t < 16; t++) queries[t * m + 3 * t] = 200;
-        var reading = new PointerReading(zeros([1, 16, 12]), tensor(queries, [1, 1, 16, m]), tensor(keys, [1, 1, m, m]));
+        // Each patch's logits pick out window 3·token by a wide margin.
+        var logits = new float[16 * m];
+        for (int t = 0; t < 16; t++) logits[t * m + 3 * t] = 200;
+        var reading = new PointerReading(zeros([1, 16, 12]), () => tensor(logits, [1, 16, m]));
         int[] right = Enumerable.Range(0, 16).Select(t => 3 * t).ToArray(), wrong = right.Select(w => w + 1).ToArray();
         float onRight = FlowMatchingLoss.CorrespondenceLoss(reading, right, batch, Device.CPU).item<float>();
         float onWrong = FlowMatchingLoss.CorrespondenceLoss(reading, wrong, batch, Device.CPU).item<float>();
