@@ -57,6 +57,13 @@ public sealed record TrainOptions
     /// </summary>
     public string? InitFrom { get; init; }
 
+    /// <summary>
+    /// Open the copy path's gate fully before the first step (after any warm start; not on resume), so training starts
+    /// from the path's reading and learns where the network should draw instead. Needs <see cref="FrameModelConfig.PointerStride"/>.
+    /// Default false (the gate starts as initialised or as warm-started).
+    /// </summary>
+    public bool OpenCopyGate { get; init; }
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid setting.</summary>
     public TrainOptions Validate()
     {
@@ -66,6 +73,8 @@ public sealed record TrainOptions
         Objective.Validate();
         if (Objective.SelfForcingShare > 0 && !Model.Provenance && Objective.SelfForcingFrom < Steps)
             throw new ArgumentException("Self-forcing marks the model's own frames as generated, which needs a model with provenance; set SelfForcingShare to 0 or use a preset with provenance.", nameof(Objective));
+        if (OpenCopyGate && Model.PointerStride == 0)
+            throw new ArgumentException("--copy-gate-open opens the copy path's gate, which this model lacks; add --copy-stride 2.", nameof(OpenCopyGate));
         if (Objective.CopyCorrespondenceWeight > 0 && Model.PointerStride == 0)
             throw new ArgumentException("The correspondence loss (--copy-correspondence-weight) supervises the copy path, which this model lacks; add --copy-stride 2 or set the weight to 0.", nameof(Objective));
         if (string.IsNullOrWhiteSpace(OutputDirectory)) throw new ArgumentException("An output directory is required (--out DIR).", nameof(OutputDirectory));

@@ -50,6 +50,7 @@ public sealed class Trainer
         using var train = FrameModel.Create(config, Options.Seed, Options.Device);
         using var average = FrameModel.Create(config, Options.Seed, Options.Device);
         if (resumed is null && Options.InitFrom is { } init) WarmStart(train, init);
+        if (resumed is null && Options.OpenCopyGate) train.OpenCopyGate();
         using var optimizer = new optim.AdamW(train.Network.parameters(), Options.LearningRate, weightDecay: 0.01);
         var schedule = new optim.WarmupCosineSchedule(optimizer, Math.Min(Options.WarmupSteps, Options.Steps), Options.Steps, Options.LearningRate / 10);
         using var ema = new optim.ExponentialMovingAverage(train.Network, Options.EmaDecay);

@@ -51,6 +51,21 @@ public class TrainerTests
     }
 
     [Test]
+    public void Run_CopyGateOpen_StartsFromTheReading()
+    {
+        TrainOptions options = Options(1) with { Model = FrameModelConfig.Tiny with { PointerStride = 4 }, OpenCopyGate = true, LearningRate = 1e-6, WarmupSteps = 0 };
+        new Trainer(options).Run();
+        using FrameModel trained = ModelCheckpoint.Load(_dir);
+        float[] bias = trained.Network.named_parameters().Single(p => p.name == "pointer.gate.bias").parameter.ToArray<float>();
+        Assert.That(bias, Is.All.EqualTo(1f).Within(1e-3f));
+    }
+
+    [Test]
+    public void Validate_CopyGateOpenWithoutCopyPath_ThrowsNamingTheFlags() =>
+        Assert.That(Assert.Throws<ArgumentException>(() => (Options(1) with { OpenCopyGate = true }).Validate())!.Message,
+            Does.Contain("--copy-gate-open").And.Contain("--copy-stride"));
+
+    [Test]
     public void Run_ResumedFromCheckpoint_SameWeightsAsUninterrupted()
     {
         string straight = _dir + "-straight";
