@@ -1,4 +1,9 @@
+using RtfmGym.Env.Frames;
+using RtfmGym.Env.Geometry;
+using RtfmGym.Env.Randomness;
+using RtfmGym.Env.Rendering;
 using RtfmGym.Env.Scenarios;
+using RtfmGym.Env.Worlds;
 using RtfmGym.Model.Training;
 using RtfmGym.Torch;
 using static RtfmGym.Torch.torch;
@@ -18,6 +23,25 @@ internal static class TinyModels
         model.Network.eval();
         return model;
     }
+
+    /// <summary>
+    /// A 32x32 sample in training world 7 whose target is <paramref name="target"/> and whose context views are
+    /// <paramref name="views"/>, all rendered with depth (poses in the world's own frame).
+    /// </summary>
+    public static TrainingExample Rendered(Pose target, params Pose[] views)
+    {
+        var camera = new TrainingDataGenerator(Data, seed: 3).Camera;
+        World world = WorldGenerator.Generate(TrainingDataGenerator.WorldOptionsFor(7));
+        using var renderer = new GroundTruthRenderer(new RendererOptions { Threads = 1 });
+        renderer.BeginEpisode(world, 0);
+        var frames = renderer.RenderBatch(views.Append(target).Select(p => new FrameRequest(p, camera, FrameChannels.Rgb | FrameChannels.Depth)).ToArray());
+        return new TrainingExample(SampleKind.Interpolation, world.Seed, camera, views, frames.Take(views.Length).ToArray(), target, frames[^1], TrainingDataGenerator.CentreOf(world));
+    }
+
+    /// <summary>A free pose in training world 7 (the target of its first copy sample), for <see cref="Rendered"/>.</summary>
+    public static Pose PoseInWorld7() =>
+        new TrainingDataGenerator(Data with { NearCopyShare = 0 }, seed: 3)
+            .Example(WorldGenerator.Generate(TrainingDataGenerator.WorldOptionsFor(7)), new Rng(9), views: 1, SampleKind.Copy).TargetPose;
 
     /// <summary>Training data at the tiny preset's 32x32 with a small world pool.</summary>
     public static TrainingDataOptions Data => new() { ImageSize = 32, PoolSize = 2 };

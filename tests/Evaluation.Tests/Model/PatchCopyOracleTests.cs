@@ -1,29 +1,18 @@
 using System.Numerics;
 using RtfmGym.Env.Frames;
 using RtfmGym.Env.Geometry;
-using RtfmGym.Env.Randomness;
-using RtfmGym.Env.Rendering;
-using RtfmGym.Env.Worlds;
 using RtfmGym.Evaluation.Model;
 using RtfmGym.Imaging;
+using RtfmGym.Model.Tests;
 using RtfmGym.Model.Training;
 
 namespace RtfmGym.Evaluation.Tests.Model;
 
 public class PatchCopyOracleTests
 {
-    private static readonly TrainingDataGenerator Data = new(new TrainingDataOptions { ImageSize = 32, PoolSize = 2, NearCopyShare = 0 }, seed: 3);
-    private static readonly World World = WorldGenerator.Generate(TrainingDataGenerator.WorldOptionsFor(7));
+    private static TrainingExample Rendered(Pose target, params Pose[] views) => TinyModels.Rendered(target, views);
 
-    private static TrainingExample Rendered(Pose target, params Pose[] views)
-    {
-        using var renderer = new GroundTruthRenderer(new RendererOptions { Threads = 1 });
-        renderer.BeginEpisode(World, 0);
-        var frames = renderer.RenderBatch(views.Append(target).Select(p => new FrameRequest(p, Data.Camera, FrameChannels.Rgb | FrameChannels.Depth)).ToArray());
-        return new TrainingExample(SampleKind.Interpolation, World.Seed, Data.Camera, views, frames.Take(views.Length).ToArray(), target, frames[^1], TrainingDataGenerator.CentreOf(World));
-    }
-
-    private static Pose Target() => Data.Example(World, new Rng(9), views: 1, SampleKind.Copy).TargetPose;
+    private static Pose Target() => TinyModels.PoseInWorld7();
 
     private static Pose Turned(Pose p, float radians) => new(p.Position, Quaternion.Normalize(Quaternion.CreateFromAxisAngle(Vector3.UnitY, radians) * p.Orientation));
 

@@ -2,8 +2,6 @@ using System.Numerics;
 using RtfmGym.Env.Frames;
 using RtfmGym.Env.Geometry;
 using RtfmGym.Env.Randomness;
-using RtfmGym.Env.Rendering;
-using RtfmGym.Env.Worlds;
 using RtfmGym.Model.Network;
 using RtfmGym.Model.Training;
 using RtfmGym.Torch;
@@ -17,19 +15,9 @@ public class PointerCorrespondenceTests
 
     private static readonly TrainingDataGenerator Data = new(TinyModels.Data with { NearCopyShare = 0 }, seed: 3);
 
-    /// <summary>A sample in world 7 whose target is <paramref name="target"/> and whose views are <paramref name="views"/>, all rendered with depth.</summary>
-    private static TrainingExample Rendered(Pose target, params Pose[] views)
-    {
-        World world = WorldGenerator.Generate(TrainingDataGenerator.WorldOptionsFor(7));
-        using var renderer = new GroundTruthRenderer(new RendererOptions { Threads = 1 });
-        renderer.BeginEpisode(world, 0);
-        var frames = renderer.RenderBatch(views.Append(target).Select(p => new FrameRequest(p, Data.Camera, FrameChannels.Rgb | FrameChannels.Depth)).ToArray());
-        return new TrainingExample(SampleKind.Interpolation, world.Seed, Data.Camera, views, frames.Take(views.Length).ToArray(), target, frames[^1], TrainingDataGenerator.CentreOf(world));
-    }
+    private static TrainingExample Rendered(Pose target, params Pose[] views) => TinyModels.Rendered(target, views);
 
-    /// <summary>A pose in world 7 looking along its longest free line (the copy sample's target).</summary>
-    private static Pose Target() =>
-        Data.Example(WorldGenerator.Generate(TrainingDataGenerator.WorldOptionsFor(7)), new Rng(9), views: 1, SampleKind.Copy).TargetPose;
+    private static Pose Target() => TinyModels.PoseInWorld7();
 
     private static (int X, int Y) OriginOf(int window)
     {

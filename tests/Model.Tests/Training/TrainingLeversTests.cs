@@ -65,30 +65,14 @@ public class TrainingLeversTests
         Assert.That(message, Does.Contain("--copy-correspondence-weight").And.Contain("--copy-stride"));
     }
 
-    [TestCase(0.0, false)]
-    [TestCase(0.5, true)]
-    public void Compute_CopyCorrespondenceWeight_AddsTheCorrespondenceLoss(double weight, bool adds)
-    {
-        using FrameModel model = TinyModels.Random(seed: 4, config: FrameModelConfig.Tiny with { PointerStride = 2 });
-        FrameModelConfig config = model.Config;
-        TrainingBatch batch = TrainingBatch.Build(new TrainingDataGenerator(TinyModels.Data, seed: 3).Batch(0, 3, views: 2), config, augment: null);
-        double Loss(double w)
-        {
-            using var scope = NewDisposeScope();
-            using var g = torch.Generator(1);
-            Tensor context = tensor(batch.Context, [batch.Size * batch.Views, batch.Tokens, config.ContextPatchValues]);
-            return FlowMatchingLoss.Compute(model.Network, config, batch, context, null, new TrainObjective { CopyCorrespondenceWeight = w }, new Rng(2), g, Device.CPU).item<float>();
-        }
-        double without = Loss(0), with = Loss(weight);
-        if (adds) Assert.That(with, Is.GreaterThan(without));
-        else Assert.That(with, Is.EqualTo(without));
-    }
-
-    [TestCase(0, 0.0, false)]
-    [TestCase(0, 1.0, false)]
-    [TestCase(2, 0.0, false)]
-    [TestCase(2, 1.0, true)]
-    public void Compute_CopyReadingWeight_AddsTheReadingErrorOnlyWithACopyPath(int pointerStride, double weight, bool adds)
+    /// <summary>A copy path's own losses, each added only where the path exists and its weight is above 0.</summary>
+    [TestCase("reading", 0, 1.0, false)]
+    [TestCase("reading", 2, 0.0, false)]
+    [TestCase("reading", 2, 1.0, true)]
+    [TestCase("correspondence", 0, 0.5, false)]
+    [TestCase("correspondence", 2, 0.0, false)]
+    [TestCase("correspondence", 2, 0.5, true)]
+    public void Compute_CopyPathLossWeight_AddsItsLossOnlyWithACopyPath(string loss, int pointerStride, double weight, bool adds)
     {
         using FrameModel model = TinyModels.Random(seed: 4, config: FrameModelConfig.Tiny with { PointerStride = pointerStride });
         FrameModelConfig config = model.Config;
@@ -98,7 +82,8 @@ public class TrainingLeversTests
             using var scope = NewDisposeScope();
             using var g = torch.Generator(1);
             Tensor context = tensor(batch.Context, [batch.Size * batch.Views, batch.Tokens, config.ContextPatchValues]);
-            return FlowMatchingLoss.Compute(model.Network, config, batch, context, null, new TrainObjective { CopyReadingWeight = w }, new Rng(2), g, Device.CPU).item<float>();
+            var objective = loss == "reading" ? new TrainObjective { CopyReadingWeight = w } : new TrainObjective { CopyReadingWeight = 0, CopyCorrespondenceWeight = w };
+            return FlowMatchingLoss.Compute(model.Network, config, batch, context, null, objective, new Rng(2), g, Device.CPU).item<float>();
         }
         double without = Loss(0), with = Loss(weight);
         if (adds) Assert.That(with, Is.GreaterThan(without));
