@@ -38,6 +38,9 @@ internal sealed class ContextPointer : nn.Module
     /// </summary>
     private const double InitialRotaryScale = 8.0;
 
+    /// <summary>The attention's logit scale, 1/√(key width), as scaled dot-product attention applies it.</summary>
+    private static readonly double LogitScale = 1.0 / Math.Sqrt(KeyWidth);
+
     private readonly nn.Linear _key, _query, _rotaryKey, _rotaryQuery, _gate;
     private readonly int _width, _patch, _stride;
     private readonly Reprojection? _reprojection;
@@ -110,7 +113,7 @@ internal sealed class ContextPointer : nn.Module
             RayRotary angles = RayRotary.FromTokens(targetTokens, channels, FrameModelConfig.OutputChannels, Frequencies);
             Tensor q = cat([_query.call(features).unsqueeze(1), angles.Rotate(_rotaryQuery.call(features).unsqueeze(1))], 3);
             return new PointerReading(nn.functional.scaled_dot_product_attention(q, keys, values).squeeze(1),
-                () => q.matmul(keys.transpose(2, 3)).squeeze(1) * (1.0 / Math.Sqrt(KeyWidth)));
+                () => q.matmul(keys.transpose(2, 3)).squeeze(1) * LogitScale);
         }
         // Per context view, the query looks from that view's camera centre towards the target patch's surface point,
         // so the direction kernel finds where that view sees it: a move forward or sideways is followed, not only a turn.
@@ -124,7 +127,7 @@ internal sealed class ContextPointer : nn.Module
         Tensor content = _query.call(features).unsqueeze(1);
         Tensor rotary = towards.Rotate(_rotaryQuery.call(features).unsqueeze(1));
         Tensor query = cat([content.expand([b, views, n, ContentWidth]), rotary], 3);
-        Tensor logits = query.matmul(k.transpose(2, 3)).permute([0, 2, 1, 3]).reshape([b, n, m]) * (1.0 / Math.Sqrt(KeyWidth));
+        Tensor logits = query.matmul(k.transpose(2, 3)).permute([0, 2, 1, 3]).reshape([b, n, m]) * LogitScale;
         Tensor colour = nn.functional.softmax(logits, 2).matmul(values.squeeze(1));
         return new PointerReading(colour, () => logits);
     }

@@ -45,7 +45,7 @@ internal sealed record Reprojection(float PositionScale, float DepthScale)
         Tensor axis = directions.mean(1, keepdim: true);
         axis = axis / (axis * axis).sum(2, keepdim: true).sqrt();
         Tensor encoded;
-        using (no_grad()) encoded = output.narrow(2, 3 * pixels, pixels).mean(2).clamp(max: 0.999).detach();
+        using (no_grad()) encoded = output.narrow(2, 3 * pixels, pixels).mean(2).clamp(max: 0.999);
         Tensor metres = ((1.0 - encoded) * 0.5).log() * -DepthScale;
         Tensor along = metres / (unit * axis).sum(2).clamp(min: 0.1) / PositionScale;
         return centre.unsqueeze(1) + along.unsqueeze(2) * unit;
