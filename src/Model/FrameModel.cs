@@ -145,7 +145,10 @@ public sealed class FrameModel : IDisposable
         Tensor input = tensor(values, [batch.Length, tokens, Config.ContextPatchValues]).to(Device);
         Tensor? generated = Network.HasProvenance ? tensor(batch.Select(r => r.GenerationDepth > 0 ? 1L : 0L).ToArray(), [batch.Length]).to(Device) : null;
         int columns = camera.Width / Config.PatchSize;
-        (Tensor k, Tensor v)[] kv = Network.EncodeContext(input, columns, generated);
+        Tensor? depth = Network.HasContextDepth
+            ? tensor(Concat(batch.Select(r => ModelInputs.ContextDepth(r.Frame, Config)).ToArray()), [batch.Length, tokens, Config.ContextDepthPatchValues]).to(Device)
+            : null;
+        (Tensor k, Tensor v)[] kv = Network.EncodeContext(input, columns, generated, depth);
         // A cached frame keeps its colour tokens in place of the copy path's windows (they repeat each pixel up to
         // (patch / stride)² times); the windows are cut again when the frame is used.
         if (Network.HasPointer) kv[^1] = (kv[^1].k, input.narrow(2, 0, FrameModelConfig.ContextChannels * Config.PatchSize * Config.PatchSize));

@@ -77,6 +77,17 @@ public sealed record FrameModelConfig
     /// </summary>
     public bool PointerReprojects { get; init; }
 
+    /// <summary>
+    /// Whether context frames give the network their depth beside their colour: encoded as the target's depth is
+    /// (1 − 2·exp(−d / <see cref="DepthScale"/>)) with a mark saying it is known, through a separate embedding that
+    /// starts at zero, so a network warm-started from one without it computes exactly what it did. The renderer's
+    /// depth for ground-truth views, the model's own for frames it drew; a frame without depth (a start image, a
+    /// memory loaded from a file) is marked unknown. It lets the network place the target's surfaces from the
+    /// context's, which the copy path's reprojection needs after a step forward. Default false (checkpoints written
+    /// before this setting existed).
+    /// </summary>
+    public bool ContextDepth { get; init; }
+
     /// <summary>Colour channels of a context frame (RGB).</summary>
     [JsonIgnore] public const int ContextChannels = 3;
 
@@ -88,6 +99,9 @@ public sealed record FrameModelConfig
 
     /// <summary>Values in one patch of a context frame's input (colour and rays).</summary>
     [JsonIgnore] public int ContextPatchValues => (ContextChannels + RayChannels) * PatchSize * PatchSize;
+
+    /// <summary>Values in one patch of a context frame's depth input (<see cref="ContextDepth"/>): encoded depth and its known mark.</summary>
+    [JsonIgnore] public int ContextDepthPatchValues => 2 * PatchSize * PatchSize;
 
     /// <summary>Values in one patch of the target's input (noisy RGB-D and rays).</summary>
     [JsonIgnore] public int TargetPatchValues => (OutputChannels + RayChannels) * PatchSize * PatchSize;

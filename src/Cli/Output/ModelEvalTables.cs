@@ -43,7 +43,7 @@ public static class ModelEvalTables
 
     private static void PrintDrift(DriftResult d)
     {
-        var drift = new Table().Title(Markup.Escape($"drift: {d.Steps} steps ({d.PathMetres:0.#} m), held-out world {d.WorldSeed}, {d.CollapsedFrames} collapsed frames, mean lag {d.MeanLagSteps:0.0} steps"));
+        var drift = new Table().Title(Markup.Escape($"drift: {d.Steps} steps ({d.PathMetres:0.#} m), held-out world {d.WorldSeed}, {d.CollapsedFrames} collapsed frames, mean lag {d.MeanLagSteps:0.0} steps{(d.ReferenceMeanLagSteps is { } rl ? $" (ground-truth memory: {rl:0.0})" : "")}"));
         foreach (string c in new[] { "step", "PSNR", "SSIM", "GMR", "PSNR, ground-truth memory", "GMR, ground-truth memory", "gap dB" }) drift.AddColumn(new TableColumn(c).RightAligned());
         foreach (DriftPoint p in d.Points)
             drift.AddRow(p.Step.ToString(CultureInfo.InvariantCulture), F(p.Psnr, "0.00"), F(p.Ssim, "0.000"), F(p.Gmr, "0.00"),

@@ -22,6 +22,8 @@ namespace RtfmGym.Evaluation.Model;
 /// <param name="PerStepGmr">GMR at steps 1..<paramref name="Steps"/>.</param>
 /// <param name="PerStepGroundTruthContextPsnr">The reference's PSNR at steps 1..<paramref name="Steps"/>, dB; null when not measured.</param>
 /// <param name="MeanLagSteps">Mean over all steps of how many steps behind the camera the generated frame is (the ground truth it resembles most, up to 30 steps back): 0 for a rollout that follows the camera.</param>
+/// <param name="ReferenceMeanLagSteps">The same lag for the ground-truth-memory reference; null when not measured. Lag there is the model's own response to motion; lag only in the rollout comes from feeding back its frames.</param>
 public sealed record DriftResult(ulong WorldSeed, int Steps, double PathMetres, IReadOnlyList<DriftPoint> Points, double MeanPsnr, double MeanSsim,
     double MeanGmr, int CollapsedFrames, double? MeanGroundTruthContextPsnr, double? MeanGapDb, double? MaxGapDb,
-    IReadOnlyList<double> PerStepPsnr, IReadOnlyList<double> PerStepGmr, IReadOnlyList<double>? PerStepGroundTruthContextPsnr, double MeanLagSteps);
+    IReadOnlyList<double> PerStepPsnr, IReadOnlyList<double> PerStepGmr, IReadOnlyList<double>? PerStepGroundTruthContextPsnr, double MeanLagSteps,
+    double? ReferenceMeanLagSteps);

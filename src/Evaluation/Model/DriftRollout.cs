@@ -49,7 +49,7 @@ public static class DriftRollout
         double[]? reference = trace.Reference is null ? null : new double[steps];
         double[]? referenceGmr = trace.Reference is null ? null : new double[steps];
         int collapsed = 0;
-        double lagSum = 0;
+        double lagSum = 0, referenceLagSum = 0;
         for (int step = 1; step <= steps; step++)
         {
             Frame frame = trace.Generated[step], truth = trace.Truth[step];
@@ -61,6 +61,7 @@ public static class DriftRollout
             if (trace.Reference is { } r)
             {
                 reference![step - 1] = Capped(ImageMetrics.Psnr(r[step], truth));
+                referenceLagSum += Lag(trace.Truth, r[step], step);
                 referenceGmr![step - 1] = SharpnessMetrics.Gmr(r[step], truth);
             }
         }
@@ -73,7 +74,8 @@ public static class DriftRollout
         return new DriftResult(worldSeed, steps, Math.Round(metres, 2), points,
             Average(psnr), Average(ssim), Average(gmr), collapsed,
             reference is null || steps == 0 ? null : reference.Average(), gaps is null || steps == 0 ? null : gaps.Average(), gaps is null || steps == 0 ? null : gaps.Max(),
-            psnr, gmr, reference, steps == 0 ? 0 : lagSum / steps);
+            psnr, gmr, reference, steps == 0 ? 0 : lagSum / steps,
+            reference is null || steps == 0 ? null : referenceLagSum / steps);
     }
 
     /// <summary>Most steps back that <see cref="Lag"/> looks.</summary>

@@ -21,6 +21,25 @@ public static class ModelInputs
         return values;
     }
 
+    /// <summary>
+    /// Depth input of one context frame (<see cref="FrameModelConfig.ContextDepth"/>): [tokens × 2·patch²] values, channel 0
+    /// the depth encoded as the target's is, channel 1 one where it is known; all zero for a frame without depth.
+    /// </summary>
+    public static float[] ContextDepth(Frame frame, FrameModelConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        var layout = new TokenLayout(frame.Width, frame.Height, config.PatchSize, 2);
+        var values = new float[layout.Length];
+        if (frame.Depth is not { } depth) return values;
+        for (int v = 0; v < frame.Height; v++)
+            for (int u = 0; u < frame.Width; u++)
+            {
+                values[layout.Index(u, v, 0)] = FrameEncoding.EncodeDepth(depth[v * frame.Width + u], config.DepthScale);
+                values[layout.Index(u, v, 1)] = 1f;
+            }
+        return values;
+    }
+
     /// <summary>Rays of a target pose: [tokens × 6·patch²] values.</summary>
     public static float[] Rays(Pose pose, CameraIntrinsics camera, FrameModelConfig config)
     {

@@ -18,6 +18,7 @@ internal sealed class FrameTransformer : nn.Module
     private readonly nn.Embedding? _provenance;
     private readonly nn.ModuleList<FrameBlock> _blocks;
     private readonly ContextPointer? _pointer;
+    private readonly nn.Linear? _contextDepthEmbed;
     private readonly int _heads, _width, _rayRopeFrequencies;
 
     public FrameTransformer(FrameModelConfig config, Generator generator)
@@ -46,7 +47,20 @@ internal sealed class FrameTransformer : nn.Module
         if (config.PointerStride > 0)
             _pointer = register_module("pointer", new ContextPointer(config.Width, config.PatchSize, config.PointerStride, generator,
                 config.PointerReprojects ? new Reprojection(config.PositionScale, config.DepthScale) : null));
+        if (config.ContextDepth)
+        {
+            // Zero at first, and registered after every other weight: a warm-started network computes what it did.
+            _contextDepthEmbed = register_module("context_depth_embed", new nn.Linear(config.ContextDepthPatchValues, config.Width, generator: generator));
+            using (no_grad())
+            {
+                nn.init.uniform_(_contextDepthEmbed.weight, 0, 0);
+                nn.init.uniform_(_contextDepthEmbed.bias!, 0, 0);
+            }
+        }
     }
+
+    /// <summary>Whether context frames give their depth (<see cref="FrameModelConfig.ContextDepth"/>).</summary>
+    public bool HasContextDepth => _contextDepthEmbed is not null;
 
     /// <summary>Number of blocks (each has its own keys and values per context frame).</summary>
     public int Depth => _blocks.Count;
@@ -64,10 +78,13 @@ internal sealed class FrameTransformer : nn.Module
     /// (<see cref="ContextPointer.Encode"/>). All depend on each frame alone.
     /// <paramref name="generated"/> [F] int64, 1 for frames the model drew and 0 for ground truth; ignored
     /// (may be null) when the model has no provenance embedding, and null means all ground truth.
+    /// <paramref name="depth"/> [F, N, 2·patch²]: each frame's encoded depth and its known mark
+    /// (<see cref="Geometry.ModelInputs.ContextDepth"/>); ignored when the model takes no context depth, and null means unknown.
     /// </summary>
-    public (Tensor k, Tensor v)[] EncodeContext(Tensor tokens, int columns, Tensor? generated = null)
+    public (Tensor k, Tensor v)[] EncodeContext(Tensor tokens, int columns, Tensor? generated = null, Tensor? depth = null)
     {
         Tensor h = _contextEmbed.call(tokens);
+        if (_contextDepthEmbed is not null && depth is not null) h = h + _contextDepthEmbed.call(depth);
         Tensor cond = _provenance is null ? _contextCondition
             : _contextCondition + _provenance.call(generated ?? zeros([tokens.shape[0]], ScalarType.Int64, tokens.device));
         RayRotary? rotary = Rotary(tokens, FrameModelConfig.ContextChannels + FrameModelConfig.RayChannels, FrameModelConfig.ContextChannels);
@@ -132,15 +149,16 @@ internal sealed class FrameTransformer : nn.Module
     /// <param name="targetTokens">[B, N, target patch values]: noisy RGB-D and rays of each target, as in <see cref="Denoise(Tensor, Tensor, IReadOnlyList{ValueTuple{Tensor, Tensor}}?)"/>.</param>
     /// <param name="t">[B] noise levels, as in <see cref="Denoise(Tensor, Tensor, IReadOnlyList{ValueTuple{Tensor, Tensor}}?)"/>.</param>
     /// <param name="generated">[B·views] int64 provenance of each context frame (see <see cref="EncodeContext"/>), or null for all ground truth.</param>
-    public Tensor Forward(Tensor contextTokens, int columns, int views, Tensor targetTokens, Tensor t, Tensor? generated = null) =>
-        Forward(contextTokens, columns, views, targetTokens, t, generated, out _);
+    /// <param name="depth">[B·views, N, 2·patch²] each context frame's depth input (see <see cref="EncodeContext"/>), or null.</param>
+    public Tensor Forward(Tensor contextTokens, int columns, int views, Tensor targetTokens, Tensor t, Tensor? generated = null, Tensor? depth = null) =>
+        Forward(contextTokens, columns, views, targetTokens, t, generated, depth, out _);
 
-    /// <summary>As <see cref="Forward(Tensor, int, int, Tensor, Tensor, Tensor?)"/>, also giving the copy path's reading (see <see cref="Denoise(Tensor, Tensor, IReadOnlyList{ValueTuple{Tensor, Tensor}}?, out PointerReading?)"/>).</summary>
-    public Tensor Forward(Tensor contextTokens, int columns, int views, Tensor targetTokens, Tensor t, Tensor? generated, out PointerReading? reading)
+    /// <summary>As <see cref="Forward(Tensor, int, int, Tensor, Tensor, Tensor?, Tensor?)"/>, also giving the copy path's reading (see <see cref="Denoise(Tensor, Tensor, IReadOnlyList{ValueTuple{Tensor, Tensor}}?, out PointerReading?)"/>).</summary>
+    public Tensor Forward(Tensor contextTokens, int columns, int views, Tensor targetTokens, Tensor t, Tensor? generated, Tensor? depth, out PointerReading? reading)
     {
         reading = null;
         if (views == 0) return Denoise(targetTokens, t, null);
-        return Denoise(targetTokens, t, GroupContext(EncodeContext(contextTokens, columns, generated), views), out reading);
+        return Denoise(targetTokens, t, GroupContext(EncodeContext(contextTokens, columns, generated, depth), views), out reading);
     }
 
     private RayRotary? Rotary(Tensor tokens, int channels, int directionChannel) =>

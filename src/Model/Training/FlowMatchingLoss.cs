@@ -18,9 +18,10 @@ internal static class FlowMatchingLoss
 
     /// <summary>
     /// The loss of one batch. <paramref name="context"/> [B·views, N, context values] and <paramref name="generated"/>
-    /// [B·views] (or null) come from <see cref="SelfForcing.Prepare"/>, which may have swapped some views for the model's own.
+    /// [B·views] (or null) and <paramref name="contextDepth"/> (or null) come from <see cref="SelfForcing.Prepare"/>, which may have
+    /// swapped some views for the model's own.
     /// </summary>
-    public static Tensor Compute(FrameTransformer network, FrameModelConfig config, TrainingBatch batch, Tensor context, Tensor? generated,
+    public static Tensor Compute(FrameTransformer network, FrameModelConfig config, TrainingBatch batch, Tensor context, Tensor? generated, Tensor? contextDepth,
         TrainObjective objective, Rng levels, Generator noiseGenerator, Device device)
     {
         long n = batch.Tokens, b = batch.Size;
@@ -39,7 +40,7 @@ internal static class FlowMatchingLoss
         Tensor noise = randn([b, n, outValues], noiseGenerator).to(device);
         Tensor tb = level.view([b, 1, 1]);
         Tensor xt = x0 * (1.0 - tb) + noise * tb;
-        Tensor predicted = network.Forward(context, config.ImageSize / config.PatchSize, batch.Views, cat([xt, rays], 2), level, generated, out PointerReading? reading);
+        Tensor predicted = network.Forward(context, config.ImageSize / config.PatchSize, batch.Views, cat([xt, rays], 2), level, generated, contextDepth, out PointerReading? reading);
         Tensor perSample = ((predicted - x0).pow(2) * ChannelWeights(config, device)).mean([1, 2]);
         Tensor loss = (perSample * tensor(weight, [b]).to(device)).mean();
         if (reading is null) return loss;

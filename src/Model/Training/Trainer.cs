@@ -86,9 +86,9 @@ public sealed class Trainer
                 // Noise and levels per step from the seed, so a resumed run draws exactly what the uninterrupted one would have.
                 using var noise = torch.Generator(Rng.Derive(Options.Seed, $"noise {step}").NextUInt64());
                 using var selfNoise = torch.Generator(Rng.Derive(Options.Seed, $"self-forcing noise {step}").NextUInt64());
-                var (context, generated) = SelfForcing.Prepare(train.Network, config, batch, Options.Objective, step,
+                var (context, generated, contextDepth) = SelfForcing.Prepare(train.Network, config, batch, Options.Objective, step,
                     Rng.Derive(Options.Seed, $"self-forcing {step}"), selfNoise, Options.Device);
-                Tensor l = FlowMatchingLoss.Compute(train.Network, config, batch, context, generated, Options.Objective,
+                Tensor l = FlowMatchingLoss.Compute(train.Network, config, batch, context, generated, contextDepth, Options.Objective,
                     Rng.Derive(Options.Seed, $"levels {step}"), noise, Options.Device);
                 l.backward();
                 nn.utils.clip_grad_norm_(train.Network.parameters(), 1.0);

@@ -13,9 +13,15 @@ public sealed class TrainingBatch
     /// <summary>Horizontal range of the random translation, metres either way (covers worlds up to about 24 m across, centred).</summary>
     public const float TranslationRange = 12f;
 
-    private TrainingBatch(int size, int views, int tokens, float[] context, float[] targets, float[] rays, int[]? correspondence)
+    /// <summary>
+    /// Share of context views whose depth is withheld (marked unknown) for models that take context depth, so the network
+    /// also learns to draw from frames without it (start images, memories loaded from files).
+    /// </summary>
+    public const double ContextDepthDropout = 0.2;
+
+    private TrainingBatch(int size, int views, int tokens, float[] context, float[] targets, float[] rays, int[]? correspondence, float[]? contextDepth)
     {
-        (Size, Views, Tokens, Context, Targets, Rays, Correspondence) = (size, views, tokens, context, targets, rays, correspondence);
+        (Size, Views, Tokens, Context, Targets, Rays, Correspondence, ContextDepth) = (size, views, tokens, context, targets, rays, correspondence, contextDepth);
     }
 
     /// <summary>B: samples in the batch.</summary>
@@ -38,6 +44,13 @@ public sealed class TrainingBatch
     public int[]? Correspondence { get; }
 
     /// <summary>
+    /// For models that take context depth (<see cref="FrameModelConfig.ContextDepth"/>): each context view's depth input,
+    /// [B·views, N, 2·patch²] row-major (<see cref="ModelInputs.ContextDepth"/>), with <see cref="ContextDepthDropout"/> of the
+    /// views marked unknown; null otherwise.
+    /// </summary>
+    public float[]? ContextDepth { get; }
+
+    /// <summary>
     /// Builds the batch. With <paramref name="augment"/>, every sample's poses are moved by one random
     /// <see cref="RigidMotion"/> (centred on the target, random heading, offset within
     /// ±<see cref="TranslationRange"/> m); without, poses are used as given.
@@ -57,12 +70,19 @@ public sealed class TrainingBatch
         bool pointer = config.PointerStride > 0 && views > 0;
         int[]? correspondence = pointer ? new int[examples.Count * tokens * views] : null;
         var motions = examples.Select(e => augment is null ? RigidMotion.Identity : Random(augment, e.TargetPose.Position)).ToArray();
+        // Drawn after the motions, so a run with context depth sees the same poses as one without.
+        bool[]? withheld = config.ContextDepth ? Enumerable.Range(0, examples.Count * views).Select(_ => augment?.Chance(ContextDepthDropout) ?? false).ToArray() : null;
+        int d = tokens * config.ContextDepthPatchValues;
+        float[]? contextDepth = withheld is null ? null : new float[examples.Count * views * d];
         Parallel.For(0, examples.Count, i =>
         {
             TrainingExample e = examples[i];
             RigidMotion m = motions[i];
             for (int v = 0; v < views; v++)
+            {
                 ModelInputs.Context(e.ContextFrames[v], m.Apply(e.ContextPoses[v]), e.Camera, config).CopyTo(context, (i * views + v) * c);
+                if (withheld is not null && !withheld[i * views + v]) ModelInputs.ContextDepth(e.ContextFrames[v], config).CopyTo(contextDepth!, (i * views + v) * d);
+            }
             ModelInputs.CleanTarget(e.Target, config).CopyTo(targets, i * o);
             ModelInputs.Rays(m.Apply(e.TargetPose), e.Camera, config).CopyTo(rays, i * r);
             // Geometry is the same before and after the rigid augmentation, so the original poses serve.
@@ -71,7 +91,7 @@ public sealed class TrainingBatch
             if (found is null) pointer = false;
             else found.CopyTo(correspondence!, i * tokens * views);
         });
-        return new TrainingBatch(examples.Count, views, tokens, context, targets, rays, pointer ? correspondence : null);
+        return new TrainingBatch(examples.Count, views, tokens, context, targets, rays, pointer ? correspondence : null, contextDepth);
     }
 
     private static RigidMotion Random(Rng rng, Vector3 centre)

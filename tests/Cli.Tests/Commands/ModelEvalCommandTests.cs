@@ -50,11 +50,12 @@ public class ModelEvalCommandTests
         Assert.That(drift["points"]!.AsArray().Select(p => p!["step"]!.GetValue<int>()), Is.EqualTo(new[] { 1, 2 }));
         Assert.That(drift["per_step_psnr"]!.AsArray(), Has.Count.EqualTo(2));
         Assert.That(drift["collapsed_frames"]!.GetValue<int>(), Is.InRange(0, 2));
+        Assert.That(drift["reference_mean_lag_steps"]!.GetValue<double>(), Is.InRange(0, 2));
         Assert.That(doc["out_and_back"]!["outbound_steps"]!.GetValue<int>(), Is.EqualTo(2));
         JsonObject summary = doc["summary"]!.AsObject();
         Assert.That(doc.AsObject().Last().Key, Is.EqualTo("summary"), "the document ends with the summary");
         foreach (string key in new[] { "copy_psnr", "interp4_psnr", "interp4_ssim", "interp4_gmr", "interp4_fine_r2", "interp4_seam_ratio", "traj4_psnr",
-                     "extrap4_psnr", "extrap4_gmr", "drift_mean_gap_db", "drift_max_gap_db", "drift_collapsed_frames", "out_and_back_return_gap_db", "drift_mean_lag_steps", "interp4_oracle_psnr", "traj4_oracle_psnr" })
+                     "extrap4_psnr", "extrap4_gmr", "drift_mean_gap_db", "drift_max_gap_db", "drift_collapsed_frames", "out_and_back_return_gap_db", "drift_mean_lag_steps", "interp4_oracle_psnr", "traj4_oracle_psnr", "drift_mean_psnr", "drift_reference_lag_steps" })
             Assert.That(summary.ContainsKey(key), Is.True, key);
         Assert.That(summary["interp4_psnr"]!.GetValue<double>(), Is.EqualTo(cells[6]!["model_psnr"]!.GetValue<double>()));
         Assert.That(File.Exists(Path.Combine(_dir, "eval", "comparison.png")), Is.True);

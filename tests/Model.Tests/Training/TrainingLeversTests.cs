@@ -83,7 +83,7 @@ public class TrainingLeversTests
             using var g = torch.Generator(1);
             Tensor context = tensor(batch.Context, [batch.Size * batch.Views, batch.Tokens, config.ContextPatchValues]);
             var objective = loss == "reading" ? new TrainObjective { CopyReadingWeight = w } : new TrainObjective { CopyReadingWeight = 0, CopyCorrespondenceWeight = w };
-            return FlowMatchingLoss.Compute(model.Network, config, batch, context, null, objective, new Rng(2), g, Device.CPU).item<float>();
+            return FlowMatchingLoss.Compute(model.Network, config, batch, context, null, null, objective, new Rng(2), g, Device.CPU).item<float>();
         }
         double without = Loss(0), with = Loss(weight);
         if (adds) Assert.That(with, Is.GreaterThan(without));
@@ -160,7 +160,7 @@ public class TrainingLeversTests
         var objective = new TrainObjective { SelfForcingShare = 1, SelfForcingFrom = 0 };
         using var scope = NewDisposeScope();
         using var g = torch.Generator(1);
-        var (context, generated) = SelfForcing.Prepare(model.Network, config, batch, objective, step: 0, new Rng(1), g, Device.CPU);
+        var (context, generated, _) = SelfForcing.Prepare(model.Network, config, batch, objective, step: 0, new Rng(1), g, Device.CPU);
         Assert.That(generated!.ToArray<long>(), Is.EqualTo(new long[] { 0, 0, 1, 0, 0, 1, 0, 0, 1 }));
         float[] after = context.contiguous().ToArray<float>();
         int perView = batch.Tokens * config.ContextPatchValues, colour = 3 * config.PatchSize * config.PatchSize;
@@ -190,7 +190,7 @@ public class TrainingLeversTests
         TrainingBatch batch = TrainingBatch.Build(data.Batch(0, 2, views: 2), model.Config, augment: null);
         using var scope = NewDisposeScope();
         using var g = torch.Generator(1);
-        var (context, generated) = SelfForcing.Prepare(model.Network, model.Config, batch, new TrainObjective { SelfForcingShare = 1, SelfForcingFrom = 10 }, step: 9, new Rng(1), g, Device.CPU);
+        var (context, generated, _) = SelfForcing.Prepare(model.Network, model.Config, batch, new TrainObjective { SelfForcingShare = 1, SelfForcingFrom = 10 }, step: 9, new Rng(1), g, Device.CPU);
         Assert.That(context.contiguous().ToArray<float>(), Is.EqualTo(batch.Context));
         Assert.That(generated, Is.Null, "no marks: every view is ground truth");
     }
