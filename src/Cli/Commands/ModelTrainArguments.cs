@@ -26,6 +26,7 @@ internal sealed class ModelTrainArguments
     private readonly Option<double> _copies = new("--copy-share") { Description = "Share of samples whose context holds the target's own view (or one within 0.1 m and 5°).", DefaultValueFactory = _ => 0.15 };
     private readonly Option<double> _selfForcing = new("--self-forcing") { Description = "Share of batches whose last context view is the model's own frame, marked generated (0 turns it off).", DefaultValueFactory = _ => 0.25 };
     private readonly Option<long> _selfForcingFrom = new("--self-forcing-from") { Description = "First step at which self-forcing applies.", DefaultValueFactory = _ => 1_000 };
+    private readonly Option<int> _selfForcingChain = new("--self-forcing-chain") { Description = "Context views a self-forced batch draws, each from the views before it (1: only the last view, from the others).", DefaultValueFactory = _ => 1 };
     private readonly Option<int?> _rayRope = new("--ray-rope") { Description = "Frequencies of the ray-direction rotary attention (0 turns it off). Default: the preset's." };
     private readonly Option<double> _copyReading = new("--copy-reading-weight") { Description = "Weight of the copy path's own loss (its reading against the target colour).", DefaultValueFactory = _ => 1.0 };
     private readonly Option<double> _copyCorrespondence = new("--copy-correspondence-weight") { Description = "Weight of the copy path's correspondence loss: attention on the windows where the ground-truth geometry says each target patch is seen (0 turns it off).", DefaultValueFactory = _ => 0.0 };
@@ -37,7 +38,7 @@ internal sealed class ModelTrainArguments
     /// <summary>The options, in the order the help lists them.</summary>
     public IEnumerable<Option> All =>
     [
-        _preset, _steps, _outDir, _device, _resume, _batch, _lr, _seed, _size, _every, _sampleEvery, _init, _weighting, _levels, _copies, _selfForcing, _selfForcingFrom, _rayRope, _copyStride, _copyReproject, _copyReading, _copyCorrespondence, _copyGateOpen, _contextDepth,
+        _preset, _steps, _outDir, _device, _resume, _batch, _lr, _seed, _size, _every, _sampleEvery, _init, _weighting, _levels, _copies, _selfForcing, _selfForcingFrom, _selfForcingChain, _rayRope, _copyStride, _copyReproject, _copyReading, _copyCorrespondence, _copyGateOpen, _contextDepth,
     ];
 
     /// <summary>The training options the command line gives.</summary>
@@ -72,6 +73,7 @@ internal sealed class ModelTrainArguments
                 Levels = Levels(pr.GetValue(_levels)!),
                 SelfForcingShare = pr.GetValue(_selfForcing),
                 SelfForcingFrom = pr.GetValue(_selfForcingFrom),
+                SelfForcingChain = pr.GetValue(_selfForcingChain),
                 CopyReadingWeight = pr.GetValue(_copyReading),
                 CopyCorrespondenceWeight = pr.GetValue(_copyCorrespondence),
             },

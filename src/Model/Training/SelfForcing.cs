@@ -7,11 +7,11 @@ using static RtfmGym.Torch.torch;
 namespace RtfmGym.Model.Training;
 
 /// <summary>
-/// "Self-forcing lite": in a share of batches, each sample's last context view (for walks, the newest
-/// frame) is replaced by the frame the network itself draws at that view's pose from the sample's other
-/// views, and marked as generated. The network then learns, as in a rollout, to read its own frames as
-/// context and to weigh them against the ground truth, instead of only ever seeing perfect context.
-/// The drawn frame carries no gradient.
+/// "Self-forcing lite": in a share of batches, each sample's last context views (for walks, the newest frames) are
+/// replaced by frames the network itself draws at those views' poses, each from all the views before it (ground truth
+/// and those already drawn, <see cref="TrainObjective.SelfForcingChain"/> deep), and marked as generated. The network
+/// then learns, as in a rollout, to read its own frames as context and to weigh them against the ground truth,
+/// instead of only ever seeing perfect context. The drawn frames carry no gradient.
 /// </summary>
 internal static class SelfForcing
 {
@@ -30,28 +30,35 @@ internal static class SelfForcing
         Tensor? depth = batch.ContextDepth is { } d ? tensor(d, [b * views, n, depthValues]).to(device) : null;
         // No marks means all ground truth (FrameTransformer.EncodeContext).
         if (!network.HasProvenance || views < 2 || step < objective.SelfForcingFrom || !rng.Chance(objective.SelfForcingShare)) return (context, null, depth);
-        var marks = new long[b * views];
 
         long colourValues = FrameModelConfig.ContextChannels * config.PatchSize * config.PatchSize;
-        Tensor perSample = context.view([b, views, n, values]);
-        Tensor others = perSample.narrow(1, 0, views - 1).reshape([b * (views - 1), n, values]);
-        Tensor lastRays = perSample.select(1, views - 1).narrow(2, colourValues, values - colourValues);
-        Tensor drawn;
-        Tensor? drawnDepth;
+        long first = views - Math.Min(objective.SelfForcingChain, views - 1);
+        Tensor[] frames = Enumerable.Range(0, (int)views).Select(v => context.view([b, views, n, values]).select(1, v)).ToArray();
+        Tensor[]? depths = depth is null ? null : Enumerable.Range(0, (int)views).Select(v => depth.view([b, views, n, depthValues]).select(1, v)).ToArray();
+        var marks = new long[b * views];
         using (no_grad())
         {
-            Tensor? otherDepth = depth?.view([b, views, n, depthValues]).narrow(1, 0, views - 1).reshape([b * (views - 1), n, depthValues]);
-            var kv = FrameTransformer.GroupContext(network.EncodeContext(others, config.ImageSize / config.PatchSize, zeros([b * (views - 1)], ScalarType.Int64, device), otherDepth), (int)(views - 1));
-            Tensor noise = randn([b, n, config.OutputPatchValues], noiseGenerator).to(device);
-            Tensor x0 = FlowSampler.Sample(network, lastRays, kv, noise, new SamplerSettings(objective.SelfForcingSamplerSteps));
-            drawn = cat([x0.narrow(2, 0, colourValues), lastRays], 2).detach();
-            // The drawn frame's depth channel (x₀'s fourth) with its known mark, as the model's frames give theirs at run time.
-            drawnDepth = depth is null ? null : cat([x0.narrow(2, colourValues, depthValues / 2), ones([b, n, depthValues / 2], device: device)], 2).detach();
+            for (long j = first; j < views; j++)
+            {
+                // View j is drawn from views 0 to j − 1, the earlier drawn ones among them marked as generated.
+                var priorMarks = new long[b * j];
+                for (long i = 0; i < b; i++)
+                    for (long v = first; v < j; v++) priorMarks[i * j + v] = 1;
+                Tensor prior = stack(frames.Take((int)j).ToArray(), 1).reshape([b * j, n, values]);
+                Tensor? priorDepth = depths is null ? null : stack(depths.Take((int)j).ToArray(), 1).reshape([b * j, n, depthValues]);
+                var kv = FrameTransformer.GroupContext(network.EncodeContext(prior, config.ImageSize / config.PatchSize, tensor(priorMarks, [b * j]).to(device), priorDepth), (int)j);
+                Tensor rays = frames[j].narrow(2, colourValues, values - colourValues);
+                Tensor noise = randn([b, n, config.OutputPatchValues], noiseGenerator).to(device);
+                Tensor x0 = FlowSampler.Sample(network, rays, kv, noise, new SamplerSettings(objective.SelfForcingSamplerSteps));
+                frames[j] = cat([x0.narrow(2, 0, colourValues), rays], 2).detach();
+                // The drawn frame's depth channel (x₀'s fourth) with its known mark, as the model's frames give theirs at run time.
+                if (depths is not null)
+                    depths[j] = cat([x0.narrow(2, colourValues, depthValues / 2), ones([b, n, depthValues / 2], device: device)], 2).detach();
+                for (long i = 0; i < b; i++) marks[i * views + j] = 1;
+            }
         }
-        Tensor replaced = cat([perSample.narrow(1, 0, views - 1), drawn.unsqueeze(1)], 1).reshape([b * views, n, values]);
-        Tensor? replacedDepth = depth is null ? null
-            : cat([depth.view([b, views, n, depthValues]).narrow(1, 0, views - 1), drawnDepth!.unsqueeze(1)], 1).reshape([b * views, n, depthValues]);
-        for (long i = 0; i < b; i++) marks[i * views + views - 1] = 1;
+        Tensor replaced = stack(frames, 1).reshape([b * views, n, values]);
+        Tensor? replacedDepth = depths is null ? null : stack(depths, 1).reshape([b * views, n, depthValues]);
         return (replaced, tensor(marks, [b * views]).to(device), replacedDepth);
     }
 }

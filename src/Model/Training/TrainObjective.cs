@@ -27,6 +27,14 @@ public sealed record TrainObjective
     /// <summary>First step at which self-forcing may apply (the model's own frames mean little before). Default 1,000.</summary>
     public long SelfForcingFrom { get; init; } = 1_000;
 
+    /// <summary>
+    /// How many context views a self-forced batch draws, each in turn from all views before it (ground truth and those
+    /// already drawn), as a rollout draws each frame from the ones before: 1 draws only the last view from the others;
+    /// K draws the last K, so the newest view is K generations from the truth (fewer where a sample has fewer views).
+    /// Default 1.
+    /// </summary>
+    public int SelfForcingChain { get; init; } = 1;
+
     /// <summary>Sampler steps used to draw the self-forced context frame. Default 1 (cheapest; the rollout default may use more).</summary>
     public int SelfForcingSamplerSteps { get; init; } = 1;
 
@@ -58,6 +66,7 @@ public sealed record TrainObjective
         if (SelfForcingFrom < 0) throw new ArgumentOutOfRangeException(nameof(SelfForcingFrom), SelfForcingFrom, "The self-forcing start step cannot be negative.");
         if (!(CopyReadingWeight is >= 0 and <= 100)) throw new ArgumentOutOfRangeException(nameof(CopyReadingWeight), CopyReadingWeight, "The copy reading weight (--copy-reading-weight) must be 0 to 100.");
         if (!(CopyCorrespondenceWeight is >= 0 and <= 100)) throw new ArgumentOutOfRangeException(nameof(CopyCorrespondenceWeight), CopyCorrespondenceWeight, "The copy correspondence weight (--copy-correspondence-weight) must be 0 to 100.");
+        if (SelfForcingChain is < 1 or > 63) throw new ArgumentOutOfRangeException(nameof(SelfForcingChain), SelfForcingChain, "The self-forcing chain must be 1 to 63 views.");
         if (SelfForcingSamplerSteps is < 1 or > 16) throw new ArgumentOutOfRangeException(nameof(SelfForcingSamplerSteps), SelfForcingSamplerSteps, "Self-forcing sampler steps must be 1 to 16.");
         return this;
     }

@@ -34,13 +34,15 @@ public class TrainingLeversTests
         Assert.That(rest.Count(x => x < 0.1) / (double)rest.Length, Is.LessThan(0.03), "few levels near the clean end");
     }
 
-    [TestCase(-0.1, 0.1, 0L, 1)]
-    [TestCase(0.1, 1.5, 0L, 1)]
-    [TestCase(0.1, 0.1, -1L, 1)]
-    [TestCase(0.1, 0.1, 0L, 0)]
-    public void Validate_BadObjective_Throws(double pureNoise, double selfForcing, long from, int samplerSteps)
+    [TestCase(-0.1, 0.1, 0L, 1, 1)]
+    [TestCase(0.1, 1.5, 0L, 1, 1)]
+    [TestCase(0.1, 0.1, -1L, 1, 1)]
+    [TestCase(0.1, 0.1, 0L, 0, 1)]
+    [TestCase(0.1, 0.1, 0L, 1, 0)]
+    [TestCase(0.1, 0.1, 0L, 1, 64)]
+    public void Validate_BadObjective_Throws(double pureNoise, double selfForcing, long from, int samplerSteps, int chain)
     {
-        var objective = new TrainObjective { PureNoiseShare = pureNoise, SelfForcingShare = selfForcing, SelfForcingFrom = from, SelfForcingSamplerSteps = samplerSteps };
+        var objective = new TrainObjective { PureNoiseShare = pureNoise, SelfForcingShare = selfForcing, SelfForcingFrom = from, SelfForcingSamplerSteps = samplerSteps, SelfForcingChain = chain };
         Assert.Throws<ArgumentOutOfRangeException>(() => objective.Validate());
     }
 
@@ -179,6 +181,37 @@ public class TrainingLeversTests
                     }
                 }
             Assert.That(changed > 0, Is.EqualTo(redrawn), $"view {view}");
+        }
+    }
+
+    [Test]
+    public void Prepare_ChainOfTwo_LastTwoViewsDrawnTheNewestFromTheDrawnOne()
+    {
+        using FrameModel model = TinyModels.Random(seed: 4);
+        FrameModelConfig config = model.Config;
+        var data = new TrainingDataGenerator(TinyModels.Data, seed: 3);
+        TrainingBatch batch = TrainingBatch.Build(data.Batch(0, 2, views: 3), config, augment: null);
+        using var scope = NewDisposeScope();
+        float[] Drawn(int chain, out long[] marks)
+        {
+            using var g = torch.Generator(1);
+            var (context, generated, _) = SelfForcing.Prepare(model.Network, config, batch, new TrainObjective { SelfForcingShare = 1, SelfForcingFrom = 0, SelfForcingChain = chain },
+                step: 0, new Rng(1), g, Device.CPU);
+            marks = generated!.ToArray<long>();
+            return context.contiguous().ToArray<float>();
+        }
+        float[] one = Drawn(1, out long[] oneMarks), two = Drawn(2, out long[] twoMarks), deep = Drawn(9, out long[] deepMarks);
+        Assert.That(oneMarks, Is.EqualTo(new long[] { 0, 0, 1, 0, 0, 1 }));
+        Assert.That(twoMarks, Is.EqualTo(new long[] { 0, 1, 1, 0, 1, 1 }));
+        Assert.That(deepMarks, Is.EqualTo(twoMarks), "a chain longer than the views allow draws all but the first");
+        Assert.That(deep, Is.EqualTo(two));
+        int perView = batch.Tokens * config.ContextPatchValues;
+        Span<float> View(float[] all, int sample, int view) => all.AsSpan((sample * 3 + view) * perView, perView);
+        for (int sample = 0; sample < 2; sample++)
+        {
+            Assert.That(View(two, sample, 0).SequenceEqual(View(batch.Context, sample, 0)), Is.True, "the first view stays the truth");
+            Assert.That(View(two, sample, 1).SequenceEqual(View(batch.Context, sample, 1)), Is.False, "the middle view is drawn");
+            Assert.That(View(two, sample, 2).SequenceEqual(View(one, sample, 2)), Is.False, "the newest view is drawn from a drawn one");
         }
     }
 
