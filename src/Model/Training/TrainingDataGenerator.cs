@@ -80,7 +80,9 @@ public sealed class TrainingDataGenerator
         float pitch = (float)(rng.NextGaussian() * 0.04);
         Pose target;
         Pose[] context;
-        if (kind == SampleKind.Trajectory)
+        if (kind == SampleKind.Trajectory && Options.StartShare > 0 && views > 0 && rng.Chance(Options.StartShare))
+            (context, target) = Start(world, rng, views, height, pitch);
+        else if (kind == SampleKind.Trajectory)
         {
             Pose[] walk = Walk(world, rng, views + 1, height, pitch);
             (context, target) = (walk[..views], walk[views]);
@@ -192,17 +194,43 @@ public sealed class TrainingDataGenerator
         return Pose.FromYawPitchRoll(xz.X, height, xz.Y, target.Yaw + yawOffset, pitch);
     }
 
-    /// <summary>A random walk as an agent would make it: between views, one to three moves of 0.25 m or turns of 10° to 30°.</summary>
-    private static Pose[] Walk(World world, Rng rng, int views, float height, float pitch)
+    /// <summary>
+    /// A start sample (<see cref="TrainingDataOptions.StartShare"/>): <paramref name="views"/> context poses (the start, the start
+    /// turned by each of <see cref="TrainingDataOptions.StartHeadingsDegrees"/>, then the walk's poses before the target) and a
+    /// target one to four single actions from the start.
+    /// </summary>
+    private static (Pose[] Context, Pose Target) Start(World world, Rng rng, int views, float height, float pitch)
     {
         Pose start = RandomPose(world, rng, height, pitch);
+        Pose[] walk = Walk(world, rng, start, pitch, rng.NextInt(2, 6), actionsPerStep: 1);
+        IEnumerable<Pose> turned = TrainingDataOptions.StartHeadingsDegrees.Select(degrees => start with
+        {
+            Orientation = Quaternion.Normalize(Quaternion.CreateFromAxisAngle(Vector3.UnitY, degrees * MathF.PI / 180f) * start.Orientation),
+        });
+        Pose[] context = new[] { start }.Concat(turned).Concat(walk[1..^1]).Take(views).ToArray();
+        // Fewer poses than views (a one-action walk with 8 views): the start again, as a memory may hold a place twice.
+        while (context.Length < views) context = [.. context, start];
+        return (context, walk[^1]);
+    }
+
+    /// <summary>A random walk as an agent would make it: between views, one to three moves of 0.25 m or turns of 10° to 30°.</summary>
+    private static Pose[] Walk(World world, Rng rng, int views, float height, float pitch) =>
+        Walk(world, rng, RandomPose(world, rng, height, pitch), pitch, views, actionsPerStep: 0);
+
+    /// <summary>
+    /// <paramref name="views"/> poses of a random walk from <paramref name="start"/> (the first; level but for <paramref name="pitch"/>):
+    /// between views, one to three moves of 0.25 m or turns of 10° to 30°, or exactly <paramref name="actionsPerStep"/> when it is positive.
+    /// </summary>
+    private static Pose[] Walk(World world, Rng rng, Pose start, float pitch, int views, int actionsPerStep)
+    {
+        float height = start.Position.Y;
         Vector2 xz = new(start.Position.X, start.Position.Z);
         float yaw = start.Yaw;
         float turn = rng.Chance(0.5) ? 1 : -1;
         var poses = new Pose[views];
         for (int i = 0; i < views; i++)
         {
-            int actions = i == 0 ? 0 : rng.NextInt(1, 4);
+            int actions = i == 0 ? 0 : actionsPerStep > 0 ? actionsPerStep : rng.NextInt(1, 4);
             for (int a = 0; a < actions; a++)
             {
                 Vector2 ahead = xz + 0.25f * new Vector2(-MathF.Sin(yaw), -MathF.Cos(yaw));

@@ -1,5 +1,6 @@
 using System.Numerics;
 using RtfmGym.Env;
+using RtfmGym.Env.Geometry;
 using RtfmGym.Env.Randomness;
 using RtfmGym.Env.Worlds;
 using RtfmGym.Model.Checkpoints;
@@ -110,6 +111,32 @@ public class TrainingLeversTests
         Assert.That(e.ContextFrames[0].Rgb, Is.EqualTo(e.Target.Rgb));
         Assert.That(e.ContextPoses[1], Is.Not.EqualTo(e.TargetPose));
     }
+
+    [Test]
+    public void Example_StartShareAll_ContextSeenFromTheStartTargetFourActionsAtMost()
+    {
+        var data = new TrainingDataGenerator(TinyModels.Data with { StartShare = 1 }, seed: 3);
+        World world = WorldGenerator.Generate(TrainingDataGenerator.WorldOptionsFor(7));
+        for (int i = 0; i < 20; i++)
+        {
+            TrainingExample e = data.Example(world, new Rng((ulong)i), views: 4, SampleKind.Trajectory);
+            Pose start = e.ContextPoses[0];
+            for (int v = 1; v < 4; v++)
+            {
+                Assert.That(e.ContextPoses[v].Position, Is.EqualTo(start.Position), $"sample {i} view {v} is seen from the start");
+                float expected = TrainingDataOptions.StartHeadingsDegrees[v - 1] * MathF.PI / 180f;
+                Assert.That(e.ContextPoses[v].AngleTo(start), Is.EqualTo(Math.Min(expected, 2 * MathF.PI - expected)).Within(1e-3f), $"sample {i} view {v} heading");
+            }
+            Assert.That(Vector3.Distance(e.TargetPose.Position, start.Position), Is.LessThanOrEqualTo(4 * 0.25f + 1e-4f), $"sample {i}");
+            Assert.That(e.TargetPose, Is.Not.EqualTo(start), $"sample {i}: at least one action");
+        }
+    }
+
+    [TestCase(-0.1)]
+    [TestCase(1.5)]
+    [TestCase(double.NaN)]
+    public void Validate_BadStartShare_Throws(double share) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => (TinyModels.Data with { StartShare = share }).Validate());
 
     [Test]
     public void Example_CopyKindNear_FirstViewWithinTenthOfAMetreAndFiveDegrees()
