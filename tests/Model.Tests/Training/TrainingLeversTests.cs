@@ -115,11 +115,8 @@ public class TrainingLeversTests
     [Test]
     public void Example_StartShareAll_ContextSeenFromTheStartTargetFourActionsAtMost()
     {
-        var data = new TrainingDataGenerator(TinyModels.Data with { StartShare = 1 }, seed: 3);
-        World world = WorldGenerator.Generate(TrainingDataGenerator.WorldOptionsFor(7));
-        for (int i = 0; i < 20; i++)
+        foreach (var (i, e) in Examples(TinyModels.Data with { StartShare = 1 }, views: 4, SampleKind.Trajectory))
         {
-            TrainingExample e = data.Example(world, new Rng((ulong)i), views: 4, SampleKind.Trajectory);
             Pose start = e.ContextPoses[0];
             for (int v = 1; v < 4; v++)
             {
@@ -132,6 +129,14 @@ public class TrainingLeversTests
         }
     }
 
+    /// <summary>Twenty samples of <paramref name="kind"/> in training world 7, each from its own seed (its index).</summary>
+    private static IEnumerable<(int Index, TrainingExample Example)> Examples(TrainingDataOptions options, int views, SampleKind kind)
+    {
+        var data = new TrainingDataGenerator(options, seed: 3);
+        World world = WorldGenerator.Generate(TrainingDataGenerator.WorldOptionsFor(7));
+        for (int i = 0; i < 20; i++) yield return (i, data.Example(world, new Rng((ulong)i), views, kind));
+    }
+
     [TestCase(-0.1)]
     [TestCase(1.5)]
     [TestCase(double.NaN)]
@@ -141,11 +146,8 @@ public class TrainingLeversTests
     [Test]
     public void Example_CopyKindNear_FirstViewWithinTenthOfAMetreAndFiveDegrees()
     {
-        var data = new TrainingDataGenerator(TinyModels.Data with { NearCopyShare = 1 }, seed: 3);
-        World world = WorldGenerator.Generate(TrainingDataGenerator.WorldOptionsFor(7));
-        for (int i = 0; i < 20; i++)
+        foreach (var (_, e) in Examples(TinyModels.Data with { NearCopyShare = 1 }, views: 2, SampleKind.Copy))
         {
-            TrainingExample e = data.Example(world, new Rng((ulong)i), views: 2, SampleKind.Copy);
             Assert.That(Vector3.Distance(e.ContextPoses[0].Position, e.TargetPose.Position), Is.LessThanOrEqualTo(0.1f + 1e-5f));
             Assert.That(e.ContextPoses[0].AngleTo(e.TargetPose), Is.LessThanOrEqualTo(5f * MathF.PI / 180f + 1e-4f));
         }
