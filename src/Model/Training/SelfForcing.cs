@@ -32,21 +32,23 @@ internal static class SelfForcing
         if (!network.HasProvenance || views < 2 || step < objective.SelfForcingFrom || !rng.Chance(objective.SelfForcingShare)) return (context, null, depth);
 
         long colourValues = FrameModelConfig.ContextChannels * config.PatchSize * config.PatchSize;
+        int columns = config.ImageSize / config.PatchSize;
         long first = views - Math.Min(objective.SelfForcingChain, views - 1);
         Tensor[] frames = Enumerable.Range(0, (int)views).Select(v => context.view([b, views, n, values]).select(1, v)).ToArray();
         Tensor[]? depths = depth is null ? null : Enumerable.Range(0, (int)views).Select(v => depth.view([b, views, n, depthValues]).select(1, v)).ToArray();
         var marks = new long[b * views];
         using (no_grad())
         {
+            // A frame's keys and values depend on that frame alone, so each view is encoded once: the ground truth
+            // together, each drawn view (marked generated) when it is drawn. Per view, [B, ...] per block.
+            (Tensor k, Tensor v)[] truth = network.EncodeContext(stack(frames.Take((int)first).ToArray(), 1).reshape([b * first, n, values]), columns,
+                zeros([b * first], ScalarType.Int64, device), depths is null ? null : stack(depths.Take((int)first).ToArray(), 1).reshape([b * first, n, depthValues]));
+            var encoded = Enumerable.Range(0, (int)first).Select(v => truth.Select(kv => (k: View(kv.k, b, first, v), v: View(kv.v, b, first, v))).ToArray()).ToList();
             for (long j = first; j < views; j++)
             {
-                // View j is drawn from views 0 to j − 1, the earlier drawn ones among them marked as generated.
-                var priorMarks = new long[b * j];
-                for (long i = 0; i < b; i++)
-                    for (long v = first; v < j; v++) priorMarks[i * j + v] = 1;
-                Tensor prior = stack(frames.Take((int)j).ToArray(), 1).reshape([b * j, n, values]);
-                Tensor? priorDepth = depths is null ? null : stack(depths.Take((int)j).ToArray(), 1).reshape([b * j, n, depthValues]);
-                var kv = FrameTransformer.GroupContext(network.EncodeContext(prior, config.ImageSize / config.PatchSize, tensor(priorMarks, [b * j]).to(device), priorDepth), (int)j);
+                // View j is drawn from views 0 to j − 1.
+                var kv = FrameTransformer.GroupContext(Enumerable.Range(0, truth.Length)
+                    .Select(l => (Frames(encoded.Select(e => e[l].k), b, j), Frames(encoded.Select(e => e[l].v), b, j))).ToArray(), (int)j);
                 Tensor rays = frames[j].narrow(2, colourValues, values - colourValues);
                 Tensor noise = randn([b, n, config.OutputPatchValues], noiseGenerator).to(device);
                 Tensor x0 = FlowSampler.Sample(network, rays, kv, noise, new SamplerSettings(objective.SelfForcingSamplerSteps));
@@ -55,10 +57,23 @@ internal static class SelfForcing
                 if (depths is not null)
                     depths[j] = cat([x0.narrow(2, colourValues, depthValues / 2), ones([b, n, depthValues / 2], device: device)], 2).detach();
                 for (long i = 0; i < b; i++) marks[i * views + j] = 1;
+                if (j < views - 1)
+                    encoded.Add(network.EncodeContext(frames[j], columns, ones([b], ScalarType.Int64, device), depths?[j]));
             }
         }
         Tensor replaced = stack(frames, 1).reshape([b * views, n, values]);
         Tensor? replacedDepth = depths is null ? null : stack(depths, 1).reshape([b * views, n, depthValues]);
         return (replaced, tensor(marks, [b * views]).to(device), replacedDepth);
+    }
+
+    /// <summary>View <paramref name="view"/> of per-frame encodings [B·count, ...] grouped by sample: [B, ...].</summary>
+    private static Tensor View(Tensor perFrame, long b, long count, long view) =>
+        perFrame.view([b, count, .. perFrame.shape[1..]]).select(1, view);
+
+    /// <summary>Per-view encodings [B, ...] of <paramref name="count"/> views as per-frame encodings [B·count, ...] grouped by sample.</summary>
+    private static Tensor Frames(IEnumerable<Tensor> perView, long b, long count)
+    {
+        Tensor stacked = stack(perView.ToArray(), 1);
+        return stacked.reshape([b * count, .. stacked.shape[2..]]);
     }
 }
