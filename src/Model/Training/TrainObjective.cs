@@ -66,7 +66,7 @@ public sealed record TrainObjective
         if (SelfForcingFrom < 0) throw new ArgumentOutOfRangeException(nameof(SelfForcingFrom), SelfForcingFrom, "The self-forcing start step cannot be negative.");
         if (!(CopyReadingWeight is >= 0 and <= 100)) throw new ArgumentOutOfRangeException(nameof(CopyReadingWeight), CopyReadingWeight, "The copy reading weight (--copy-reading-weight) must be 0 to 100.");
         if (!(CopyCorrespondenceWeight is >= 0 and <= 100)) throw new ArgumentOutOfRangeException(nameof(CopyCorrespondenceWeight), CopyCorrespondenceWeight, "The copy correspondence weight (--copy-correspondence-weight) must be 0 to 100.");
-        if (SelfForcingChain is < 1 or > 63) throw new ArgumentOutOfRangeException(nameof(SelfForcingChain), SelfForcingChain, "The self-forcing chain must be 1 to 63 views.");
+        if (SelfForcingChain is < 1 or > 63) throw new ArgumentOutOfRangeException(nameof(SelfForcingChain), SelfForcingChain, "The self-forcing chain (--self-forcing-chain) must be 1 to 63 views.");
         if (SelfForcingSamplerSteps is < 1 or > 16) throw new ArgumentOutOfRangeException(nameof(SelfForcingSamplerSteps), SelfForcingSamplerSteps, "Self-forcing sampler steps must be 1 to 16.");
         return this;
     }

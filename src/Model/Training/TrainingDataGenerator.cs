@@ -207,9 +207,8 @@ public sealed class TrainingDataGenerator
         {
             Orientation = Quaternion.Normalize(Quaternion.CreateFromAxisAngle(Vector3.UnitY, degrees * MathF.PI / 180f) * start.Orientation),
         });
-        Pose[] context = new[] { start }.Concat(turned).Concat(walk[1..^1]).Take(views).ToArray();
         // Fewer poses than views (a one-action walk with 8 views): the start again, as a memory may hold a place twice.
-        while (context.Length < views) context = [.. context, start];
+        Pose[] context = new[] { start }.Concat(turned).Concat(walk[1..^1]).Concat(Enumerable.Repeat(start, views)).Take(views).ToArray();
         return (context, walk[^1]);
     }
 

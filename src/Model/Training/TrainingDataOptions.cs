@@ -42,7 +42,8 @@ public sealed record TrainingDataOptions
     public double StartShare { get; init; }
 
     /// <summary>Headings of the start samples' turned views, degrees from the start view, in the order they fill the context: the frame source's seed headings (<see cref="Frames.ModelFrameSourceOptions.SeedHeadingsDegrees"/>) nearest the way ahead first.</summary>
-    public static IReadOnlyList<float> StartHeadingsDegrees { get; } = [60, 300, 120, 240, 180];
+    public static IReadOnlyList<float> StartHeadingsDegrees { get; } = new Frames.ModelFrameSourceOptions().SeedHeadingsDegrees
+        .OrderBy(d => Math.Min(d, 360 - d)).ThenBy(d => d).ToArray();
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid setting.</summary>
     public TrainingDataOptions Validate()
@@ -52,7 +53,7 @@ public sealed record TrainingDataOptions
         if (!(CameraHeight is > 0.3f and < 2.5f)) throw new ArgumentOutOfRangeException(nameof(CameraHeight), CameraHeight, "Camera height must be 0.3 to 2.5 metres.");
         if (PoolSize is < 1 or > 4096) throw new ArgumentOutOfRangeException(nameof(PoolSize), PoolSize, "Pool size must be 1 to 4096 worlds.");
         if (RefreshEvery < 1) throw new ArgumentOutOfRangeException(nameof(RefreshEvery), RefreshEvery, "Refresh interval must be at least 1 sample.");
-        if (!(StartShare is >= 0 and <= 1)) throw new ArgumentOutOfRangeException(nameof(StartShare), StartShare, "Start share must be 0 to 1.");
+        if (!(StartShare is >= 0 and <= 1)) throw new ArgumentOutOfRangeException(nameof(StartShare), StartShare, "The start share (--start-share) must be 0 to 1.");
         if (!(NearCopyShare is >= 0 and <= 1)) throw new ArgumentOutOfRangeException(nameof(NearCopyShare), NearCopyShare, "Near-copy share must be 0 to 1.");
         if (!(Mix.Trajectory >= 0 && Mix.Interpolation >= 0 && Mix.Extrapolation >= 0 && Mix.Copy >= 0) || Mix.Trajectory + Mix.Interpolation + Mix.Extrapolation + Mix.Copy <= 0)
             throw new ArgumentOutOfRangeException(nameof(Mix), Mix, "Mix weights must be non-negative and not all zero.");
