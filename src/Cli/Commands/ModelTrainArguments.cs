@@ -23,6 +23,7 @@ internal sealed class ModelTrainArguments
     private readonly Option<string?> _init = new("--init") { Description = "Warm-start a new run from this checkpoint directory (weights of the same name and shape are copied; newer parts start fresh)." };
     private readonly Option<string> _weighting = new("--weighting") { Description = "Loss weighting per noise level: v-space (x0 error / max(t, 0.1)^2) or flat.", DefaultValueFactory = _ => "v-space" };
     private readonly Option<string> _levels = new("--levels") { Description = "Noise-level distribution: logit-normal or uniform.", DefaultValueFactory = _ => "logit-normal" };
+    private readonly Option<double> _pureNoise = new("--pure-noise-share") { Description = "Share of samples trained at noise level 1, the only level a one-step sampler draws from.", DefaultValueFactory = _ => 0.15 };
     private readonly Option<double> _copies = new("--copy-share") { Description = "Share of samples whose context holds the target's own view (or one within 0.1 m and 5°).", DefaultValueFactory = _ => 0.15 };
     private readonly Option<double> _startShare = new("--start-share") { Description = "Share of trajectory samples that begin an episode as the environment does: the start view and the views turned on the spot as context, the target one to four actions on.", DefaultValueFactory = _ => 0.0 };
     private readonly Option<double> _selfForcing = new("--self-forcing") { Description = "Share of batches whose last context view is the model's own frame, marked generated (0 turns it off).", DefaultValueFactory = _ => 0.25 };
@@ -39,7 +40,7 @@ internal sealed class ModelTrainArguments
     /// <summary>The options, in the order the help lists them.</summary>
     public IEnumerable<Option> All =>
     [
-        _preset, _steps, _outDir, _device, _resume, _batch, _lr, _seed, _size, _every, _sampleEvery, _init, _weighting, _levels, _copies, _startShare, _selfForcing, _selfForcingFrom, _selfForcingChain, _rayRope, _copyStride, _copyReproject, _copyReading, _copyCorrespondence, _copyGateOpen, _contextDepth,
+        _preset, _steps, _outDir, _device, _resume, _batch, _lr, _seed, _size, _every, _sampleEvery, _init, _weighting, _levels, _pureNoise, _copies, _startShare, _selfForcing, _selfForcingFrom, _selfForcingChain, _rayRope, _copyStride, _copyReproject, _copyReading, _copyCorrespondence, _copyGateOpen, _contextDepth,
     ];
 
     /// <summary>The training options the command line gives.</summary>
@@ -72,6 +73,7 @@ internal sealed class ModelTrainArguments
             {
                 Weighting = Weighting(pr.GetValue(_weighting)!),
                 Levels = Levels(pr.GetValue(_levels)!),
+                PureNoiseShare = pr.GetValue(_pureNoise),
                 SelfForcingShare = pr.GetValue(_selfForcing),
                 SelfForcingFrom = pr.GetValue(_selfForcingFrom),
                 SelfForcingChain = pr.GetValue(_selfForcingChain),

@@ -43,7 +43,7 @@ public static class ModelEvalTables
 
     private static void PrintDrift(DriftResult d)
     {
-        var drift = new Table().Title(Markup.Escape($"drift: {d.Steps} steps ({d.PathMetres:0.#} m), held-out world {d.WorldSeed}, {d.CollapsedFrames} collapsed frames, mean lag {d.MeanLagSteps:0.0} steps{(d.ReferenceMeanLagSteps is { } rl ? $" (ground-truth memory: {rl:0.0})" : "")}"));
+        var drift = new Table().Title(Markup.Escape($"drift: {d.Steps} steps ({d.PathMetres:0.#} m), held-out world {d.WorldSeed}, {d.CollapsedFrames} collapsed frames, mean lag {d.MeanLagSteps:0.0} steps{(d.ReferenceMeanLagSteps is { } rl ? $" (ground-truth memory: {rl:0.0})" : "")}{DepthError(d)}"));
         foreach (string c in new[] { "step", "PSNR", "SSIM", "GMR", "PSNR, ground-truth memory", "GMR, ground-truth memory", "gap dB" }) drift.AddColumn(new TableColumn(c).RightAligned());
         foreach (DriftPoint p in d.Points)
             drift.AddRow(p.Step.ToString(CultureInfo.InvariantCulture), F(p.Psnr, "0.00"), F(p.Ssim, "0.000"), F(p.Gmr, "0.00"),
@@ -52,6 +52,10 @@ public static class ModelEvalTables
             d.MeanGapDb is { } mg ? $"{F(mg, "+0.00;-0.00")} (max {F(d.MaxGapDb, "0.00")})" : "-");
         Consoles.Out.Write(drift);
     }
+
+    /// <summary>", depth error (AbsRel) X at step 1, Y mean (ground-truth memory: Z)", or nothing for a model without depth.</summary>
+    private static string DepthError(DriftResult d) => d.MeanDepthAbsRel is not { } mean ? "" :
+        $", depth error (AbsRel) {F(d.FirstStepDepthAbsRel, "0.00")} at step 1, {F(mean, "0.00")} mean{(d.ReferenceMeanDepthAbsRel is { } r ? $" (ground-truth memory: {F(r, "0.00")})" : "")}";
 
     private static void PrintOutAndBack(OutAndBackResult o)
     {

@@ -23,7 +23,10 @@ namespace RtfmGym.Evaluation.Model;
 /// <param name="PerStepGroundTruthContextPsnr">The reference's PSNR at steps 1..<paramref name="Steps"/>, dB; null when not measured.</param>
 /// <param name="MeanLagSteps">Mean over all steps of how many steps behind the camera the generated frame is (the ground truth it resembles most, up to 30 steps back): 0 for a rollout that follows the camera.</param>
 /// <param name="ReferenceMeanLagSteps">The same lag for the ground-truth-memory reference; null when not measured. Lag there is the model's own response to motion; lag only in the rollout comes from feeding back its frames.</param>
+/// <param name="MeanDepthAbsRel">Mean over all steps of the generated depth's error against the truth (<see cref="RtfmGym.Imaging.DepthMetrics.AbsRel"/>); null when the model draws no depth. The copy path places what it reads by this depth, so a rollout whose depth does not follow the camera loses its steps forward.</param>
+/// <param name="FirstStepDepthAbsRel">That error at step 1, drawn from ground-truth views only; null when the model draws no depth.</param>
+/// <param name="ReferenceMeanDepthAbsRel">The mean depth error of the ground-truth-memory reference; null when not measured or without depth.</param>
 public sealed record DriftResult(ulong WorldSeed, int Steps, double PathMetres, IReadOnlyList<DriftPoint> Points, double MeanPsnr, double MeanSsim,
     double MeanGmr, int CollapsedFrames, double? MeanGroundTruthContextPsnr, double? MeanGapDb, double? MaxGapDb,
     IReadOnlyList<double> PerStepPsnr, IReadOnlyList<double> PerStepGmr, IReadOnlyList<double>? PerStepGroundTruthContextPsnr, double MeanLagSteps,
-    double? ReferenceMeanLagSteps);
+    double? ReferenceMeanLagSteps, double? MeanDepthAbsRel = null, double? FirstStepDepthAbsRel = null, double? ReferenceMeanDepthAbsRel = null);

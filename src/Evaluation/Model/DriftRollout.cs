@@ -48,6 +48,8 @@ public static class DriftRollout
         var gmr = new double[steps];
         double[]? reference = trace.Reference is null ? null : new double[steps];
         double[]? referenceGmr = trace.Reference is null ? null : new double[steps];
+        var depth = new double[steps];
+        var referenceDepth = new double[steps];
         int collapsed = 0;
         double lagSum = 0, referenceLagSum = 0;
         for (int step = 1; step <= steps; step++)
@@ -57,9 +59,11 @@ public static class DriftRollout
             psnr[step - 1] = Capped(ImageMetrics.Psnr(frame, truth));
             ssim[step - 1] = ImageMetrics.Ssim(frame, truth);
             gmr[step - 1] = SharpnessMetrics.Gmr(frame, truth);
+            depth[step - 1] = DepthMetrics.AbsRel(frame, truth);
             if (SharpnessMetrics.IsCollapsed(frame, truth)) collapsed++;
             if (trace.Reference is { } r)
             {
+                referenceDepth[step - 1] = DepthMetrics.AbsRel(r[step], truth);
                 reference![step - 1] = Capped(ImageMetrics.Psnr(r[step], truth));
                 referenceLagSum += Lag(trace.Truth, r[step], step);
                 referenceGmr![step - 1] = SharpnessMetrics.Gmr(r[step], truth);
@@ -75,8 +79,12 @@ public static class DriftRollout
             Average(psnr), Average(ssim), Average(gmr), collapsed,
             reference is null || steps == 0 ? null : reference.Average(), gaps is null || steps == 0 ? null : gaps.Average(), gaps is null || steps == 0 ? null : gaps.Max(),
             psnr, gmr, reference, steps == 0 ? 0 : lagSum / steps,
-            reference is null || steps == 0 ? null : referenceLagSum / steps);
+            reference is null || steps == 0 ? null : referenceLagSum / steps,
+            MeanOrNull(depth), steps == 0 || double.IsNaN(depth[0]) ? null : depth[0], reference is null ? null : MeanOrNull(referenceDepth));
     }
+
+    /// <summary>The mean of the finite values, or null when there is none (a model that draws no depth gives NaN at every step).</summary>
+    private static double? MeanOrNull(IReadOnlyCollection<double> values) => Average(values) is var mean && double.IsNaN(mean) ? null : mean;
 
     /// <summary>Most steps back that <see cref="Lag"/> looks.</summary>
     internal const int MaxLag = 30;
@@ -157,7 +165,8 @@ public static class DriftRollout
         var references = reference ? new List<Frame>() : null;
         for (int step = 0; step < path.Count; step++)
         {
-            var request = new FrameRequest(path[step], camera, FrameChannels.Rgb, step);
+            // Depth is asked for only to measure it: the memory keeps a generated frame's colour either way.
+            var request = new FrameRequest(path[step], camera, FrameChannels.Rgb | FrameChannels.Depth, step);
             generated.Add(pipeline.Observe(new ObservationRequest(request, episode, memory)).Frame);
             truths.Add(truthRenderer.DrawOne(new ViewRequest(request, episode)).Observed);
             if (truthPipeline is not null) references!.Add(truthPipeline.Observe(new ObservationRequest(request, episode, truthMemory)).Frame);

@@ -23,8 +23,11 @@ internal sealed class GroundTruthMemorySource(ModelFrameSource model, GroundTrut
     {
         IReadOnlyList<DrawnView> drawn = model.Draw(requests);
         IReadOnlyList<DrawnView> truths = truth.Draw(requests);
-        return drawn.Select((d, i) => new DrawnView(d.Observed, truths[i].Observed)).ToArray();
+        // The memory keeps the truth's colour only, as it keeps a drawn frame's, so asking for depth (to measure it) leaves retrieval as it was.
+        return drawn.Select((d, i) => new DrawnView(d.Observed, ColourOnly(truths[i].Observed))).ToArray();
     }
+
+    private static Frame ColourOnly(Frame f) => f.Depth is null ? f : new Frame(f.Width, f.Height, f.Rgb);
 
     public void Dispose() { }
 }

@@ -61,7 +61,7 @@ public sealed record TrainObjective
     {
         if (!Enum.IsDefined(Weighting)) throw new ArgumentOutOfRangeException(nameof(Weighting), Weighting, "Unknown loss weighting.");
         if (!Enum.IsDefined(Levels)) throw new ArgumentOutOfRangeException(nameof(Levels), Levels, "Unknown noise-level distribution.");
-        if (!(PureNoiseShare is >= 0 and <= 1)) throw new ArgumentOutOfRangeException(nameof(PureNoiseShare), PureNoiseShare, "The pure-noise share must be 0 to 1.");
+        if (!(PureNoiseShare is >= 0 and <= 1)) throw new ArgumentOutOfRangeException(nameof(PureNoiseShare), PureNoiseShare, "The pure-noise share (--pure-noise-share) must be 0 to 1.");
         if (!(SelfForcingShare is >= 0 and <= 1)) throw new ArgumentOutOfRangeException(nameof(SelfForcingShare), SelfForcingShare, "The self-forcing share must be 0 to 1.");
         if (SelfForcingFrom < 0) throw new ArgumentOutOfRangeException(nameof(SelfForcingFrom), SelfForcingFrom, "The self-forcing start step cannot be negative.");
         if (!(CopyReadingWeight is >= 0 and <= 100)) throw new ArgumentOutOfRangeException(nameof(CopyReadingWeight), CopyReadingWeight, "The copy reading weight (--copy-reading-weight) must be 0 to 100.");

@@ -66,6 +66,10 @@ public class ModelEvaluatorTests
         Assert.That(r.Drift.PerStepGroundTruthContextPsnr, Has.Count.EqualTo(3));
         Assert.That(r.Drift.MeanGroundTruthContextPsnr, Is.Not.Null);
         Assert.That(WorldSeeds.IsHeldOut(r.Drift.WorldSeed), Is.True);
+        Assert.That(r.Drift.FirstStepDepthAbsRel, Is.GreaterThan(0).And.LessThan(double.PositiveInfinity), "the model draws depth, so its error is measured");
+        Assert.That(r.Drift.MeanDepthAbsRel, Is.GreaterThan(0).And.LessThan(double.PositiveInfinity));
+        Assert.That(r.Drift.ReferenceMeanDepthAbsRel, Is.GreaterThan(0).And.LessThan(double.PositiveInfinity));
+        Assert.That(r.Summary.DriftStep1DepthAbsRel, Is.EqualTo(r.Drift.FirstStepDepthAbsRel));
         Assert.That(File.ReadAllBytes(image)[..4], Is.EqualTo(new byte[] { 137, 80, 78, 71 }));
         Assert.That(Directory.GetFiles(Path.GetDirectoryName(image)!), Has.Length.EqualTo(1), "no temporary file left");
         // Each stage counts on its own and ends complete: 2 samples of each kind, 3 drift steps, 3 steps out and 3 back.
@@ -73,6 +77,15 @@ public class ModelEvaluatorTests
         Assert.That(stages.Select(p => p.Stage), Is.EqualTo(new[] { "copy samples", "interpolation samples", "extrapolation samples", "trajectory samples", "drift rollout", "out and back" }));
         Assert.That(stages.Select(p => p.Total), Is.EqualTo(new long[] { 2, 2, 2, 2, 3, 2 * 3 }));
         Assert.That(stages.All(p => p.Done == p.Total), Is.True);
+    }
+
+    [Test]
+    public void Run_WithAndWithoutTheReference_SameRollout()
+    {
+        var options = Small with { DriftSteps = 3, OutAndBackSteps = 0, Kinds = [SampleKind.Copy] };
+        ModelEvalResult with = ModelEvaluator.Run(_model, options), without = ModelEvaluator.Run(_model, options with { DriftReference = false });
+        Assert.That(without.Drift!.PerStepPsnr, Is.EqualTo(with.Drift!.PerStepPsnr));
+        Assert.That(without.Drift.MeanDepthAbsRel, Is.EqualTo(with.Drift.MeanDepthAbsRel));
     }
 
     [Test]
@@ -84,6 +97,7 @@ public class ModelEvaluatorTests
         Assert.That(b.Drift!.PerStepPsnr, Is.EqualTo(a.Drift!.PerStepPsnr));
         Assert.That(b.Drift.PerStepGroundTruthContextPsnr, Is.Null);
         Assert.That(b.Drift.MeanGapDb, Is.Null);
+        Assert.That(b.Drift.ReferenceMeanDepthAbsRel, Is.Null);
         Assert.That(b.OutAndBack, Is.Null);
     }
 
