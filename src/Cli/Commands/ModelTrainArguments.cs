@@ -29,6 +29,7 @@ internal sealed class ModelTrainArguments
     private readonly Option<double> _selfForcing = new("--self-forcing") { Description = "Share of batches whose last context view is the model's own frame, marked generated (0 turns it off).", DefaultValueFactory = _ => 0.25 };
     private readonly Option<long> _selfForcingFrom = new("--self-forcing-from") { Description = "First step at which self-forcing applies.", DefaultValueFactory = _ => 1_000 };
     private readonly Option<int> _selfForcingChain = new("--self-forcing-chain") { Description = "Context views a self-forced batch draws, each from the views before it (1: only the last view, from the others).", DefaultValueFactory = _ => 1 };
+    private readonly Option<double> _degrade = new("--degrade-context") { Description = "Share of context views blurred and faded as a long rollout's frames are, and marked generated (0 turns it off).", DefaultValueFactory = _ => 0.0 };
     private readonly Option<int?> _rayRope = new("--ray-rope") { Description = "Frequencies of the ray-direction rotary attention (0 turns it off). Default: the preset's." };
     private readonly Option<double> _copyReading = new("--copy-reading-weight") { Description = "Weight of the copy path's own loss (its reading against the target colour).", DefaultValueFactory = _ => 1.0 };
     private readonly Option<double> _copyCorrespondence = new("--copy-correspondence-weight") { Description = "Weight of the copy path's correspondence loss: attention on the windows where the ground-truth geometry says each target patch is seen (0 turns it off).", DefaultValueFactory = _ => 0.0 };
@@ -40,7 +41,7 @@ internal sealed class ModelTrainArguments
     /// <summary>The options, in the order the help lists them.</summary>
     public IEnumerable<Option> All =>
     [
-        _preset, _steps, _outDir, _device, _resume, _batch, _lr, _seed, _size, _every, _sampleEvery, _init, _weighting, _levels, _pureNoise, _copies, _startShare, _selfForcing, _selfForcingFrom, _selfForcingChain, _rayRope, _copyStride, _copyReproject, _copyReading, _copyCorrespondence, _copyGateOpen, _contextDepth,
+        _preset, _steps, _outDir, _device, _resume, _batch, _lr, _seed, _size, _every, _sampleEvery, _init, _weighting, _levels, _pureNoise, _copies, _startShare, _selfForcing, _selfForcingFrom, _selfForcingChain, _degrade, _rayRope, _copyStride, _copyReproject, _copyReading, _copyCorrespondence, _copyGateOpen, _contextDepth,
     ];
 
     /// <summary>The training options the command line gives.</summary>
@@ -77,6 +78,7 @@ internal sealed class ModelTrainArguments
                 SelfForcingShare = pr.GetValue(_selfForcing),
                 SelfForcingFrom = pr.GetValue(_selfForcingFrom),
                 SelfForcingChain = pr.GetValue(_selfForcingChain),
+                DegradedContextShare = pr.GetValue(_degrade),
                 CopyReadingWeight = pr.GetValue(_copyReading),
                 CopyCorrespondenceWeight = pr.GetValue(_copyCorrespondence),
             },

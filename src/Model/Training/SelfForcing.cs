@@ -18,7 +18,7 @@ internal static class SelfForcing
     /// <summary>
     /// The context tensor [B·views, N, context values] of <paramref name="batch"/>, its depth input [B·views, N, 2·patch²]
     /// (null for a model without context depth) and, when this batch is self-forced, each view's mark [B·views]
-    /// (1 = generated; null: every view is ground truth). A drawn view gives its own depth, as in a rollout. Whether this
+    /// (1 = generated: drawn, or degraded by the batch; null: every view is ground truth). A drawn view gives its own depth, as in a rollout. Whether this
     /// batch is self-forced is drawn from <paramref name="rng"/>; its sampling noise from <paramref name="noiseGenerator"/>.
     /// </summary>
     public static (Tensor Context, Tensor? Generated, Tensor? Depth) Prepare(FrameTransformer network, FrameModelConfig config, TrainingBatch batch,
@@ -28,21 +28,25 @@ internal static class SelfForcing
         Tensor context = tensor(batch.Context, [b * views, n, values]).to(device);
         long depthValues = config.ContextDepthPatchValues;
         Tensor? depth = batch.ContextDepth is { } d ? tensor(d, [b * views, n, depthValues]).to(device) : null;
-        // No marks means all ground truth (FrameTransformer.EncodeContext).
-        if (!network.HasProvenance || views < 2 || step < objective.SelfForcingFrom || !rng.Chance(objective.SelfForcingShare)) return (context, null, depth);
+        // Degraded views are marked generated; no marks at all means all ground truth (FrameTransformer.EncodeContext).
+        var marks = new long[b * views];
+        if (batch.Degraded is { } degraded)
+            for (long i = 0; i < marks.Length; i++) marks[i] = degraded[i] ? 1 : 0;
+        Tensor? baseMarks = batch.Degraded is null ? null : tensor(marks, [b * views]).to(device);
+        if (!network.HasProvenance || views < 2 || step < objective.SelfForcingFrom || !rng.Chance(objective.SelfForcingShare)) return (context, baseMarks, depth);
 
         long colourValues = FrameModelConfig.ContextChannels * config.PatchSize * config.PatchSize;
         int columns = config.ImageSize / config.PatchSize;
         long first = views - Math.Min(objective.SelfForcingChain, views - 1);
         Tensor[] frames = Enumerable.Range(0, (int)views).Select(v => context.view([b, views, n, values]).select(1, v)).ToArray();
         Tensor[]? depths = depth is null ? null : Enumerable.Range(0, (int)views).Select(v => depth.view([b, views, n, depthValues]).select(1, v)).ToArray();
-        var marks = new long[b * views];
         using (no_grad())
         {
             // A frame's keys and values depend on that frame alone, so each view is encoded once: the ground truth
             // together, each drawn view (marked generated) when it is drawn. Per view, [B, ...] per block.
+            Tensor firstMarks = baseMarks is null ? zeros([b * first], ScalarType.Int64, device) : baseMarks.view([b, views]).narrow(1, 0, first).reshape([b * first]);
             (Tensor k, Tensor v)[] truth = network.EncodeContext(stack(frames.Take((int)first).ToArray(), 1).reshape([b * first, n, values]), columns,
-                zeros([b * first], ScalarType.Int64, device), depths is null ? null : stack(depths.Take((int)first).ToArray(), 1).reshape([b * first, n, depthValues]));
+                firstMarks, depths is null ? null : stack(depths.Take((int)first).ToArray(), 1).reshape([b * first, n, depthValues]));
             var encoded = Enumerable.Range(0, (int)first).Select(v => truth.Select(kv => (k: View(kv.k, b, first, v), v: View(kv.v, b, first, v))).ToArray()).ToList();
             for (long j = first; j < views; j++)
             {

@@ -35,6 +35,13 @@ public sealed record TrainObjective
     /// </summary>
     public int SelfForcingChain { get; init; } = 1;
 
+    /// <summary>
+    /// Chance that a context view is degraded as a long rollout degrades the model's frames (<see cref="ContextDegradation"/>)
+    /// and marked generated, so the network learns to draw detail over a blurred view rather than copy the blur on. Needs a
+    /// model with <see cref="FrameModelConfig.Provenance"/> (without it, nothing is degraded). Default 0.
+    /// </summary>
+    public double DegradedContextShare { get; init; }
+
     /// <summary>Sampler steps used to draw the self-forced context frame. Default 1 (cheapest; the rollout default may use more).</summary>
     public int SelfForcingSamplerSteps { get; init; } = 1;
 
@@ -62,6 +69,7 @@ public sealed record TrainObjective
         if (!Enum.IsDefined(Weighting)) throw new ArgumentOutOfRangeException(nameof(Weighting), Weighting, "Unknown loss weighting.");
         if (!Enum.IsDefined(Levels)) throw new ArgumentOutOfRangeException(nameof(Levels), Levels, "Unknown noise-level distribution.");
         if (!(PureNoiseShare is >= 0 and <= 1)) throw new ArgumentOutOfRangeException(nameof(PureNoiseShare), PureNoiseShare, "The pure-noise share (--pure-noise-share) must be 0 to 1.");
+        if (!(DegradedContextShare is >= 0 and <= 1)) throw new ArgumentOutOfRangeException(nameof(DegradedContextShare), DegradedContextShare, "The degraded-context share (--degrade-context) must be 0 to 1.");
         if (!(SelfForcingShare is >= 0 and <= 1)) throw new ArgumentOutOfRangeException(nameof(SelfForcingShare), SelfForcingShare, "The self-forcing share must be 0 to 1.");
         if (SelfForcingFrom < 0) throw new ArgumentOutOfRangeException(nameof(SelfForcingFrom), SelfForcingFrom, "The self-forcing start step cannot be negative.");
         if (!(CopyReadingWeight is >= 0 and <= 100)) throw new ArgumentOutOfRangeException(nameof(CopyReadingWeight), CopyReadingWeight, "The copy reading weight (--copy-reading-weight) must be 0 to 100.");

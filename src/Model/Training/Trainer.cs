@@ -143,7 +143,7 @@ public sealed class Trainer
     }
 
     private Task<TrainingBatch> Prepare(TrainingDataGenerator data, long step, FrameModelConfig config) =>
-        Task.Run(() => TrainingBatch.Build(data.Batch(step, Options.BatchSize), config, Rng.Derive(Options.Seed ^ (ulong)step, "augment")));
+        Task.Run(() => TrainingBatch.Build(data.Batch(step, Options.BatchSize), config, Rng.Derive(Options.Seed ^ (ulong)step, "augment"), Options.Objective.DegradedContextShare));
 
     private TrainingSummary Summary(long step, double loss, double seconds) =>
         new(step, loss, Math.Round(seconds, 1), Options.BatchSize, Options.Device.ToString(), Options.Machine);

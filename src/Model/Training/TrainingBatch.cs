@@ -1,4 +1,5 @@
 using System.Numerics;
+using RtfmGym.Env.Frames;
 using RtfmGym.Env.Randomness;
 using RtfmGym.Model.Geometry;
 
@@ -19,9 +20,11 @@ public sealed class TrainingBatch
     /// </summary>
     public const double ContextDepthDropout = 0.2;
 
-    private TrainingBatch(int size, int views, int tokens, float[] context, float[] targets, float[] rays, int[]? correspondence, float[]? contextDepth)
+    private TrainingBatch(int size, int views, int tokens, float[] context, float[] targets, float[] rays, int[]? correspondence, float[]? contextDepth,
+        bool[]? degraded)
     {
-        (Size, Views, Tokens, Context, Targets, Rays, Correspondence, ContextDepth) = (size, views, tokens, context, targets, rays, correspondence, contextDepth);
+        (Size, Views, Tokens, Context, Targets, Rays, Correspondence, ContextDepth, Degraded) =
+            (size, views, tokens, context, targets, rays, correspondence, contextDepth, degraded);
     }
 
     /// <summary>B: samples in the batch.</summary>
@@ -51,11 +54,19 @@ public sealed class TrainingBatch
     public float[]? ContextDepth { get; }
 
     /// <summary>
+    /// Which context views were degraded as a rollout degrades the model's frames (<see cref="ContextDegradation"/>), [B·views];
+    /// the network sees them marked generated. Null when none was.
+    /// </summary>
+    public bool[]? Degraded { get; }
+
+    /// <summary>
     /// Builds the batch. With <paramref name="augment"/>, every sample's poses are moved by one random
     /// <see cref="RigidMotion"/> (centred on the target, random heading, offset within
-    /// ±<see cref="TranslationRange"/> m); without, poses are used as given.
+    /// ±<see cref="TranslationRange"/> m); without, poses are used as given. With <paramref name="augment"/> and a model with
+    /// <see cref="FrameModelConfig.Provenance"/>, each context view is degraded (<see cref="ContextDegradation"/>) with chance
+    /// <paramref name="degradedShare"/>.
     /// </summary>
-    public static TrainingBatch Build(IReadOnlyList<TrainingExample> examples, FrameModelConfig config, Rng? augment)
+    public static TrainingBatch Build(IReadOnlyList<TrainingExample> examples, FrameModelConfig config, Rng? augment, double degradedShare = 0)
     {
         ArgumentOutOfRangeException.ThrowIfZero(examples.Count);
         int views = examples[0].ContextFrames.Count;
@@ -72,6 +83,10 @@ public sealed class TrainingBatch
         var motions = examples.Select(e => augment is null ? RigidMotion.Identity : Random(augment, e.TargetPose.Position)).ToArray();
         // Drawn after the motions, so a run with context depth sees the same poses as one without.
         bool[]? withheld = config.ContextDepth ? Enumerable.Range(0, examples.Count * views).Select(_ => augment?.Chance(ContextDepthDropout) ?? false).ToArray() : null;
+        // Drawn after those too, and only when asked for, so batches stay paired with a run that degrades nothing.
+        bool[]? degraded = augment is not null && config.Provenance && degradedShare > 0
+            ? Enumerable.Range(0, examples.Count * views).Select(_ => augment.Chance(degradedShare)).ToArray() : null;
+        Rng[]? degradations = degraded is null ? null : examples.Select(_ => new Rng(augment!.NextUInt64())).ToArray();
         int d = tokens * config.ContextDepthPatchValues;
         float[]? contextDepth = withheld is null ? null : new float[examples.Count * views * d];
         Parallel.For(0, examples.Count, i =>
@@ -80,8 +95,9 @@ public sealed class TrainingBatch
             RigidMotion m = motions[i];
             for (int v = 0; v < views; v++)
             {
-                ModelInputs.Context(e.ContextFrames[v], m.Apply(e.ContextPoses[v]), e.Camera, config).CopyTo(context, (i * views + v) * c);
-                if (withheld is not null && !withheld[i * views + v]) ModelInputs.ContextDepth(e.ContextFrames[v], config).CopyTo(contextDepth!, (i * views + v) * d);
+                Frame frame = degraded?[i * views + v] == true ? ContextDegradation.Apply(e.ContextFrames[v], degradations![i]) : e.ContextFrames[v];
+                ModelInputs.Context(frame, m.Apply(e.ContextPoses[v]), e.Camera, config).CopyTo(context, (i * views + v) * c);
+                if (withheld is not null && !withheld[i * views + v]) ModelInputs.ContextDepth(frame, config).CopyTo(contextDepth!, (i * views + v) * d);
             }
             ModelInputs.CleanTarget(e.Target, config).CopyTo(targets, i * o);
             ModelInputs.Rays(m.Apply(e.TargetPose), e.Camera, config).CopyTo(rays, i * r);
@@ -91,7 +107,8 @@ public sealed class TrainingBatch
             if (found is null) pointer = false;
             else found.CopyTo(correspondence!, i * tokens * views);
         });
-        return new TrainingBatch(examples.Count, views, tokens, context, targets, rays, pointer ? correspondence : null, contextDepth);
+        return new TrainingBatch(examples.Count, views, tokens, context, targets, rays, pointer ? correspondence : null, contextDepth,
+            degraded is not null && degraded.Any(x => x) ? degraded : null);
     }
 
     private static RigidMotion Random(Rng rng, Vector3 centre)
