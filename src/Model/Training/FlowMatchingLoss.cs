@@ -17,11 +17,11 @@ internal static class FlowMatchingLoss
     private const double WeightFloorLevel = 0.1;
 
     /// <summary>
-    /// The loss of one batch. <paramref name="context"/> [B·views, N, context values] and <paramref name="generated"/>
+    /// The loss of one batch, with its parts for the log. <paramref name="context"/> [B·views, N, context values] and <paramref name="generated"/>
     /// [B·views] (or null) and <paramref name="contextDepth"/> (or null) come from <see cref="SelfForcing.Prepare"/>, which may have
     /// swapped some views for the model's own.
     /// </summary>
-    public static Tensor Compute(FrameTransformer network, FrameModelConfig config, TrainingBatch batch, Tensor context, Tensor? generated, Tensor? contextDepth,
+    public static LossTerms Compute(FrameTransformer network, FrameModelConfig config, TrainingBatch batch, Tensor context, Tensor? generated, Tensor? contextDepth,
         TrainObjective objective, Rng levels, Generator noiseGenerator, Device device)
     {
         long n = batch.Tokens, b = batch.Size;
@@ -41,17 +41,32 @@ internal static class FlowMatchingLoss
         Tensor tb = level.view([b, 1, 1]);
         Tensor xt = x0 * (1.0 - tb) + noise * tb;
         Tensor predicted = network.Forward(context, config.ImageSize / config.PatchSize, batch.Views, cat([xt, rays], 2), level, generated, contextDepth, out PointerReading? reading);
-        Tensor perSample = ((predicted - x0).pow(2) * ChannelWeights(config, device)).mean([1, 2]);
+        Tensor squared = (predicted - x0).pow(2);
+        Tensor perSample = (squared * ChannelWeights(config, device)).mean([1, 2]);
         Tensor loss = (perSample * tensor(weight, [b]).to(device)).mean();
-        if (reading is null) return loss;
-        if (objective.CopyReadingWeight > 0)
+        long colourValues = FrameModelConfig.ContextChannels * config.PatchSize * config.PatchSize;
+        Tensor colourError, depthError, depthPerSample;
+        Tensor? depthAtPureNoise = null;
+        using (no_grad())
         {
-            Tensor colour = x0.narrow(2, 0, FrameModelConfig.ContextChannels * config.PatchSize * config.PatchSize);
-            loss = loss + (reading.Colour - colour).pow(2).mean() * objective.CopyReadingWeight;
+            colourError = squared.narrow(2, 0, colourValues).mean();
+            depthPerSample = squared.narrow(2, colourValues, outValues - colourValues).mean([1, 2]);
+            depthError = depthPerSample.mean();
+            long[] pure = Enumerable.Range(0, (int)b).Where(i => t[i] == 1f).Select(i => (long)i).ToArray();
+            if (pure.Length > 0) depthAtPureNoise = depthPerSample.index_select(0, tensor(pure).to(device)).mean();
         }
-        if (objective.CopyCorrespondenceWeight > 0 && batch.Correspondence is { } correspondence)
-            loss = loss + CorrespondenceLoss(reading, correspondence, batch, device) * objective.CopyCorrespondenceWeight;
-        return loss;
+        Tensor? readingLoss = null, correspondenceLoss = null;
+        if (reading is not null)
+        {
+            readingLoss = (reading.Colour - x0.narrow(2, 0, colourValues)).pow(2).mean();
+            if (objective.CopyReadingWeight > 0) loss = loss + readingLoss * objective.CopyReadingWeight;
+            if (objective.CopyCorrespondenceWeight > 0 && batch.Correspondence is { } correspondence)
+            {
+                correspondenceLoss = CorrespondenceLoss(reading, correspondence, batch, device);
+                loss = loss + correspondenceLoss * objective.CopyCorrespondenceWeight;
+            }
+        }
+        return new LossTerms(loss, colourError, depthError, depthAtPureNoise, readingLoss?.detach(), correspondenceLoss?.detach());
     }
 
     /// <summary>

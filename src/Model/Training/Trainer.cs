@@ -21,6 +21,9 @@ namespace RtfmGym.Model.Training;
 public sealed class Trainer
 {
     private const string StateDir = "train", LossCsv = "loss.csv", LatestFile = "latest";
+
+    /// <summary>loss.csv's first four columns; runs begun before the loss's parts were logged have only these.</summary>
+    private const string LegacyCsvHeader = "step,loss,learning_rate,seconds";
     private const string WeightsFile = "weights.safetensors", OptimizerFile = "optimizer.safetensors", AverageFile = "average.safetensors", StateFile = "state.json";
 
     /// <summary>A trainer with <paramref name="options"/>, validated here.</summary>
@@ -63,8 +66,10 @@ public sealed class Trainer
         }
         else
         {
-            File.WriteAllText(Path.Combine(outDir, LossCsv), "step,loss,learning_rate,seconds\n");
+            File.WriteAllText(Path.Combine(outDir, LossCsv), $"{LegacyCsvHeader},{LossTerms.CsvColumns}\n");
         }
+        // A run begun before the loss's parts were logged goes on without them, so its rows keep one shape.
+        bool logTerms = LossCsvHasTerms(outDir);
 
         var data = new TrainingDataGenerator(Options.Data with { ImageSize = config.ImageSize }, Options.Seed);
         var clock = Stopwatch.StartNew();
@@ -80,6 +85,7 @@ public sealed class Trainer
             if (step + 1 < Options.Steps) next = Prepare(data, step + 1, config);
             optimizer.lr = schedule.LearningRate(step);
             double value;
+            string[] terms;
             using (NewDisposeScope())
             {
                 optimizer.zero_grad();
@@ -88,12 +94,13 @@ public sealed class Trainer
                 using var selfNoise = torch.Generator(Rng.Derive(Options.Seed, $"self-forcing noise {step}").NextUInt64());
                 var (context, generated, contextDepth) = SelfForcing.Prepare(train.Network, config, batch, Options.Objective, step,
                     Rng.Derive(Options.Seed, $"self-forcing {step}"), selfNoise, Options.Device);
-                Tensor l = FlowMatchingLoss.Compute(train.Network, config, batch, context, generated, contextDepth, Options.Objective,
+                LossTerms l = FlowMatchingLoss.Compute(train.Network, config, batch, context, generated, contextDepth, Options.Objective,
                     Rng.Derive(Options.Seed, $"levels {step}"), noise, Options.Device);
-                l.backward();
+                l.Total.backward();
                 nn.utils.clip_grad_norm_(train.Network.parameters(), 1.0);
                 optimizer.step();
-                value = l.item<float>();
+                value = l.Total.item<float>();
+                terms = logTerms ? l.CsvCells() : [];
             }
             ema.update();
             step++;
@@ -101,7 +108,8 @@ public sealed class Trainer
                 throw new RtfmGymException($"Training diverged at step {step} (loss {value}); lower --lr or resume from the last checkpoint.");
             loss = double.IsNaN(loss) ? value : 0.98 * loss + 0.02 * value;
             seconds = startSeconds + clock.Elapsed.TotalSeconds;
-            csv.Add(string.Create(CultureInfo.InvariantCulture, $"{step},{value:G6},{optimizer.lr:G4},{seconds:F1}"));
+            string row = string.Create(CultureInfo.InvariantCulture, $"{step},{value:G6},{optimizer.lr:G4},{seconds:F1}");
+            csv.Add(logTerms ? row + "," + string.Join(',', terms) : row);
             double rate = (step - startStep) / Math.Max(1e-9, clock.Elapsed.TotalSeconds);
             progress?.Report(new TrainProgress(step, Options.Steps, loss, rate, TimeSpan.FromSeconds((Options.Steps - step) / Math.Max(rate, 1e-9)), optimizer.lr));
             if (step % Options.CheckpointEvery == 0 || step == Options.Steps)
@@ -253,12 +261,20 @@ public sealed class Trainer
         string path = Path.Combine(outDir, LossCsv);
         if (!File.Exists(path)) return;
         string[] lines = File.ReadAllLines(path);
+        int columns = lines.Length == 0 ? 4 : lines[0].Split(',').Length;
         var kept = lines.Take(1).Concat(lines.Skip(1).Where(l =>
         {
             string[] cells = l.Split(',');
-            return cells.Length == 4 && long.TryParse(cells[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out long s) && s <= step;
+            return cells.Length == columns && long.TryParse(cells[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out long s) && s <= step;
         })).ToArray();
         if (kept.Length != lines.Length) AtomicFile.WriteAllText(path, string.Join('\n', kept) + "\n");
+    }
+
+    /// <summary>Whether <paramref name="outDir"/>'s loss.csv has the columns of the loss's parts.</summary>
+    private static bool LossCsvHasTerms(string outDir)
+    {
+        string path = Path.Combine(outDir, LossCsv);
+        return !File.Exists(path) || File.ReadLines(path).FirstOrDefault() is not { } header || header.Split(',').Length > LegacyCsvHeader.Split(',').Length;
     }
 
     private static RtfmGymException Damaged(string outDir, string file, string detail) =>

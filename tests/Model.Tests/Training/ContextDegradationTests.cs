@@ -82,7 +82,7 @@ public sealed class ContextDegradationTests
         Assert.That(degraded.Targets, Is.EqualTo(plain.Targets));
         int perView = plain.Tokens * FrameModelConfig.Tiny.ContextPatchValues;
         for (int view = 0; view < 32; view++)
-            Assert.That(degraded.Context.AsSpan(view * perView, perView).SequenceEqual(plain.Context.AsSpan(view * perView, perView)), Is.EqualTo(!degraded.Degraded[view]),
+            Assert.That(degraded.Context.AsSpan(view * perView, perView).SequenceEqual(plain.Context.AsSpan(view * perView, perView)), Is.EqualTo(!degraded.Degraded![view]),
                 $"view {view} changes exactly when degraded");
     }
 

@@ -51,6 +51,32 @@ public class TrainerTests
     }
 
     [Test]
+    public void Run_NewRun_LogsTheLossParts()
+    {
+        new Trainer(Options(12) with { Model = FrameModelConfig.Tiny with { PointerStride = 4 } }).Run();
+        string[] lines = File.ReadAllLines(Path.Combine(_dir, "loss.csv"));
+        Assert.That(lines[0], Is.EqualTo("step,loss,learning_rate,seconds,colour,depth,depth_pure_noise,reading,correspondence"));
+        string[][] rows = lines.Skip(1).Select(l => l.Split(',')).ToArray();
+        Assert.That(rows, Has.Length.EqualTo(12));
+        Assert.That(rows, Has.All.Length.EqualTo(9));
+        foreach (int column in new[] { 4, 5, 7 })
+            Assert.That(rows.Select(r => double.Parse(r[column], CultureInfo.InvariantCulture)), Has.All.GreaterThan(0), $"column {column}");
+        Assert.That(rows.Select(r => r[8]), Has.All.Empty, "no correspondence loss without its weight");
+        Assert.That(rows.Count(r => r[6] != ""), Is.GreaterThan(0), "some batches hold samples at noise level 1");
+    }
+
+    [Test]
+    public void Run_ResumingARunWithTheOldLog_KeepsItsFourColumns()
+    {
+        new Trainer(Options(10)).Run();
+        string csv = Path.Combine(_dir, "loss.csv");
+        File.WriteAllLines(csv, File.ReadAllLines(csv).Select(l => string.Join(',', l.Split(',').Take(4))));
+        new Trainer(Options(20, resume: true)).Run();
+        Assert.That(File.ReadAllLines(csv).Select(l => l.Split(',').Length), Has.All.EqualTo(4));
+        Assert.That(Losses(_dir), Has.Length.EqualTo(20));
+    }
+
+    [Test]
     public void Run_CopyGateOpen_StartsFromTheReading()
     {
         TrainOptions options = Options(1) with { Model = FrameModelConfig.Tiny with { PointerStride = 4 }, OpenCopyGate = true, LearningRate = 1e-6, WarmupSteps = 0 };
@@ -103,7 +129,7 @@ public class TrainerTests
             string root = Path.Combine(_dir, "train"), torn = Path.Combine(root, "step-000000030");
             Directory.CreateDirectory(torn);
             File.Copy(Path.Combine(Trainer.StateFolder(straight)!, "weights.safetensors"), Path.Combine(torn, "weights.safetensors"));
-            File.AppendAllText(Path.Combine(_dir, "loss.csv"), "21,0.5,0.001,1.0\n22,0.4");
+            File.AppendAllText(Path.Combine(_dir, "loss.csv"), "21,0.5,0.001,1.0,0.1,0.1,,,\n22,0.4");
             Assert.That(Path.GetFileName(Trainer.StateFolder(_dir)), Is.EqualTo("step-000000020"));
 
             new Trainer(Options(30, resume: true)).Run();

@@ -86,7 +86,7 @@ public class TrainingLeversTests
             using var g = torch.Generator(1);
             Tensor context = tensor(batch.Context, [batch.Size * batch.Views, batch.Tokens, config.ContextPatchValues]);
             var objective = loss == "reading" ? new TrainObjective { CopyReadingWeight = w } : new TrainObjective { CopyReadingWeight = 0, CopyCorrespondenceWeight = w };
-            return FlowMatchingLoss.Compute(model.Network, config, batch, context, null, null, objective, new Rng(2), g, Device.CPU).item<float>();
+            return FlowMatchingLoss.Compute(model.Network, config, batch, context, null, null, objective, new Rng(2), g, Device.CPU).Total.item<float>();
         }
         double without = Loss(0), with = Loss(weight);
         if (adds) Assert.That(with, Is.GreaterThan(without));
