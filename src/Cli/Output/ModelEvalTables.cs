@@ -21,22 +21,22 @@ public static class ModelEvalTables
         PrintFidelity(r, checkpoint, training);
         if (r.Drift is { } d) PrintDrift(d);
         if (r.OutAndBack is { } o) PrintOutAndBack(o);
-        Consoles.Out.MarkupLine(FormattableString.Invariant($"[grey]PSNR: dB on RGB. SSIM: 11x11 Gaussian (sigma 1.5), mean of RGB channels. GMR: luma gradient vs truth (blur < 1). fineR²: detail inside 8x8 blocks (blur 0, wrong detail < 0). Seams: edges across 8-px block borders / inside. Nearest: least metres + 1 m/rad x turn. Oracle: each patch copied from where the true geometry says a view sees it (the ceiling of a right copy path; seen: patches some view sees). Drift: frames fed back into memory; gap = ground-truth-memory PSNR minus it. {r.Seconds:0} s, {torch.get_num_threads()} torch threads[/]"));
+        Consoles.Out.MarkupLine(FormattableString.Invariant($"[grey]PSNR: dB on RGB. SSIM: 11x11 Gaussian (sigma 1.5), mean of RGB channels. GMR: luma gradient vs truth (blur < 1). fineR²: detail inside 8x8 blocks (blur 0, wrong detail < 0). Seams: edges across 8-px block borders / inside. Nearest: least metres + 1 m/rad x turn. Depth: AbsRel error, mean |d - d*| / d*, of the model's depth and (in brackets) of the nearest frame's taken as is. Oracle: each patch copied from where the true geometry says a view sees it (the ceiling of a right copy path; seen: patches some view sees). Drift: frames fed back into memory; gap = ground-truth-memory PSNR minus it. {r.Seconds:0} s, {torch.get_num_threads()} torch threads[/]"));
     }
 
     private static void PrintFidelity(ModelEvalResult r, string checkpoint, TrainingSummary? training)
     {
         string trained = training is null ? "" : $", {training.Steps} steps";
         var table = new Table().Title(Markup.Escape($"{r.Preset} ({checkpoint}{trained}) on {r.Worlds} held-out worlds, {r.ImageSize}px, {r.SamplesPerCell} samples per row, {r.SamplerSteps} sampler steps"));
-        foreach (string c in new[] { "kind", "views", "model PSNR", "model SSIM", "GMR", "fineR²", "seams (truth)", "nearest PSNR", "nearest SSIM", "PSNR gain", "oracle PSNR (seen)" })
-            table.AddColumn(new TableColumn(c).RightAligned());
+        foreach (string c in new[] { "kind", "views", "model PSNR", "model SSIM", "GMR", "fineR²", "seams (truth)", "nearest PSNR / SSIM", "PSNR gain", "oracle PSNR (seen)", "depth (nearest)" })
+            table.AddColumn(c == "kind" ? new TableColumn(c).RightAligned().NoWrap() : new TableColumn(c).RightAligned());
         foreach (FidelityCell c in r.Cells)
         {
             string kind = c.Kind == SampleKind.Trajectory ? "trajectory (last k)" : ModelEvaluator.Name(c.Kind);
             table.AddRow(kind, c.Views.ToString(CultureInfo.InvariantCulture), F(c.ModelPsnr, "0.00"), F(c.ModelSsim, "0.000"),
                 F(c.ModelGmr, "0.00"), F(c.ModelFineR2, "0.00"), $"{F(c.ModelSeamRatio, "0.0")} ({F(c.TruthSeamRatio, "0.0")})",
-                F(c.NearestPsnr, "0.00"), F(c.NearestSsim, "0.000"), F(c.ModelPsnr - c.NearestPsnr, "+0.00;-0.00"),
-                $"{F(c.OraclePsnr, "0.00")} ({F(c.OracleCovered * 100, "0")}%)");
+                $"{F(c.NearestPsnr, "0.00")} / {F(c.NearestSsim, "0.000")}", F(c.ModelPsnr - c.NearestPsnr, "+0.00;-0.00"),
+                $"{F(c.OraclePsnr, "0.00")} ({F(c.OracleCovered * 100, "0")}%)", $"{F(c.ModelDepthAbsRel, "0.00")} ({F(c.NearestDepthAbsRel, "0.00")})");
         }
         Consoles.Out.Write(table);
     }

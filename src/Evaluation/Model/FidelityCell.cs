@@ -24,5 +24,8 @@ namespace RtfmGym.Evaluation.Model;
 /// <param name="TruthSeamRatio">Mean seam ratio of the ground-truth frames, the level a faithful frame shows.</param>
 /// <param name="OraclePsnr">Mean PSNR of the copy oracle (<see cref="PatchCopyOracle"/>): what a copy path that reads the right window would draw, dB.</param>
 /// <param name="OracleCovered">Mean share of the target's patches some context view sees (the rest of the oracle is the nearest frame).</param>
+/// <param name="ModelDepthAbsRel">Mean depth error of the generated frame (<see cref="DepthMetrics.AbsRel"/>); null for a model that draws no depth.</param>
+/// <param name="NearestDepthAbsRel">Mean depth error of the nearest context frame's depth taken as is: what copying it would give.</param>
 public sealed record FidelityCell(SampleKind Kind, int Views, int Samples, double ModelPsnr, double ModelSsim, double NearestPsnr, double NearestSsim,
-    double? ModelGmr, double? ModelFineR2, double? ModelSeamRatio, double? TruthSeamRatio, double OraclePsnr, double OracleCovered);
+    double? ModelGmr, double? ModelFineR2, double? ModelSeamRatio, double? TruthSeamRatio, double OraclePsnr, double OracleCovered,
+    double? ModelDepthAbsRel = null, double? NearestDepthAbsRel = null);

@@ -28,8 +28,8 @@ public static class ModelEvaluator
 
     private const int Chunk = 8;
 
-    /// <summary>Figures per view count and sample: model PSNR, SSIM, GMR, fineR², seam ratio; nearest PSNR, SSIM; truth seam ratio; oracle PSNR, coverage.</summary>
-    private const int Figures = 10;
+    /// <summary>Figures per view count and sample: model PSNR, SSIM, GMR, fineR², seam ratio; nearest PSNR, SSIM; truth seam ratio; oracle PSNR, coverage; model and nearest depth error.</summary>
+    private const int Figures = 12;
 
     /// <summary>Evaluates <paramref name="model"/> at its training image size.</summary>
     /// <exception cref="ArgumentException">An option is invalid or asks for more views than the model takes.</exception>
@@ -105,7 +105,8 @@ public static class ModelEvaluator
         {
             double M(int figure) => Mean(figures, v, figure);
             double? Defined(int figure) => double.IsNaN(M(figure)) ? null : M(figure);
-            yield return new FidelityCell(kind, views[v], samples, M(0), M(1), M(5), M(6), Defined(2), Defined(3), Defined(4), Defined(7), M(8), M(9));
+            yield return new FidelityCell(kind, views[v], samples, M(0), M(1), M(5), M(6), Defined(2), Defined(3), Defined(4), Defined(7), M(8), M(9),
+                Defined(10), Defined(11));
         }
     }
 
@@ -135,6 +136,7 @@ public static class ModelEvaluator
                 SharpnessMetrics.Gmr(generated, e.Target), SharpnessMetrics.FineR2(generated, e.Target), SharpnessMetrics.SeamRatio(generated),
                 Math.Min(PsnrCap, ImageMetrics.Psnr(nearest, e.Target)), ImageMetrics.Ssim(nearest, e.Target), truthSeams,
                 Math.Min(PsnrCap, ImageMetrics.Psnr(oracle, e.Target)), covered,
+                DepthMetrics.AbsRel(generated, e.Target), DepthMetrics.AbsRel(nearest, e.Target),
             ];
             for (int f = 0; f < Figures; f++) figures[v, s, f] = row[f];
             if (views[v] == imageViews && s < ImageSamplesPerKind && kind != SampleKind.Trajectory)

@@ -55,7 +55,7 @@ public class ModelEvalCommandTests
         JsonObject summary = doc["summary"]!.AsObject();
         Assert.That(doc.AsObject().Last().Key, Is.EqualTo("summary"), "the document ends with the summary");
         foreach (string key in new[] { "copy_psnr", "interp4_psnr", "interp4_ssim", "interp4_gmr", "interp4_fine_r2", "interp4_seam_ratio", "traj4_psnr",
-                     "extrap4_psnr", "extrap4_gmr", "drift_mean_gap_db", "drift_max_gap_db", "drift_collapsed_frames", "out_and_back_return_gap_db", "drift_mean_lag_steps", "interp4_oracle_psnr", "traj4_oracle_psnr", "drift_mean_psnr", "drift_reference_lag_steps", "drift_depth_abs_rel", "drift_step1_depth_abs_rel", "drift_reference_depth_abs_rel" })
+                     "extrap4_psnr", "extrap4_gmr", "drift_mean_gap_db", "drift_max_gap_db", "drift_collapsed_frames", "out_and_back_return_gap_db", "drift_mean_lag_steps", "interp4_oracle_psnr", "traj4_oracle_psnr", "drift_mean_psnr", "drift_reference_lag_steps", "drift_depth_abs_rel", "drift_step1_depth_abs_rel", "drift_reference_depth_abs_rel", "traj4_depth_abs_rel", "traj4_nearest_depth_abs_rel" })
             Assert.That(summary.ContainsKey(key), Is.True, key);
         Assert.That(summary["interp4_psnr"]!.GetValue<double>(), Is.EqualTo(cells[6]!["model_psnr"]!.GetValue<double>()));
         Assert.That(File.Exists(Path.Combine(_dir, "eval", "comparison.png")), Is.True);

@@ -56,6 +56,8 @@ public class ModelEvaluatorTests
         Assert.That(r.OutAndBack!.OutboundSteps, Is.EqualTo(3));
         Assert.That(r.OutAndBack.ReturnGapDb, Is.EqualTo(r.OutAndBack.OutboundPsnr - r.OutAndBack.ReturnPsnr).Within(1e-9));
         Assert.That(r.Summary.CopyPsnr, Is.EqualTo(r.Cells[0].ModelPsnr));
+        Assert.That(r.Cells[0].NearestDepthAbsRel, Is.EqualTo(0), "the copy row's nearest frame is the target itself, depth and all");
+        Assert.That(r.Cells.Select(c => c.ModelDepthAbsRel), Has.All.GreaterThan(0).And.LessThan(double.PositiveInfinity), "the model draws depth");
         Assert.That(r.Summary.Interp4Psnr, Is.Null, "no 4-view row was run");
         Assert.That(r.Summary.DriftCollapsedFrames, Is.EqualTo(r.Drift!.CollapsedFrames));
         Assert.That(r.Summary.DriftMeanGapDb, Is.EqualTo(r.Drift.PerStepGroundTruthContextPsnr!.Zip(r.Drift.PerStepPsnr, (g, m) => g - m).Average()).Within(1e-9));
