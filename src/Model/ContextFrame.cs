@@ -4,7 +4,7 @@ namespace RtfmGym.Model;
 
 /// <summary>
 /// A context frame as the model keeps it: each block's keys and values for the frame's tokens (and, for a
-/// model with the copy path, its window keys and the frame's colour tokens as one more entry),
+/// model with the copy path, its window keys and what its windows hold, in token layout, as one more entry),
 /// computed once by <see cref="FrameModel.EncodeContext(RtfmGym.Env.Frames.Frame, RtfmGym.Env.Geometry.Pose, RtfmGym.Env.Geometry.CameraIntrinsics, int)"/> when the frame enters memory, so that
 /// later steps never re-encode it. Plain managed arrays (no native memory to free), so a memory
 /// entry can hold, clone and drop it freely. Immutable once built.
@@ -22,7 +22,7 @@ public sealed class ContextFrame
     /// <summary>Per block, the keys as [heads, tokens, key width], row-major; then, with the copy path, its window keys [windows, pointer key width].</summary>
     internal float[][] Keys { get; }
 
-    /// <summary>Per block, the values as [heads, tokens, head width], row-major; then, with the copy path, the frame's colour tokens [tokens, 3·patch²].</summary>
+    /// <summary>Per block, the values as [heads, tokens, head width], row-major; then, with the copy path, what its windows hold in token layout [tokens, channels·patch²]: colour, and depth input for a path that reads depth.</summary>
     internal float[][] Values { get; }
 
     /// <summary>Windows the copy path reads from this frame; 0 when the model has no copy path.</summary>

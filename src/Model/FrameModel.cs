@@ -149,9 +149,9 @@ public sealed class FrameModel : IDisposable
             ? tensor(Concat(batch.Select(r => ModelInputs.ContextDepth(r.Frame, Config)).ToArray()), [batch.Length, tokens, Config.ContextDepthPatchValues]).to(Device)
             : null;
         (Tensor k, Tensor v)[] kv = Network.EncodeContext(input, columns, generated, depth);
-        // A cached frame keeps its colour tokens in place of the copy path's windows (they repeat each pixel up to
+        // A cached frame keeps its value tokens (colour, and depth for a path that reads it) in place of the copy path's windows (they repeat each pixel up to
         // (patch / stride)² times); the windows are cut again when the frame is used.
-        if (Network.HasPointer) kv[^1] = (kv[^1].k, input.narrow(2, 0, FrameModelConfig.ContextChannels * Config.PatchSize * Config.PatchSize));
+        if (Network.HasPointer) kv[^1] = (kv[^1].k, Network.PointerValueTokens(input, depth, generated));
         var keys = new float[kv.Length][];
         var vals = new float[kv.Length][];
         for (int i = 0; i < kv.Length; i++)
@@ -253,14 +253,14 @@ public sealed class FrameModel : IDisposable
                 kv[b] = (Join(c => c.Keys[block], keyShape), Join(c => c.Values[block], valueShape));
                 continue;
             }
-            int colour = FrameModelConfig.ContextChannels * Config.PatchSize * Config.PatchSize;
+            int values = Config.PointerValueChannels * Config.PatchSize * Config.PatchSize;
             Tensor pointerKeys = Join(c => c.Keys[block], [1, windows, Network.PointerKeyWidth]);
             using (DisposeScope cut = NewDisposeScope())
             {
-                // [B, 1, frames·tokens, colour] → one frame a row, its windows cut, then grouped back per sample.
-                Tensor colours = Join(c => c.Values[block], [1, tokens, colour]);
-                Tensor perFrame = Network.PointerValues(colours.reshape([-1, tokens, colour]), columns);
-                kv[b] = (pointerKeys, cut.MoveToOuter(perFrame.reshape([context.Length, 1, -1, colour])));
+                // [B, 1, frames·tokens, values] → one frame a row, its windows cut, then grouped back per sample.
+                Tensor tokenValues = Join(c => c.Values[block], [1, tokens, values]);
+                Tensor perFrame = Network.PointerValues(tokenValues.reshape([-1, tokens, values]), columns);
+                kv[b] = (pointerKeys, cut.MoveToOuter(perFrame.reshape([context.Length, 1, -1, values])));
             }
         }
         return kv;

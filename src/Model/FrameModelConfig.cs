@@ -88,6 +88,20 @@ public sealed record FrameModelConfig
     /// </summary>
     public bool ContextDepth { get; init; }
 
+    /// <summary>
+    /// Whether the copy path reads the context's depth beside its colour (needs <see cref="PointerStride"/> and
+    /// <see cref="ContextDepth"/>): each window's value then also holds its frame's depth input, the gate mixes the depth
+    /// read into the network's own as it mixes colour, and the path reads twice, the second time looking from the
+    /// surface the first reading's depth places. The network's own depth comes from colour alone and is further off than
+    /// the nearest context frame's, and the reprojection places what it reads by that depth. Only measured depth is read
+    /// (the renderer's, of ground-truth views): a frame the model drew gives the path none. No weight changes.
+    /// Default false (checkpoints written before this setting existed).
+    /// </summary>
+    public bool PointerReadsDepth { get; init; }
+
+    /// <summary>Channels of a window the copy path reads: colour, then (with <see cref="PointerReadsDepth"/>) encoded depth and its known mark.</summary>
+    [JsonIgnore] public int PointerValueChannels => ContextChannels + (PointerReadsDepth ? 2 : 0);
+
     /// <summary>Colour channels of a context frame (RGB).</summary>
     [JsonIgnore] public const int ContextChannels = 3;
 
@@ -149,6 +163,8 @@ public sealed record FrameModelConfig
             throw new ArgumentOutOfRangeException(nameof(PointerStride), PointerStride, $"The copy path's stride (--copy-stride) must be 0 (off) or divide the patch size {PatchSize}.");
         if (PointerReprojects && PointerStride == 0)
             throw new ArgumentException("The copy path's reprojection (--copy-reproject) needs the copy path; add --copy-stride 2.", nameof(PointerReprojects));
+        if (PointerReadsDepth && (PointerStride == 0 || !ContextDepth))
+            throw new ArgumentException("The copy path reads depth (--copy-reads-depth) from context frames that give theirs; add --copy-stride 2 and --context-depth.", nameof(PointerReadsDepth));
         if (MaxContext is < 1 or > 64) throw new ArgumentOutOfRangeException(nameof(MaxContext), MaxContext, "Max context must be 1 to 64 frames.");
         if (!(PositionScale > 0 && float.IsFinite(PositionScale)) || !(DepthScale > 0 && float.IsFinite(DepthScale))) throw new ArgumentOutOfRangeException(nameof(PositionScale), "Position and depth scales must be positive, finite metres.");
         return this;

@@ -50,9 +50,10 @@ internal sealed class ContextPointer : nn.Module
     /// <param name="stride">Pixels between window origins; divides <paramref name="patch"/>.</param>
     /// <param name="generator">Initialisation randomness.</param>
     /// <param name="reprojection">How a target patch's query direction is found per context view (null: its own view direction).</param>
-    public ContextPointer(int width, int patch, int stride, Generator generator, Reprojection? reprojection = null)
+    /// <param name="readsDepth">Whether windows also hold their frame's depth input, and the gate mixes the depth read in.</param>
+    public ContextPointer(int width, int patch, int stride, Generator generator, Reprojection? reprojection = null, bool readsDepth = false)
     {
-        (_width, _patch, _stride, _reprojection) = (width, patch, stride, reprojection);
+        (_width, _patch, _stride, _reprojection, ReadsDepth) = (width, patch, stride, reprojection, readsDepth);
         _key = register_module("key", new nn.Linear(width, ContentWidth, generator: generator));
         _query = register_module("query", new nn.Linear(width, ContentWidth, generator: generator));
         _rotaryKey = register_module("rotary_key", new nn.Linear(width, 4 * Frequencies, generator: generator));
@@ -78,9 +79,10 @@ internal sealed class ContextPointer : nn.Module
     /// <summary>
     /// A context frame's keys and values: <paramref name="features"/> [F, N, width] token features,
     /// <paramref name="tokens"/> [F, N, (3 + 6)·patch²] its colour and rays in token layout, <paramref name="columns"/>
-    /// tokens per row. Returns keys [F, 1, windows, <see cref="KeyWidth"/>] and values [F, 1, windows, 3·patch²].
+    /// tokens per row, and for a path that reads depth <paramref name="depth"/> [F, N, 2·patch²] (encoded depth and known
+    /// mark; null: unknown). Returns keys [F, 1, windows, <see cref="KeyWidth"/>] and values [F, 1, windows, channels·patch²].
     /// </summary>
-    public (Tensor k, Tensor v) Encode(Tensor features, Tensor tokens, int columns)
+    public (Tensor k, Tensor v) Encode(Tensor features, Tensor tokens, int columns, Tensor? depth = null)
     {
         int channels = FrameModelConfig.ContextChannels + FrameModelConfig.RayChannels;
         Tensor windows = Windows(tokens, channels, columns);
@@ -93,11 +95,26 @@ internal sealed class ContextPointer : nn.Module
             Tensor centre = Reprojection.CameraCentres(tokens, channels, FrameModelConfig.ContextChannels);
             k = cat([k, centre.view([centre.shape[0], 1, 1, 3]).expand([centre.shape[0], 1, k.shape[2], 3])], 3);
         }
-        return (k, windows.narrow(2, 0, FrameModelConfig.ContextChannels * _patch * _patch).unsqueeze(1));
+        return (k, Values(ValueTokens(tokens, depth), columns));
     }
 
-    /// <summary>The values [F, 1, windows, 3·patch²] of frames given as colour tokens [F, N, 3·patch²], as <see cref="Encode"/> returns them.</summary>
-    public Tensor Values(Tensor colourTokens, int columns) => Windows(colourTokens, FrameModelConfig.ContextChannels, columns).unsqueeze(1);
+    /// <summary>
+    /// What a frame's windows hold, in token layout [F, N, channels·patch²]: its colour, then for a path that reads depth
+    /// its depth input (zeros, i.e. unknown, when <paramref name="depth"/> is null).
+    /// </summary>
+    public Tensor ValueTokens(Tensor tokens, Tensor? depth)
+    {
+        Tensor colour = tokens.narrow(2, 0, FrameModelConfig.ContextChannels * _patch * _patch);
+        if (!ReadsDepth) return colour;
+        return cat([colour, depth ?? zeros([tokens.shape[0], tokens.shape[1], 2 * _patch * _patch], tokens.dtype, tokens.device)], 2);
+    }
+
+    /// <summary>Whether windows also hold their frame's depth input (<see cref="FrameModelConfig.PointerReadsDepth"/>).</summary>
+    public bool ReadsDepth { get; }
+
+    /// <summary>The values [F, 1, windows, channels·patch²] of frames given as value tokens [F, N, channels·patch²] (<see cref="ValueTokens"/>), as <see cref="Encode"/> returns them.</summary>
+    public Tensor Values(Tensor valueTokens, int columns) =>
+        Windows(valueTokens, (int)(valueTokens.shape[2] / (_patch * _patch)), columns).unsqueeze(1);
 
     /// <summary>
     /// What each target patch reads: <paramref name="features"/> [B, N, width] the final target features,
@@ -112,7 +129,7 @@ internal sealed class ContextPointer : nn.Module
         {
             RayRotary angles = RayRotary.FromTokens(targetTokens, channels, FrameModelConfig.OutputChannels, Frequencies);
             Tensor q = cat([_query.call(features).unsqueeze(1), angles.Rotate(_rotaryQuery.call(features).unsqueeze(1))], 3);
-            return new PointerReading(nn.functional.scaled_dot_product_attention(q, keys, values).squeeze(1),
+            return new PointerReading(nn.functional.scaled_dot_product_attention(q, keys, values).squeeze(1), _patch * _patch,
                 () => q.matmul(keys.transpose(2, 3)).squeeze(1) * LogitScale);
         }
         // Per context view, the query looks from that view's camera centre towards the target patch's surface point,
@@ -128,21 +145,25 @@ internal sealed class ContextPointer : nn.Module
         Tensor rotary = towards.Rotate(_rotaryQuery.call(features).unsqueeze(1));
         Tensor query = cat([content.expand([b, views, n, ContentWidth]), rotary], 3);
         Tensor logits = query.matmul(k.transpose(2, 3)).permute([0, 2, 1, 3]).reshape([b, n, m]) * LogitScale;
-        Tensor colour = nn.functional.softmax(logits, 2).matmul(values.squeeze(1));
-        return new PointerReading(colour, () => logits);
+        Tensor read = nn.functional.softmax(logits, 2).matmul(values.squeeze(1));
+        return new PointerReading(read, _patch * _patch, () => logits);
     }
 
     /// <summary>
-    /// The network's RGB-D <paramref name="output"/> [B, N, 4·patch²] with its colour moved towards
-    /// <paramref name="reading"/> (<see cref="Read"/>) by the gate, a per-pixel function of <paramref name="features"/>.
+    /// The network's RGB-D <paramref name="output"/> [B, N, 4·patch²] (colour, then encoded depth) with its colour moved towards what
+    /// <paramref name="reading"/> (<see cref="Read"/>) read by the gate, a per-pixel function of <paramref name="features"/>;
+    /// for a path that reads depth, its depth too, by the same gate times the share of the reading whose depth is known.
     /// </summary>
-    public Tensor Mix(Tensor output, Tensor features, Tensor reading)
+    public Tensor Mix(Tensor output, Tensor features, PointerReading reading)
     {
-        long colour = FrameModelConfig.ContextChannels * _patch * _patch;
+        long colour = FrameModelConfig.ContextChannels * _patch * _patch, pixels = _patch * _patch;
         Tensor gate = _gate.call(features);
-        gate = cat([gate, gate, gate], 2);
         Tensor rgb = output.narrow(2, 0, colour);
-        return cat([rgb + gate * (reading - rgb), output.narrow(2, colour, output.shape[2] - colour)], 2);
+        Tensor mixed = rgb + cat([gate, gate, gate], 2) * (reading.Colour - rgb);
+        Tensor depth = output.narrow(2, colour, pixels);
+        // d + g·k·(read − d), with read = Σ a·m·d_ctx / k: the known share k weighs out windows whose depth is unknown.
+        if (reading.KnownDepth is { } known && reading.Known is { } share) depth = depth + gate * (known - share * depth);
+        return cat([mixed, depth], 2);
     }
 
     /// <summary>Values per window of the keys <see cref="Encode"/> returns: <see cref="KeyWidth"/>, plus the frame's camera centre with reprojection.</summary>

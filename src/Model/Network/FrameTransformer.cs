@@ -46,7 +46,7 @@ internal sealed class FrameTransformer : nn.Module
         // Registered last, so every other weight draws the same initial values as in a network without it.
         if (config.PointerStride > 0)
             _pointer = register_module("pointer", new ContextPointer(config.Width, config.PatchSize, config.PointerStride, generator,
-                config.PointerReprojects ? new Reprojection(config.PositionScale, config.DepthScale) : null));
+                config.PointerReprojects ? new Reprojection(config.PositionScale, config.DepthScale) : null, config.PointerReadsDepth));
         if (config.ContextDepth)
         {
             // Zero at first, and registered after every other weight: a warm-started network computes what it did.
@@ -92,7 +92,7 @@ internal sealed class FrameTransformer : nn.Module
         for (int i = 0; i < _blocks.Count; i++)
         {
             // The copy path reads the features entering the last block: the last block's context output is never computed.
-            if (_pointer is not null && i == _blocks.Count - 1) kv[_blocks.Count] = _pointer.Encode(h, tokens, columns);
+            if (_pointer is not null && i == _blocks.Count - 1) kv[_blocks.Count] = _pointer.Encode(h, tokens, columns, MeasuredDepth(depth, generated));
             var (next, k, v) = _blocks[i].Context(h, cond, rotary, needOutput: i < _blocks.Count - 1);
             kv[i] = (k, v);
             h = next!;
@@ -103,9 +103,24 @@ internal sealed class FrameTransformer : nn.Module
     /// <summary>Opens the copy path's gate fully (<see cref="ContextPointer.OpenGate"/>): frames then show what the path reads, alone.</summary>
     public void OpenCopyGate() => (_pointer ?? throw new InvalidOperationException("This network has no copy path.")).OpenGate();
 
-    /// <summary>The copy path's values of frames given as colour tokens [F, N, 3·patch²] (what a cached frame keeps in their place).</summary>
-    public Tensor PointerValues(Tensor colourTokens, int columns) =>
-        (_pointer ?? throw new InvalidOperationException("This network has no copy path.")).Values(colourTokens, columns);
+    /// <summary>The copy path's values of frames given as value tokens [F, N, channels·patch²] (what a cached frame keeps in their place; see <see cref="PointerValueTokens"/>).</summary>
+    public Tensor PointerValues(Tensor valueTokens, int columns) =>
+        (_pointer ?? throw new InvalidOperationException("This network has no copy path.")).Values(valueTokens, columns);
+
+    /// <summary>
+    /// What the copy path's windows hold of frames given as context tokens [F, N, (3 + 6)·patch²], their depth input (or
+    /// null) and provenance (as <see cref="EncodeContext"/> takes them): [F, N, channels·patch²].
+    /// </summary>
+    public Tensor PointerValueTokens(Tensor tokens, Tensor? depth, Tensor? generated) =>
+        (_pointer ?? throw new InvalidOperationException("This network has no copy path.")).ValueTokens(tokens, MeasuredDepth(depth, generated));
+
+    /// <summary>
+    /// The depth input the copy path may read: a frame the model drew gives none (marked unknown). Its depth is the
+    /// model's own estimate, which a rollout would otherwise read back and pass on, a step behind the camera each time;
+    /// the network's other layers still see it.
+    /// </summary>
+    private static Tensor? MeasuredDepth(Tensor? depth, Tensor? generated) =>
+        depth is null || generated is null ? depth : depth * generated.eq(0).to(depth.dtype).view([-1, 1, 1]);
 
     /// <summary>
     /// Predicts the clean target: <paramref name="tokens"/> [B, N, target patch values] (noisy RGB-D and rays),
@@ -136,7 +151,12 @@ internal sealed class FrameTransformer : nn.Module
         if (_pointer is null || context is null) return output;
         var (pk, pv) = context[_blocks.Count];
         reading = _pointer.Read(features, tokens, pk, pv, output);
-        return _pointer.Mix(output, features, reading.Colour);
+        if (!_pointer.ReadsDepth) return _pointer.Mix(output, features, reading);
+        // The first reading's depth places the target's surfaces better than the network's own, so the path reads again
+        // from there: after a step forward it then looks where the context sees the nearer surface.
+        Tensor placed = _pointer.Mix(output, features, reading);
+        reading = _pointer.Read(features, tokens, pk, pv, placed);
+        return _pointer.Mix(output, features, reading);
     }
 
     /// <summary>

@@ -148,6 +148,33 @@ public class ContextPointerTests
     }
 
     [Test]
+    public void Generate_ReadsDepthOpenGateTargetViewAsContext_CopiesItsDepth()
+    {
+        TrainingExample e = Example(views: 1);
+        double Error(bool readsDepth, int generationDepth)
+        {
+            using FrameModel model = FrameModel.Create(WithPointer() with { PointerReprojects = true, ContextDepth = true, PointerReadsDepth = readsDepth }, seed: 3);
+            model.OpenCopyGate();
+            model.Network.eval();
+            Pose target = e.Centred.Apply(e.TargetPose);
+            Frame drawn = model.Generate([model.EncodeContext(e.Target, target, e.Camera, generationDepth)], target, e.Camera, seed: 1);
+            return RtfmGym.Imaging.DepthMetrics.AbsRel(drawn, e.Target);
+        }
+        double own = Error(readsDepth: false, generationDepth: 0), read = Error(readsDepth: true, generationDepth: 0);
+        Assert.That(read, Is.LessThan(0.05), "the path copies the view's measured depth");
+        Assert.That(own, Is.GreaterThan(5 * read), "the untrained network's own depth is far off");
+        Assert.That(Error(readsDepth: true, generationDepth: 1), Is.EqualTo(own), "a frame the model drew gives the path no depth");
+    }
+
+    [TestCase(false, 2)]
+    [TestCase(true, 0)]
+    public void Validate_ReadsDepthWithoutContextDepthOrPath_NamesTheFlags(bool contextDepth, int stride)
+    {
+        var config = FrameModelConfig.Tiny with { PointerReadsDepth = true, ContextDepth = contextDepth, PointerStride = stride };
+        Assert.That(() => config.Validate(), Throws.ArgumentException.With.Message.Contains("--copy-reads-depth"));
+    }
+
+    [Test]
     public void EncodeContext_PointerModel_KeepsColourNotWindows()
     {
         using FrameModel model = TinyModels.Random(config: WithPointer());

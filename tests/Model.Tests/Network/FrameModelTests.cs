@@ -46,9 +46,15 @@ public class FrameModelTests
     [TestCase(0, 2)]
     [TestCase(2, 4)]
     [TestCase(0, 2, true)]
-    public void Generate_CachedContext_SameAsEncodingContextAfresh(int rayRopeFrequencies, int pointerStride, bool reproject = false)
+    [TestCase(0, 2, true, true)]
+    public void Generate_CachedContext_SameAsEncodingContextAfresh(int rayRopeFrequencies, int pointerStride, bool reproject = false, bool readsDepth = false)
     {
-        using FrameModel model = TinyModels.Random(config: FrameModelConfig.Tiny with { RayRopeFrequencies = rayRopeFrequencies, PointerStride = pointerStride, PointerReprojects = reproject });
+        using FrameModel model = TinyModels.Random(config: FrameModelConfig.Tiny with
+        {
+            RayRopeFrequencies = rayRopeFrequencies, PointerStride = pointerStride, PointerReprojects = reproject, ContextDepth = readsDepth, PointerReadsDepth = readsDepth,
+        });
+        // With the gate open the frame is what the path reads, so the depth it reads (and reads again by) shows in it.
+        if (readsDepth) model.OpenCopyGate();
         FrameModelConfig config = model.Config;
         TrainingExample e = Example(views: 3);
         Pose target = e.Centred.Apply(e.TargetPose);
@@ -67,10 +73,12 @@ public class FrameModelTests
         using (no_grad())
         {
             Tensor input = cat([noise, tensor(ModelInputs.Rays(target, e.Camera, config), [1, tokens, rayValues])], 2);
-            x0 = model.Network.Forward(tensor(contextValues, [3, tokens, config.ContextPatchValues]), config.ImageSize / config.PatchSize, 3, input, full([1], 1.0)).clamp(-1, 1);
+            Tensor? depth = readsDepth ? tensor(e.ContextFrames.SelectMany(f => ModelInputs.ContextDepth(f, config)).ToArray(), [3, tokens, config.ContextDepthPatchValues]) : null;
+            x0 = model.Network.Forward(tensor(contextValues, [3, tokens, config.ContextPatchValues]), config.ImageSize / config.PatchSize, 3, input, full([1], 1.0), null, depth).clamp(-1, 1);
         }
         Frame afresh = FrameEncoding.ReadFrame(x0.ToArray<float>(), ModelInputs.OutputLayout(32, 32, config), config.DepthScale);
         Assert.That(viaCache.Rgb, Is.EqualTo(afresh.Rgb));
+        Assert.That(viaCache.Depth, Is.EqualTo(afresh.Depth).Within(0.01).Percent);
     }
 
     [Test]

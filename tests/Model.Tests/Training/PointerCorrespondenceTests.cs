@@ -84,7 +84,7 @@ public class PointerCorrespondenceTests
         TrainingBatch batch = TrainingBatch.Build(Data.Batch(0, 1, views: 2), FrameModelConfig.Tiny with { PointerStride = Stride }, augment: null);
         int windows = ContextPointer.WindowCount(Patch, Stride, Columns, Columns), m = 2 * windows;
         // Equal logits attend evenly: a patch with k right windows of m pays them k/m.
-        var reading = new PointerReading(zeros([1, 16, 12]), () => zeros([1, 16, m]));
+        var reading = new PointerReading(zeros([1, 16, 12]), 4, () => zeros([1, 16, m]));
         int[] correspondence = Enumerable.Repeat(PointerCorrespondence.None, 16 * 2).ToArray();
         (correspondence[0], correspondence[1]) = (5, 7);
         correspondence[2 * 3] = 0;
@@ -101,7 +101,7 @@ public class PointerCorrespondenceTests
         // Each patch's logits pick out window 3·token by a wide margin.
         var logits = new float[16 * m];
         for (int t = 0; t < 16; t++) logits[t * m + 3 * t] = 200;
-        var reading = new PointerReading(zeros([1, 16, 12]), () => tensor(logits, [1, 16, m]));
+        var reading = new PointerReading(zeros([1, 16, 12]), 4, () => tensor(logits, [1, 16, m]));
         int[] right = Enumerable.Range(0, 16).Select(t => 3 * t).ToArray(), wrong = right.Select(w => w + 1).ToArray();
         float onRight = FlowMatchingLoss.CorrespondenceLoss(reading, right, batch, Device.CPU).item<float>();
         float onWrong = FlowMatchingLoss.CorrespondenceLoss(reading, wrong, batch, Device.CPU).item<float>();
