@@ -49,7 +49,7 @@ public static class DriftRollout
         double[]? reference = trace.Reference is null ? null : new double[steps];
         double[]? referenceGmr = trace.Reference is null ? null : new double[steps];
         var depth = new double[steps];
-        var referenceDepth = new double[steps];
+        double[]? referenceDepth = trace.Reference is null ? null : new double[steps];
         int collapsed = 0;
         double lagSum = 0, referenceLagSum = 0;
         for (int step = 1; step <= steps; step++)
@@ -63,7 +63,7 @@ public static class DriftRollout
             if (SharpnessMetrics.IsCollapsed(frame, truth)) collapsed++;
             if (trace.Reference is { } r)
             {
-                referenceDepth[step - 1] = DepthMetrics.AbsRel(r[step], truth);
+                referenceDepth![step - 1] = DepthMetrics.AbsRel(r[step], truth);
                 reference![step - 1] = Capped(ImageMetrics.Psnr(r[step], truth));
                 referenceLagSum += Lag(trace.Truth, r[step], step);
                 referenceGmr![step - 1] = SharpnessMetrics.Gmr(r[step], truth);
@@ -80,7 +80,7 @@ public static class DriftRollout
             reference is null || steps == 0 ? null : reference.Average(), gaps is null || steps == 0 ? null : gaps.Average(), gaps is null || steps == 0 ? null : gaps.Max(),
             psnr, gmr, reference, steps == 0 ? 0 : lagSum / steps,
             reference is null || steps == 0 ? null : referenceLagSum / steps,
-            MeanOrNull(depth), steps == 0 || double.IsNaN(depth[0]) ? null : depth[0], reference is null ? null : MeanOrNull(referenceDepth));
+            MeanOrNull(depth), steps == 0 || double.IsNaN(depth[0]) ? null : depth[0], referenceDepth is null ? null : MeanOrNull(referenceDepth));
     }
 
     /// <summary>The mean of the finite values, or null when there is none (a model that draws no depth gives NaN at every step).</summary>

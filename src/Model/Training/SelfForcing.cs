@@ -29,9 +29,7 @@ internal static class SelfForcing
         long depthValues = config.ContextDepthPatchValues;
         Tensor? depth = batch.ContextDepth is { } d ? tensor(d, [b * views, n, depthValues]).to(device) : null;
         // Degraded views are marked generated; no marks at all means all ground truth (FrameTransformer.EncodeContext).
-        var marks = new long[b * views];
-        if (batch.Degraded is { } degraded)
-            for (long i = 0; i < marks.Length; i++) marks[i] = degraded[i] ? 1 : 0;
+        long[] marks = batch.Degraded?.Select(x => x ? 1L : 0L).ToArray() ?? new long[b * views];
         Tensor? baseMarks = batch.Degraded is null ? null : tensor(marks, [b * views]).to(device);
         if (!network.HasProvenance || views < 2 || step < objective.SelfForcingFrom || !rng.Chance(objective.SelfForcingShare)) return (context, baseMarks, depth);
 
