@@ -99,8 +99,29 @@ public sealed record FrameModelConfig
     /// </summary>
     public bool PointerReadsDepth { get; init; }
 
-    /// <summary>Channels of a window the copy path reads: colour, then (with <see cref="PointerReadsDepth"/>) encoded depth and its known mark.</summary>
-    [JsonIgnore] public int PointerValueChannels => ContextChannels + (PointerReadsDepth ? 2 : 0);
+    /// <summary>
+    /// Whether the copy path reads depth as the target's camera sees it (needs <see cref="PointerReadsDepth"/> and
+    /// <see cref="PointerReprojects"/>). Each window then holds the world point that each of its pixels sees (its frame's
+    /// camera centre plus the pixel's ray times its depth), the reading averages those points, and the target's depth is
+    /// the average point's distance along the target camera's axis. Read as the context view saw it, a depth is off by
+    /// the move between the two cameras: a rollout that reads its last frame then draws every surface a step behind,
+    /// and a step forward is never added up. This is the relative-camera transform of the value, as in GTA-style
+    /// attention, applied to a point; no pixel is moved by it, and no weight changes. Default false.
+    /// </summary>
+    public bool PointerDepthInTargetView { get; init; }
+
+    /// <summary>
+    /// Whether the copy path also reads the depth of frames the model drew (needs <see cref="PointerReadsDepth"/>).
+    /// Without it only measured depth is read (ground-truth views); with <see cref="PointerDepthInTargetView"/> a drawn
+    /// frame's depth follows the camera, so a rollout can carry the geometry of the views it has left behind. Default false.
+    /// </summary>
+    public bool PointerReadsDrawnDepth { get; init; }
+
+    /// <summary>
+    /// Channels of a window the copy path reads: colour, then (with <see cref="PointerReadsDepth"/>) encoded depth, or with
+    /// <see cref="PointerDepthInTargetView"/> the world point seen (x, y, z in ray units, times the mark), and the known mark.
+    /// </summary>
+    [JsonIgnore] public int PointerValueChannels => ContextChannels + (PointerReadsDepth ? (PointerDepthInTargetView ? 4 : 2) : 0);
 
     /// <summary>Colour channels of a context frame (RGB).</summary>
     [JsonIgnore] public const int ContextChannels = 3;
@@ -165,6 +186,10 @@ public sealed record FrameModelConfig
             throw new ArgumentException("The copy path's reprojection (--copy-reproject) needs the copy path; add --copy-stride 2.", nameof(PointerReprojects));
         if (PointerReadsDepth && (PointerStride == 0 || !ContextDepth))
             throw new ArgumentException("The copy path reads depth (--copy-reads-depth) from context frames that give theirs; add --copy-stride 2 and --context-depth.", nameof(PointerReadsDepth));
+        if (PointerDepthInTargetView && !(PointerReadsDepth && PointerReprojects))
+            throw new ArgumentException("The copy path reads depth in the target's view (--copy-depth-in-target-view) only when it reads depth and reprojects; add --copy-reads-depth and --copy-reproject.", nameof(PointerDepthInTargetView));
+        if (PointerReadsDrawnDepth && !PointerReadsDepth)
+            throw new ArgumentException("The copy path reads drawn frames' depth (--copy-reads-drawn-depth) only when it reads depth; add --copy-reads-depth.", nameof(PointerReadsDrawnDepth));
         if (MaxContext is < 1 or > 64) throw new ArgumentOutOfRangeException(nameof(MaxContext), MaxContext, "Max context must be 1 to 64 frames.");
         if (!(PositionScale > 0 && float.IsFinite(PositionScale)) || !(DepthScale > 0 && float.IsFinite(DepthScale))) throw new ArgumentOutOfRangeException(nameof(PositionScale), "Position and depth scales must be positive, finite metres.");
         return this;

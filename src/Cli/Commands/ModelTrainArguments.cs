@@ -36,13 +36,15 @@ internal sealed class ModelTrainArguments
     private readonly Option<bool> _copyReproject = new("--copy-reproject") { Description = "The copy path's query looks from each context camera towards the target surface, placed by the model's own depth (needs --copy-stride)." };
     private readonly Option<bool> _contextDepth = new("--context-depth") { Description = "Context frames give the network their depth beside their colour (the renderer's, or the model's own for frames it drew); starts at no effect, so --init keeps what a checkpoint draws." };
     private readonly Option<bool> _copyReadsDepth = new("--copy-reads-depth") { Description = "The copy path reads the context's depth beside its colour, mixes it into the drawn depth, and reads again from the surface it places (needs --copy-stride and --context-depth)." };
+    private readonly Option<bool> _copyDepthInView = new("--copy-depth-in-target-view") { Description = "The copy path reads depth as the target's camera sees it: each window holds the world points its pixels see, and the depth read is the average point's distance along the target's axis (needs --copy-reads-depth and --copy-reproject)." };
+    private readonly Option<bool> _copyReadsDrawnDepth = new("--copy-reads-drawn-depth") { Description = "The copy path also reads the depth of frames the model drew, not only measured depth (needs --copy-reads-depth)." };
     private readonly Option<bool> _copyGateOpen = new("--copy-gate-open") { Description = "Start with the copy path's gate fully open (after --init; not on --resume): training learns where the network should draw instead of the reading." };
     private readonly Option<int?> _copyStride = new("--copy-stride") { Description = "Pixels between the context windows the copy path reads (a divisor of the patch size; 0 turns the path off). Default: the preset's." };
 
     /// <summary>The options, in the order the help lists them.</summary>
     public IEnumerable<Option> All =>
     [
-        _preset, _steps, _outDir, _device, _resume, _batch, _lr, _seed, _size, _every, _sampleEvery, _init, _weighting, _levels, _pureNoise, _copies, _startShare, _selfForcing, _selfForcingFrom, _selfForcingChain, _degrade, _rayRope, _copyStride, _copyReproject, _copyReading, _copyCorrespondence, _copyGateOpen, _contextDepth, _copyReadsDepth,
+        _preset, _steps, _outDir, _device, _resume, _batch, _lr, _seed, _size, _every, _sampleEvery, _init, _weighting, _levels, _pureNoise, _copies, _startShare, _selfForcing, _selfForcingFrom, _selfForcingChain, _degrade, _rayRope, _copyStride, _copyReproject, _copyReading, _copyCorrespondence, _copyGateOpen, _contextDepth, _copyReadsDepth, _copyDepthInView, _copyReadsDrawnDepth,
     ];
 
     /// <summary>The training options the command line gives.</summary>
@@ -56,6 +58,8 @@ internal sealed class ModelTrainArguments
         if (pr.GetValue(_copyReproject)) config = config with { PointerReprojects = true };
         if (pr.GetValue(_contextDepth)) config = config with { ContextDepth = true };
         if (pr.GetValue(_copyReadsDepth)) config = config with { PointerReadsDepth = true };
+        if (pr.GetValue(_copyDepthInView)) config = config with { PointerDepthInTargetView = true };
+        if (pr.GetValue(_copyReadsDrawnDepth)) config = config with { PointerReadsDrawnDepth = true };
         return new TrainOptions
         {
             Model = config,

@@ -44,6 +44,7 @@ internal sealed class ContextPointer : nn.Module
     private readonly nn.Linear _key, _query, _rotaryKey, _rotaryQuery, _gate;
     private readonly int _width, _patch, _stride;
     private readonly Reprojection? _reprojection;
+    private readonly bool _depthInTargetView;
 
     /// <param name="width">Token width.</param>
     /// <param name="patch">Patch side, pixels.</param>
@@ -51,9 +52,11 @@ internal sealed class ContextPointer : nn.Module
     /// <param name="generator">Initialisation randomness.</param>
     /// <param name="reprojection">How a target patch's query direction is found per context view (null: its own view direction).</param>
     /// <param name="readsDepth">Whether windows also hold their frame's depth input, and the gate mixes the depth read in.</param>
-    public ContextPointer(int width, int patch, int stride, Generator generator, Reprojection? reprojection = null, bool readsDepth = false)
+    /// <param name="depthInTargetView">Whether windows hold the world points their pixels see, so the depth read is the target camera's (needs <paramref name="reprojection"/>).</param>
+    public ContextPointer(int width, int patch, int stride, Generator generator, Reprojection? reprojection = null, bool readsDepth = false, bool depthInTargetView = false)
     {
-        (_width, _patch, _stride, _reprojection, ReadsDepth) = (width, patch, stride, reprojection, readsDepth);
+        if (depthInTargetView && (reprojection is null || !readsDepth)) throw new ArgumentException("Depth in the target's view needs a path that reprojects and reads depth.", nameof(depthInTargetView));
+        (_width, _patch, _stride, _reprojection, ReadsDepth, _depthInTargetView) = (width, patch, stride, reprojection, readsDepth, depthInTargetView);
         _key = register_module("key", new nn.Linear(width, ContentWidth, generator: generator));
         _query = register_module("query", new nn.Linear(width, ContentWidth, generator: generator));
         _rotaryKey = register_module("rotary_key", new nn.Linear(width, 4 * Frequencies, generator: generator));
@@ -100,13 +103,17 @@ internal sealed class ContextPointer : nn.Module
 
     /// <summary>
     /// What a frame's windows hold, in token layout [F, N, channels·patch²]: its colour, then for a path that reads depth
-    /// its depth input (zeros, i.e. unknown, when <paramref name="depth"/> is null).
+    /// its depth input (zeros, i.e. unknown, when <paramref name="depth"/> is null), or the world points its pixels see
+    /// (<see cref="Reprojection.WorldPoints"/>) for a path that reads depth in the target's view.
     /// </summary>
     public Tensor ValueTokens(Tensor tokens, Tensor? depth)
     {
         Tensor colour = tokens.narrow(2, 0, FrameModelConfig.ContextChannels * _patch * _patch);
         if (!ReadsDepth) return colour;
-        return cat([colour, depth ?? zeros([tokens.shape[0], tokens.shape[1], 2 * _patch * _patch], tokens.dtype, tokens.device)], 2);
+        depth ??= zeros([tokens.shape[0], tokens.shape[1], 2 * _patch * _patch], tokens.dtype, tokens.device);
+        if (_depthInTargetView)
+            depth = _reprojection!.WorldPoints(tokens, depth, FrameModelConfig.ContextChannels + FrameModelConfig.RayChannels, FrameModelConfig.ContextChannels, _patch);
+        return cat([colour, depth], 2);
     }
 
     /// <summary>Whether windows also hold their frame's depth input (<see cref="FrameModelConfig.PointerReadsDepth"/>).</summary>
@@ -146,6 +153,14 @@ internal sealed class ContextPointer : nn.Module
         Tensor query = cat([content.expand([b, views, n, ContentWidth]), rotary], 3);
         Tensor logits = query.matmul(k.transpose(2, 3)).permute([0, 2, 1, 3]).reshape([b, n, m]) * LogitScale;
         Tensor read = nn.functional.softmax(logits, 2).matmul(values.squeeze(1));
+        if (_depthInTargetView)
+        {
+            // The points read become the depth the target's camera would measure of them, as PointerReading expects.
+            long pixels = _patch * _patch, colour = FrameModelConfig.ContextChannels * pixels;
+            Tensor known = read.narrow(2, colour + 3 * pixels, pixels);
+            Tensor depth = _reprojection.KnownDepthInView(targetTokens, read.narrow(2, colour, 3 * pixels), known, channels, _patch);
+            read = cat([read.narrow(2, 0, colour), depth, known], 2);
+        }
         return new PointerReading(read, _patch * _patch, () => logits);
     }
 

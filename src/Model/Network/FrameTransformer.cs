@@ -20,6 +20,7 @@ internal sealed class FrameTransformer : nn.Module
     private readonly ContextPointer? _pointer;
     private readonly nn.Linear? _contextDepthEmbed;
     private readonly int _heads, _width, _rayRopeFrequencies;
+    private readonly bool _pointerReadsDrawnDepth;
 
     public FrameTransformer(FrameModelConfig config, Generator generator)
     {
@@ -46,7 +47,8 @@ internal sealed class FrameTransformer : nn.Module
         // Registered last, so every other weight draws the same initial values as in a network without it.
         if (config.PointerStride > 0)
             _pointer = register_module("pointer", new ContextPointer(config.Width, config.PatchSize, config.PointerStride, generator,
-                config.PointerReprojects ? new Reprojection(config.PositionScale, config.DepthScale) : null, config.PointerReadsDepth));
+                config.PointerReprojects ? new Reprojection(config.PositionScale, config.DepthScale) : null, config.PointerReadsDepth, config.PointerDepthInTargetView));
+        _pointerReadsDrawnDepth = config.PointerReadsDrawnDepth;
         if (config.ContextDepth)
         {
             // Zero at first, and registered after every other weight: a warm-started network computes what it did.
@@ -92,7 +94,7 @@ internal sealed class FrameTransformer : nn.Module
         for (int i = 0; i < _blocks.Count; i++)
         {
             // The copy path reads the features entering the last block: the last block's context output is never computed.
-            if (_pointer is not null && i == _blocks.Count - 1) kv[_blocks.Count] = _pointer.Encode(h, tokens, columns, MeasuredDepth(depth, generated));
+            if (_pointer is not null && i == _blocks.Count - 1) kv[_blocks.Count] = _pointer.Encode(h, tokens, columns, PointerDepth(depth, generated));
             var (next, k, v) = _blocks[i].Context(h, cond, rotary, needOutput: i < _blocks.Count - 1);
             kv[i] = (k, v);
             h = next!;
@@ -112,15 +114,15 @@ internal sealed class FrameTransformer : nn.Module
     /// null) and provenance (as <see cref="EncodeContext"/> takes them): [F, N, channels·patch²].
     /// </summary>
     public Tensor PointerValueTokens(Tensor tokens, Tensor? depth, Tensor? generated) =>
-        (_pointer ?? throw new InvalidOperationException("This network has no copy path.")).ValueTokens(tokens, MeasuredDepth(depth, generated));
+        (_pointer ?? throw new InvalidOperationException("This network has no copy path.")).ValueTokens(tokens, PointerDepth(depth, generated));
 
     /// <summary>
-    /// The depth input the copy path may read: a frame the model drew gives none (marked unknown). Its depth is the
-    /// model's own estimate, which a rollout would otherwise read back and pass on, a step behind the camera each time;
-    /// the network's other layers still see it.
+    /// The depth input the copy path may read: unless <see cref="FrameModelConfig.PointerReadsDrawnDepth"/>, a frame the
+    /// model drew gives none (marked unknown). Its depth is the model's own estimate, which a rollout would otherwise read
+    /// back and pass on; the network's other layers still see it.
     /// </summary>
-    private static Tensor? MeasuredDepth(Tensor? depth, Tensor? generated) =>
-        depth is null || generated is null ? depth : depth * generated.eq(0).to(depth.dtype).view([-1, 1, 1]);
+    private Tensor? PointerDepth(Tensor? depth, Tensor? generated) =>
+        depth is null || generated is null || _pointerReadsDrawnDepth ? depth : depth * generated.eq(0).to(depth.dtype).view([-1, 1, 1]);
 
     /// <summary>
     /// Predicts the clean target: <paramref name="tokens"/> [B, N, target patch values] (noisy RGB-D and rays),

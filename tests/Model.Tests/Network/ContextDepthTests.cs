@@ -123,21 +123,27 @@ public sealed class ContextDepthTests
         }
     }
 
-    [Test]
-    public void Run_CopyReadsDepthSelfForced_TrainsTheGateAndKeepsTheSetting()
+    [TestCase(false)]
+    [TestCase(true)]
+    public void Run_CopyReadsDepthSelfForced_TrainsTheGateAndKeepsTheSetting(bool inTargetView)
     {
         string dir = Path.Combine(Path.GetTempPath(), "rtfm-readdepth-" + Guid.NewGuid().ToString("N"));
         try
         {
             var options = new TrainOptions
             {
-                Model = DepthConfig with { PointerStride = 4, PointerReprojects = true, PointerReadsDepth = true }, OutputDirectory = dir, Steps = 3, BatchSize = 2,
+                Model = DepthConfig with
+                {
+                    PointerStride = 4, PointerReprojects = true, PointerReadsDepth = true, PointerDepthInTargetView = inTargetView, PointerReadsDrawnDepth = inTargetView,
+                },
+                OutputDirectory = dir, Steps = 3, BatchSize = 2,
                 LearningRate = 1e-3, WarmupSteps = 0, EmaDecay = 0, Data = TinyModels.Data, OpenCopyGate = true,
                 Objective = new TrainObjective { SelfForcingShare = 1, SelfForcingFrom = 0, DegradedContextShare = 0.5 },
             };
             new Trainer(options).Run();
             using FrameModel trained = RtfmGym.Model.Checkpoints.ModelCheckpoint.Load(dir);
             Assert.That(trained.Config.PointerReadsDepth, Is.True, "the setting travels in the checkpoint");
+            Assert.That((trained.Config.PointerDepthInTargetView, trained.Config.PointerReadsDrawnDepth), Is.EqualTo((inTargetView, inTargetView)));
             Tensor bias = trained.Network.named_parameters().Single(p => p.Item1 == "pointer.gate.bias").Item2;
             Assert.That(bias.ToArray<float>(), Has.Some.Not.EqualTo(1f), "gradient reaches the gate");
         }

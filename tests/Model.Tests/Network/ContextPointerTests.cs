@@ -166,6 +166,41 @@ public class ContextPointerTests
         Assert.That(Error(readsDepth: true, generationDepth: 1), Is.EqualTo(own), "a frame the model drew gives the path no depth");
     }
 
+    [Test]
+    public void Generate_DepthInTargetViewAfterAStepForward_NearerTheTruthThanDepthAsSeen()
+    {
+        Pose view = TinyModels.PoseInWorld7();
+        Pose target = view with { Position = view.Position + view.Forward * 0.4f };
+        TrainingExample e = TinyModels.Rendered(target, view);
+        double Error(bool inView, int generationDepth = 0)
+        {
+            using FrameModel model = FrameModel.Create(WithPointer() with
+            {
+                PointerReprojects = true, ContextDepth = true, PointerReadsDepth = true, PointerDepthInTargetView = inView, PointerReadsDrawnDepth = inView,
+            }, seed: 3);
+            model.OpenCopyGate();
+            model.Network.eval();
+            ContextFrame context = model.EncodeContext(e.ContextFrames[0], e.Centred.Apply(view), e.Camera, generationDepth);
+            return RtfmGym.Imaging.DepthMetrics.AbsRel(model.Generate([context], e.Centred.Apply(target), e.Camera, seed: 1), e.Target);
+        }
+        double asSeen = Error(inView: false), inTargetView = Error(inView: true);
+        Assert.That(inTargetView, Is.LessThan(asSeen / 2), $"depth error {inTargetView:0.000} in the target's view against {asSeen:0.000} as seen");
+        Assert.That(Error(inView: true, generationDepth: 1), Is.EqualTo(inTargetView), "a drawn frame's depth is read too");
+    }
+
+    [TestCase(true, false)]
+    [TestCase(false, true)]
+    public void Validate_DepthInTargetViewWithoutReadingOrReprojection_NamesTheFlags(bool readsDepth, bool reproject)
+    {
+        var config = FrameModelConfig.Tiny with
+        {
+            PointerStride = 2, ContextDepth = true, PointerReadsDepth = readsDepth, PointerReprojects = reproject, PointerDepthInTargetView = true,
+        };
+        Assert.That(() => config.Validate(), Throws.ArgumentException.With.Message.Contains("--copy-depth-in-target-view"));
+        Assert.That(() => (config with { PointerReadsDepth = false, PointerDepthInTargetView = false, PointerReadsDrawnDepth = true }).Validate(),
+            Throws.ArgumentException.With.Message.Contains("--copy-reads-drawn-depth"));
+    }
+
     [TestCase(false, 2)]
     [TestCase(true, 0)]
     public void Validate_ReadsDepthWithoutContextDepthOrPath_NamesTheFlags(bool contextDepth, int stride)

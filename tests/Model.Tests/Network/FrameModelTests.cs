@@ -47,11 +47,13 @@ public class FrameModelTests
     [TestCase(2, 4)]
     [TestCase(0, 2, true)]
     [TestCase(0, 2, true, true)]
-    public void Generate_CachedContext_SameAsEncodingContextAfresh(int rayRopeFrequencies, int pointerStride, bool reproject = false, bool readsDepth = false)
+    [TestCase(0, 2, true, true, true)]
+    public void Generate_CachedContext_SameAsEncodingContextAfresh(int rayRopeFrequencies, int pointerStride, bool reproject = false, bool readsDepth = false, bool inView = false)
     {
         using FrameModel model = TinyModels.Random(config: FrameModelConfig.Tiny with
         {
             RayRopeFrequencies = rayRopeFrequencies, PointerStride = pointerStride, PointerReprojects = reproject, ContextDepth = readsDepth, PointerReadsDepth = readsDepth,
+            PointerDepthInTargetView = inView,
         });
         // With the gate open the frame is what the path reads, so the depth it reads (and reads again by) shows in it.
         if (readsDepth) model.OpenCopyGate();

@@ -52,6 +52,47 @@ public class ReprojectionTests
         Assert.That(errors[n / 2], Is.LessThan(0.1f), "half the patches within 10 cm of the surface at their centre");
     }
 
+    [TestCase(0.3f, 0f)]
+    [TestCase(-0.4f, 0f)]
+    [TestCase(0f, 0.25f)]
+    public void KnownDepthInView_WorldPointsReadFromAMovedCamera_AreTheTargetsDepth(float forward, float right)
+    {
+        // Read pixel for pixel, the points a view sees give a camera moved along its own axis that depth less the move,
+        // and a camera moved sideways the same depth: depth is measured along the axis.
+        using var scope = NewDisposeScope();
+        TrainingExample e = Example();
+        Pose view = e.Centred.Apply(e.ContextPoses[0]);
+        Pose moved = view with { Position = view.Position + view.Forward * forward + view.Right * right };
+        int p = Config.PatchSize, n = e.Camera.Width / p * (e.Camera.Height / p), pixels = p * p;
+        var reprojection = new Reprojection(Config.PositionScale, Config.DepthScale);
+        Tensor context = tensor(ModelInputs.Context(e.ContextFrames[0], view, e.Camera, Config), [1, n, 9 * pixels]);
+        Tensor depth = tensor(ModelInputs.ContextDepth(e.ContextFrames[0], Config), [1, n, 2 * pixels]);
+        Tensor points = reprojection.WorldPoints(context, depth, 9, 3, p);
+        Tensor target = cat([zeros([1, n, 4 * pixels]), tensor(ModelInputs.Rays(moved, e.Camera, Config), [1, n, 6 * pixels])], 2);
+        Tensor known = points.narrow(2, 3 * pixels, pixels);
+        float[] read = reprojection.KnownDepthInView(target, points.narrow(2, 0, 3 * pixels), known, 10, p).ToArray<float>();
+        float[] seen = depth.view([1, n, 2, pixels]).select(2, 0).contiguous().ToArray<float>();
+        var errors = new List<double>();
+        for (int i = 0; i < read.Length; i++)
+        {
+            double metres = -Config.DepthScale * Math.Log((1 - seen[i]) / 2), expected = metres - forward;
+            if (expected > 0.1 && metres < 12) errors.Add(Math.Abs(-Config.DepthScale * Math.Log((1 - read[i]) / 2) - expected));
+        }
+        Assert.That(errors, Has.Count.GreaterThan(read.Length / 2));
+        Assert.That(errors.Max(), Is.LessThan(0.01), "metres off the moved camera's depth");
+    }
+
+    [Test]
+    public void WorldPoints_UnknownDepth_GiveNothing()
+    {
+        using var scope = NewDisposeScope();
+        TrainingExample e = Example();
+        int p = Config.PatchSize, n = e.Camera.Width / p * (e.Camera.Height / p);
+        Tensor context = tensor(ModelInputs.Context(e.ContextFrames[0], e.ContextPoses[0], e.Camera, Config), [1, n, 9 * p * p]);
+        Tensor points = new Reprojection(Config.PositionScale, Config.DepthScale).WorldPoints(context, zeros([1, n, 2 * p * p]), 9, 3, p);
+        Assert.That(points.abs().max().item<float>(), Is.EqualTo(0f));
+    }
+
     [Test]
     public void Validate_ReprojectionWithoutCopyPath_ThrowsNamingTheFlags()
     {
