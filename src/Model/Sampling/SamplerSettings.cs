@@ -4,7 +4,7 @@ namespace RtfmGym.Model.Sampling;
 /// more give sharper frames). Immutable; validated on construction.</summary>
 public sealed record SamplerSettings
 {
-    /// <summary>The interactive default: 1 step (the model's mean estimate). The shipped model, trained 2,400 steps on a CPU, scores higher PSNR and SSIM with 1 step than with 2 or 4 (see BENCHMARKS.md); better-trained models can use more.</summary>
+    /// <summary>The interactive default: 1 step (the model's mean estimate). The shipped model copies a view it is given better with 1 step than with 2 and draws twice as fast; 2 steps sharpen its interpolations (docs/model.md, "Version 3").</summary>
     public const int DefaultSteps = 1;
 
     /// <summary>Settings with <paramref name="steps"/> denoising steps.</summary>
