@@ -127,16 +127,23 @@ internal sealed class ContextPointer : nn.Module
     /// What each target patch reads: <paramref name="features"/> [B, N, width] the final target features,
     /// <paramref name="targetTokens"/> the target's input tokens (noisy RGB-D and rays), and the context's keys and
     /// values grouped per sample [B, 1, M, ...]. Returns the colours [B, N, 3·patch²] in token layout, with what
-    /// training needs to supervise where they were read from.
+    /// training needs to supervise where they were read from. With <paramref name="depthOnly"/> (a path that reads depth)
+    /// only the depth is read and the colours are zero: what a reading that only places the next one needs.
     /// </summary>
-    public PointerReading Read(Tensor features, Tensor targetTokens, Tensor keys, Tensor values, Tensor output)
+    public PointerReading Read(Tensor features, Tensor targetTokens, Tensor keys, Tensor values, Tensor output, bool depthOnly = false)
     {
         int channels = FrameModelConfig.OutputChannels + FrameModelConfig.RayChannels;
+        long colourValues = FrameModelConfig.ContextChannels * _patch * _patch;
+        if (depthOnly)
+        {
+            if (!ReadsDepth) throw new InvalidOperationException("Only a path that reads depth can read depth alone.");
+            values = values.narrow(3, colourValues, values.shape[3] - colourValues);
+        }
         if (_reprojection is null)
         {
             RayRotary angles = RayRotary.FromTokens(targetTokens, channels, FrameModelConfig.OutputChannels, Frequencies);
             Tensor q = cat([_query.call(features).unsqueeze(1), angles.Rotate(_rotaryQuery.call(features).unsqueeze(1))], 3);
-            return new PointerReading(nn.functional.scaled_dot_product_attention(q, keys, values).squeeze(1), _patch * _patch,
+            return new PointerReading(WithColour(nn.functional.scaled_dot_product_attention(q, keys, values).squeeze(1), depthOnly), _patch * _patch,
                 () => q.matmul(keys.transpose(2, 3)).squeeze(1) * LogitScale);
         }
         // Per context view, the query looks from that view's camera centre towards the target patch's surface point,
@@ -152,7 +159,7 @@ internal sealed class ContextPointer : nn.Module
         Tensor rotary = towards.Rotate(_rotaryQuery.call(features).unsqueeze(1));
         Tensor query = cat([content.expand([b, views, n, ContentWidth]), rotary], 3);
         Tensor logits = query.matmul(k.transpose(2, 3)).permute([0, 2, 1, 3]).reshape([b, n, m]) * LogitScale;
-        Tensor read = nn.functional.softmax(logits, 2).matmul(values.squeeze(1));
+        Tensor read = WithColour(nn.functional.softmax(logits, 2).matmul(values.squeeze(1)), depthOnly);
         if (_depthInTargetView)
         {
             // The points read become the depth the target's camera would measure of them, as PointerReading expects.
@@ -163,6 +170,10 @@ internal sealed class ContextPointer : nn.Module
         }
         return new PointerReading(read, _patch * _patch, () => logits);
     }
+
+    /// <summary>A reading with zero colours in front of it when it read depth alone, so it has the layout of a whole one.</summary>
+    private Tensor WithColour(Tensor read, bool depthOnly) =>
+        depthOnly ? cat([zeros([read.shape[0], read.shape[1], FrameModelConfig.ContextChannels * _patch * _patch], read.dtype, read.device), read], 2) : read;
 
     /// <summary>
     /// The network's RGB-D <paramref name="output"/> [B, N, 4·patch²] (colour, then encoded depth) with its colour moved towards what

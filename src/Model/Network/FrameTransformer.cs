@@ -152,11 +152,15 @@ internal sealed class FrameTransformer : nn.Module
         reading = null;
         if (_pointer is null || context is null) return output;
         var (pk, pv) = context[_blocks.Count];
-        reading = _pointer.Read(features, tokens, pk, pv, output);
-        if (!_pointer.ReadsDepth) return _pointer.Mix(output, features, reading);
+        if (!_pointer.ReadsDepth)
+        {
+            reading = _pointer.Read(features, tokens, pk, pv, output);
+            return _pointer.Mix(output, features, reading);
+        }
         // The first reading's depth places the target's surfaces better than the network's own, so the path reads again
-        // from there: after a step forward it then looks where the context sees the nearer surface.
-        Tensor placed = _pointer.Mix(output, features, reading);
+        // from there: after a step forward it then looks where the context sees the nearer surface. Only the depth of the
+        // first reading is used, so it reads depth alone.
+        Tensor placed = _pointer.Mix(output, features, _pointer.Read(features, tokens, pk, pv, output, depthOnly: true));
         reading = _pointer.Read(features, tokens, pk, pv, placed);
         return _pointer.Mix(output, features, reading);
     }

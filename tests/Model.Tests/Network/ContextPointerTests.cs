@@ -1,6 +1,7 @@
 using RtfmGym.Env.Frames;
 using System.Numerics;
 using RtfmGym.Env.Geometry;
+using RtfmGym.Model.Geometry;
 using RtfmGym.Model.Network;
 using RtfmGym.Model.Training;
 using RtfmGym.Torch;
@@ -186,6 +187,30 @@ public class ContextPointerTests
         double asSeen = Error(inView: false), inTargetView = Error(inView: true);
         Assert.That(inTargetView, Is.LessThan(asSeen / 2), $"depth error {inTargetView:0.000} in the target's view against {asSeen:0.000} as seen");
         Assert.That(Error(inView: true, generationDepth: 1), Is.EqualTo(inTargetView), "a drawn frame's depth is read too");
+    }
+
+    [TestCase(false)]
+    [TestCase(true)]
+    public void Read_DepthOnly_SameDepthAsAWholeReadingAndNoColour(bool inTargetView)
+    {
+        using var scope = NewDisposeScope();
+        FrameModelConfig config = WithPointer() with { PointerReprojects = true, ContextDepth = true, PointerReadsDepth = true, PointerDepthInTargetView = inTargetView };
+        using var g = torch.Generator(4);
+        var pointer = new ContextPointer(config.Width, config.PatchSize, 2, g, new Reprojection(config.PositionScale, config.DepthScale), true, inTargetView);
+        TrainingExample e = Example(views: 1);
+        int p = config.PatchSize, n = e.Camera.Width / p * (e.Camera.Height / p), columns = e.Camera.Width / p;
+        Tensor context = tensor(ModelInputs.Context(e.ContextFrames[0], e.Centred.Apply(e.ContextPoses[0]), e.Camera, config), [1, n, 9 * p * p]);
+        Tensor depth = tensor(ModelInputs.ContextDepth(e.ContextFrames[0], config), [1, n, 2 * p * p]);
+        var (keys, values) = pointer.Encode(randn([1, n, config.Width], g), context, columns, depth);
+        Tensor clean = tensor(ModelInputs.CleanTarget(e.Target, config), [1, n, 4 * p * p]);
+        Tensor target = cat([clean, tensor(ModelInputs.Rays(e.Centred.Apply(e.TargetPose), e.Camera, config), [1, n, 6 * p * p])], 2);
+        Tensor features = randn([1, n, config.Width], g);
+        PointerReading whole = pointer.Read(features, target, keys, values, clean);
+        PointerReading depthOnly = pointer.Read(features, target, keys, values, clean, depthOnly: true);
+        Assert.That(depthOnly.KnownDepth!.ToArray<float>(), Is.EqualTo(whole.KnownDepth!.ToArray<float>()).Within(1e-5f));
+        Assert.That(depthOnly.Known!.ToArray<float>(), Is.EqualTo(whole.Known!.ToArray<float>()).Within(1e-5f));
+        Assert.That(depthOnly.Colour.abs().max().item<float>(), Is.EqualTo(0f));
+        Assert.That(whole.Colour.abs().max().item<float>(), Is.GreaterThan(0f));
     }
 
     [TestCase(true, false)]
