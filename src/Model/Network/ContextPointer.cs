@@ -119,6 +119,9 @@ internal sealed class ContextPointer : nn.Module
     /// <summary>Whether windows also hold their frame's depth input (<see cref="FrameModelConfig.PointerReadsDepth"/>).</summary>
     public bool ReadsDepth { get; }
 
+    /// <summary>Whether where the path reads depends on the target's depth (<see cref="FrameModelConfig.PointerReprojects"/>).</summary>
+    public bool Reprojects => _reprojection is not null;
+
     /// <summary>The values [F, 1, windows, channels·patch²] of frames given as value tokens [F, N, channels·patch²] (<see cref="ValueTokens"/>), as <see cref="Encode"/> returns them.</summary>
     public Tensor Values(Tensor valueTokens, int columns) =>
         Windows(valueTokens, (int)(valueTokens.shape[2] / (_patch * _patch)), columns).unsqueeze(1);

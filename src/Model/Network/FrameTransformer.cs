@@ -152,7 +152,8 @@ internal sealed class FrameTransformer : nn.Module
         reading = null;
         if (_pointer is null || context is null) return output;
         var (pk, pv) = context[_blocks.Count];
-        if (!_pointer.ReadsDepth)
+        // Without reprojection where the path reads does not depend on depth, so one reading is all a second would be.
+        if (!_pointer.ReadsDepth || !_pointer.Reprojects)
         {
             reading = _pointer.Read(features, tokens, pk, pv, output);
             return _pointer.Mix(output, features, reading);
