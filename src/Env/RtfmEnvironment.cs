@@ -163,6 +163,9 @@ public sealed partial class RtfmEnvironment : ISnapshotEnvironment, IRenderableE
         if (_preload is not null) ThrowIfOtherWorld(_preload, world.Seed);
         FloorPose start = scenario.Start ?? DrawStart(scenario, Rng.Derive((ulong)episodeSeed, "start"));
         BodyState body = _actions.Place(start, scenario.Camera);
+        IReadOnlyList<MemorySeed> startViews = StartViews(scenario, body.Camera);
+        // Start images are the episode's only source; a capture would add ground truth to a world drawn from pictures.
+        IReadOnlyList<Pose> capture = startViews.Count > 0 ? [] : CapturePoses(scenario, world);
         object taskBefore = _task.Capture();
         try
         {
@@ -176,7 +179,7 @@ public sealed partial class RtfmEnvironment : ISnapshotEnvironment, IRenderableE
 
         (_streams, EpisodeSeed, _started, World) = (streams, episodeSeed, true, world);
         (_pose, _yaw, StepCount, _collisions, _episodeOver) = (body.Camera, body.Heading, 0, 0, false);
-        _episode = new FrameEpisode(World, (ulong)EpisodeSeed) { StartViews = StartViews(scenario, _pose) };
+        _episode = new FrameEpisode(World, (ulong)EpisodeSeed) { StartViews = startViews, CapturePoses = capture };
         Memory?.Clear();
         ApplyPreloadedMemory(); // RtfmEnvironment.Preload.cs
         // The start images, or else the views the source starts the episode from (e.g. ground-truth views around the start), go in before the first frame.

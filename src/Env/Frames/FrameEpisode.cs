@@ -1,3 +1,4 @@
+using RtfmGym.Env.Geometry;
 using RtfmGym.Env.Worlds;
 
 namespace RtfmGym.Env.Frames;
@@ -21,6 +22,13 @@ public sealed record FrameEpisode(World World, ulong Seed)
     /// may be ground truth, the first included: a source that draws from context draws every frame from them.
     /// </summary>
     public IReadOnlyList<MemorySeed> StartViews { get; init; } = [];
+
+    /// <summary>
+    /// Camera poses of the world's capture (a scenario's <c>capture</c>): a source that draws from context puts a ground-truth
+    /// view from each into the memory at reset, with its seed views (<see cref="IFrameSource.SeedViews"/>), and draws every frame
+    /// from the true views near it. Empty (default) for none. An episode that starts from pictures has none.
+    /// </summary>
+    public IReadOnlyList<Pose> CapturePoses { get; init; } = [];
 
     /// <summary>Whether the episode starts from pictures (<see cref="StartViews"/>) rather than from the ground truth.</summary>
     public bool StartsFromImages => StartViews.Count > 0;

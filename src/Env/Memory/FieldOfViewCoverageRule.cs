@@ -48,8 +48,9 @@ public sealed class FieldOfViewCoverageRule : IRetrievalRule
     /// <param name="examineLimit">Entries the cheap pass examines at most, those facing the target's way that look nearest where it looks, 1 to 1,000,000 (default 48).</param>
     /// <param name="fill">Whether entries that cover no cell fill the places left when fewer than k cover some (default true).</param>
     /// <param name="lookAhead">Metres in front of each camera of the point by which the cheap pass ranks entries, 0 (rank by camera position) to 100 (default 3).</param>
+    /// <param name="groundTruthShare">Share of the places kept for ground-truth views (generation depth 0) that cover a cell, 0 (none: by score alone) to 1 (default 0.5).</param>
     public FieldOfViewCoverageRule(int gridSize = 16, int samplesPerSide = 16, float nominalDepth = 2f, double recencyPenalty = 1e-6, float depthTolerance = 0.1f,
-        int candidateLimit = 16, int probesPerSide = 8, int examineLimit = 48, bool fill = true, float lookAhead = 3f)
+        int candidateLimit = 16, int probesPerSide = 8, int examineLimit = 48, bool fill = true, float lookAhead = 3f, double groundTruthShare = 0.5)
     {
         if (gridSize is < 2 or > 64) throw new ArgumentOutOfRangeException(nameof(gridSize), gridSize, "The grid must be 2 to 64 cells per side.");
         if (samplesPerSide is < 2 or > 256) throw new ArgumentOutOfRangeException(nameof(samplesPerSide), samplesPerSide, "Samples per side must be 2 to 256.");
@@ -60,8 +61,9 @@ public sealed class FieldOfViewCoverageRule : IRetrievalRule
         if (probesPerSide < 1 || probesPerSide > samplesPerSide) throw new ArgumentOutOfRangeException(nameof(probesPerSide), probesPerSide, $"Probes per side must be 1 to the samples per side ({samplesPerSide}).");
         if (examineLimit is < 1 or > 1_000_000) throw new ArgumentOutOfRangeException(nameof(examineLimit), examineLimit, "The examine limit must be 1 to 1,000,000 entries.");
         if (!(lookAhead is >= 0 and <= 100)) throw new ArgumentOutOfRangeException(nameof(lookAhead), lookAhead, "The look-ahead must be 0 to 100 metres.");
-        (GridSize, SamplesPerSide, NominalDepth, RecencyPenalty, DepthTolerance, CandidateLimit, ProbesPerSide, ExamineLimit, Fill, LookAhead) =
-            (gridSize, samplesPerSide, nominalDepth, recencyPenalty, depthTolerance, candidateLimit, probesPerSide, examineLimit, fill, lookAhead);
+        if (!(groundTruthShare is >= 0 and <= 1)) throw new ArgumentOutOfRangeException(nameof(groundTruthShare), groundTruthShare, "The ground-truth share must be 0 to 1.");
+        (GridSize, SamplesPerSide, NominalDepth, RecencyPenalty, DepthTolerance, CandidateLimit, ProbesPerSide, ExamineLimit, Fill, LookAhead, GroundTruthShare) =
+            (gridSize, samplesPerSide, nominalDepth, recencyPenalty, depthTolerance, candidateLimit, probesPerSide, examineLimit, fill, lookAhead, groundTruthShare);
     }
 
     /// <summary>Cells per side of the target view. Default 16.</summary>
@@ -104,6 +106,14 @@ public sealed class FieldOfViewCoverageRule : IRetrievalRule
     /// </summary>
     public bool Fill { get; }
 
+    /// <summary>
+    /// Share of the places (of the k returned, and of the cheap pass's shortlist) kept for ground-truth views:
+    /// up to round(share x k) go first to the best-scored entries at generation depth 0 that cover a cell,
+    /// whatever the drawn frames around them score. 0 ranks by score alone. Default 0.5: true views for detail,
+    /// the walk's recent frames for what the true views do not see.
+    /// </summary>
+    public double GroundTruthShare { get; }
+
     /// <inheritdoc/>
     public string Name => "fov-coverage";
 
@@ -126,7 +136,7 @@ public sealed class FieldOfViewCoverageRule : IRetrievalRule
             if (covered > 0) scored.Add(new ScoredEntry(e, covered / cells - RecencyPenalty * (memory.LatestStep - e.Step)));
         }
         scored.Sort(BestFirst);
-        if (scored.Count >= k) return scored.GetRange(0, k);
+        if (scored.Count >= k) return Chosen(scored, k);
         if (Fill) FillUp(scored, near, memory.LatestStep, k);
         return scored;
     }
@@ -136,6 +146,22 @@ public sealed class FieldOfViewCoverageRule : IRetrievalRule
         b.Score != a.Score ? b.Score.CompareTo(a.Score)
         : a.Entry.GenerationDepth != b.Entry.GenerationDepth ? a.Entry.GenerationDepth.CompareTo(b.Entry.GenerationDepth)
         : b.Entry.Id.CompareTo(a.Entry.Id);
+
+    /// <summary>
+    /// The k places from <paramref name="scored"/> (more than k, best first): the best ground-truth entries
+    /// up to the share kept for them, then the best of the rest, in best-first order.
+    /// </summary>
+    private List<ScoredEntry> Chosen(List<ScoredEntry> scored, int k)
+    {
+        int kept = (int)Math.Round(GroundTruthShare * k, MidpointRounding.AwayFromZero);
+        if (kept == 0) return scored.GetRange(0, k);
+        var chosen = new bool[scored.Count];
+        for (int i = 0, n = 0; i < scored.Count && n < kept; i++)
+            if (scored[i].Entry.GenerationDepth == 0) (chosen[i], n) = (true, n + 1);
+        for (int i = 0, n = chosen.Count(c => c); i < scored.Count && n < k; i++)
+            if (!chosen[i]) (chosen[i], n) = (true, n + 1);
+        return scored.Where((_, i) => chosen[i]).ToList();
+    }
 
     /// <summary>Appends to <paramref name="scored"/> (fewer than <paramref name="k"/>) the newest of <paramref name="examined"/> not in it, scored as covering nothing, until it holds k.</summary>
     private void FillUp(List<ScoredEntry> scored, List<MemoryEntry> examined, int latestStep, int k)
@@ -154,7 +180,8 @@ public sealed class FieldOfViewCoverageRule : IRetrievalRule
     /// surface is guessed from the probe points of every entry within the search radius whose probes
     /// may reach into the view (front-most probe per coarse cell); each such entry is scored by the
     /// coarse cells it covers, judged by its depth at its sample pixels. The <see cref="CandidateLimit"/>
-    /// best (at least one cell; ties to the newer) go on, in id order.
+    /// best (at least one cell; ties to the newer) go on, in id order, and with them the best ground-truth views up to
+    /// <see cref="GroundTruthShare"/> of that limit.
     /// </summary>
     private List<(MemoryEntry, EntryFootprint)> Shortlist(List<MemoryEntry> near, CameraIntrinsics camera, Matrix4x4 targetToWorld, PointProjector toTarget)
     {
@@ -166,24 +193,41 @@ public sealed class FieldOfViewCoverageRule : IRetrievalRule
             EntryFootprint f = Footprint(e, camera);
             if (MayBeInView(toTarget.ToCamera(f.Centre), f.Reach, planes)) inReach.Add((e, f));
         }
-        (PointBatch points, bool[] seen, int[] inView) = Surface(inReach.Select(c => c.Footprint.Probes).ToArray(), toTarget, camera, CoarseGrid);
+        // Only measured points shape the surface, as in the full score: the probes of a frame without depth stand at the
+        // nominal depth, and in front of a farther true surface they would hide it from the very views that measured it.
+        (PointBatch points, bool[] seen, int[] inView) = Surface(inReach.Select(c => c.Footprint.Probes).ToArray(), toTarget, camera, CoarseGrid,
+            inReach.Select(c => c.Footprint.Samples is not null).ToArray());
         var reach = inReach.Where((_, i) => inView[i] > 0);
         // The worst of the best so far on top: (coarse cells covered, step, id) ascending.
+        // Ground-truth views also compete among themselves for the share of places kept for them.
+        int truthLimit = (int)Math.Round(GroundTruthShare * CandidateLimit, MidpointRounding.AwayFromZero);
         var best = new PriorityQueue<(MemoryEntry, EntryFootprint), (int, int, long)>(CandidateLimit + 1);
+        var truth = new PriorityQueue<(MemoryEntry, EntryFootprint), (int, int, long)>(truthLimit + 1);
         foreach (var (e, f) in reach)
         {
             var toEntry = new PointProjector(targetToWorld * f.WorldToCamera, camera);
             int covered = Covered(toEntry, points, seen, f.SampleDepths, f.SamplesPerSide, f.SamplesPerSide, CoarseDepthSlack);
             if (covered == 0) continue;
             var key = (covered, e.Step, e.Id);
-            if (best.Count < CandidateLimit) best.Enqueue((e, f), key);
-            else if (best.TryPeek(out _, out var worst) && key.CompareTo(worst) > 0) best.EnqueueDequeue((e, f), key);
+            KeepBest(best, CandidateLimit, (e, f), key);
+            if (e.GenerationDepth == 0) KeepBest(truth, truthLimit, (e, f), key);
         }
-        var list = new List<(MemoryEntry Entry, EntryFootprint Footprint)>(best.Count);
-        while (best.TryDequeue(out var item, out _)) list.Add(item);
+        var list = new List<(MemoryEntry Entry, EntryFootprint Footprint)>(best.Count + truth.Count);
+        var listed = new HashSet<long>();
+        foreach (var queue in new[] { best, truth })
+            while (queue.TryDequeue(out var item, out _))
+                if (listed.Add(item.Item1.Id)) list.Add(item);
         // Id order, so the surface guess does not depend on the order the index lists entries in.
         list.Sort((a, b) => a.Entry.Id.CompareTo(b.Entry.Id));
         return list;
+    }
+
+    /// <summary>Keeps <paramref name="item"/> in <paramref name="queue"/> (worst on top) when it holds fewer than <paramref name="limit"/> or item's key beats the worst.</summary>
+    private static void KeepBest(PriorityQueue<(MemoryEntry, EntryFootprint), (int, int, long)> queue, int limit, (MemoryEntry, EntryFootprint) item, (int, int, long) key)
+    {
+        if (limit == 0) return;
+        if (queue.Count < limit) queue.Enqueue(item, key);
+        else if (queue.TryPeek(out _, out var worst) && key.CompareTo(worst) > 0) queue.EnqueueDequeue(item, key);
     }
 
     /// <summary>
@@ -242,8 +286,10 @@ public sealed class FieldOfViewCoverageRule : IRetrievalRule
     /// its view (row-major), in the target camera's frame: per cell the nearest of the world points
     /// (NaN: none) that lands in it (seen = true), or the point at the nominal depth on the cell's
     /// central ray when none does (seen = false); and per point set, how many of its points landed in the view.
+    /// Only the sets <paramref name="shapes"/> marks (null: all) compete for the cells.
     /// </summary>
-    private (PointBatch Points, bool[] Seen, int[] InView) Surface(IReadOnlyList<PointBatch?> pointSets, PointProjector toTarget, CameraIntrinsics camera, int grid)
+    private (PointBatch Points, bool[] Seen, int[] InView) Surface(IReadOnlyList<PointBatch?> pointSets, PointProjector toTarget, CameraIntrinsics camera, int grid,
+        IReadOnlyList<bool>? shapes = null)
     {
         int cells = grid * grid;
         var nearest = new float[cells];
@@ -258,6 +304,7 @@ public sealed class FieldOfViewCoverageRule : IRetrievalRule
         {
             if (pointSets[i] is not PointBatch set) continue;
             toTarget.ToGrid(set, grid, grid, scratch.Cells, scratch.Depths);
+            bool competes = shapes is null || shapes[i];
             ReadOnlySpan<int> cellOf = scratch.Cells.AsSpan(0, set.Length);
             ReadOnlySpan<float> depthOf = scratch.Depths.AsSpan(0, set.Length);
             int landed = 0;
@@ -266,6 +313,7 @@ public sealed class FieldOfViewCoverageRule : IRetrievalRule
                 int cell = cellOf[j];
                 if (cell < 0) continue;
                 landed++;
+                if (!competes) continue;
                 // Strictly nearer: of equally near points the first keeps the cell.
                 float d = depthOf[j];
                 if (d < nearest[cell]) (nearest[cell], fromSet[cell], fromPoint[cell]) = (d, i, j);

@@ -61,6 +61,13 @@ public sealed record Scenario
     /// </summary>
     public IReadOnlyList<StartImage> StartImages { get; init; } = [];
 
+    /// <summary>
+    /// A capture of the world (<c>capture</c>): ground-truth views on a grid over the free floor, put into the spatial memory at
+    /// reset, so that a learned frame source reconstructs every frame from true views near it instead of generating from its own
+    /// frames. Null (default) for none: the source starts from its seed views around the start alone.
+    /// </summary>
+    public CaptureSettings? Capture { get; init; }
+
     /// <summary>Steps before the episode is truncated. Default 500.</summary>
     public int MaxSteps { get; init; } = 500;
 

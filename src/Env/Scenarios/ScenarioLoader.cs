@@ -17,7 +17,7 @@ namespace RtfmGym.Env.Scenarios;
 public static class ScenarioLoader
 {
     private static readonly string[] TopFields =
-        ["name", "description", "seed", "max_steps", "frames", "world", "camera", "observations", "action", "agent", "task", "start", "start_images", "episodes", "record"];
+        ["name", "description", "seed", "max_steps", "frames", "world", "camera", "observations", "action", "agent", "task", "start", "start_images", "capture", "episodes", "record"];
 
     private static readonly Dictionary<string, ActionKind> ActionKinds = new()
     {
@@ -93,6 +93,7 @@ public static class ScenarioLoader
         if (N("task") is { } task) s = s with { Task = ReadTask(r, task) };
         if (N("start") is { } start) s = s with { Start = ReadStart(r, start, "start") };
         if (N("start_images") is { } images) s = s with { StartImages = ReadStartImages(r, images, s, readImage ?? (file => ReadImageFile(source, file))) };
+        if (N("capture") is { } capture) s = s with { Capture = ReadCapture(r, capture) };
         if (N("episodes") is { } eps) s = s with { Episodes = ReadEpisodes(r, eps) };
         if (N("record") is { } rec) s = ReadRecord(r, rec, s);
 
@@ -267,6 +268,16 @@ public static class ScenarioLoader
         return list;
     }
 
+    /// <summary>The <c>capture</c> map: <c>spacing</c> (metres, default 0.5) and <c>headings</c> (views per point, default 6).</summary>
+    private static CaptureSettings ReadCapture(YamlFieldReader r, YamlNode node)
+    {
+        var m = r.Map(node, "capture", "spacing", "headings");
+        var c = new CaptureSettings();
+        if (YamlFieldReader.Get(m, "spacing") is { } sp) c = c with { Spacing = (float)r.Number(sp, "capture.spacing", CaptureSettings.MinSpacing, CaptureSettings.MaxSpacing) };
+        if (YamlFieldReader.Get(m, "headings") is { } h) c = c with { Headings = (int)r.Integer(h, "capture.headings", 1, CaptureSettings.MaxHeadings) };
+        return c;
+    }
+
     /// <summary>Reads a start image named in the scenario file <paramref name="source"/>, relative to its folder.</summary>
     private static byte[] ReadImageFile(string source, string file)
     {
@@ -341,6 +352,8 @@ public static class ScenarioLoader
                 goalNode ?? Node("task", "goal") ?? em, goalNode is null ? "task.goal" : $"episodes[{i}].goal");
         }
         if (s.StartImages.Count > 0) CheckStartImagePoses(r, s, Node("start_images") as YamlSequenceNode);
+        if (s.StartImages.Count > 0 && s.Capture is not null)
+            throw r.Error(Node("capture"), "capture", "a scenario that starts from images draws every frame from them, with no ground truth, so it cannot also take a capture of the world; remove capture or start_images.");
         if (s.RecordedActions is { } actions)
         {
             var model = ActionModel.Create(s.Action);

@@ -35,6 +35,8 @@ public sealed class ModelFrameSource : IFrameSource
     // Each is checked against the entry's pose in the model's frame, the camera and the generation depth, so the
     // one table serves every episode and world. Weak keys: an encoding lives as long as its frame.
     private readonly ConditionalWeakTable<Frame, Encoding> _encoded = new();
+    // The latest world's capture views: the frames (shared by every memory they go into) keep their encodings alive with them.
+    private (World World, CameraIntrinsics Camera, MemorySeed[] Views)? _capture;
 
     /// <param name="model">The model; disposed with this source when <paramref name="ownsModel"/>.</param>
     /// <param name="options">Start and sampling settings; null for the defaults.</param>
@@ -58,20 +60,40 @@ public sealed class ModelFrameSource : IFrameSource
     /// <summary>True: frames are generated from the retrieved context.</summary>
     public bool DrawsFromContext => true;
 
-    /// <summary>Ground-truth views at the start pose turned by each of <see cref="ModelFrameSourceOptions.SeedHeadingsDegrees"/>, with depth, each encoded.</summary>
+    /// <summary>
+    /// Ground-truth views at the start pose turned by each of <see cref="ModelFrameSourceOptions.SeedHeadingsDegrees"/>, with depth,
+    /// each encoded; then, when the episode has a capture (<see cref="FrameEpisode.CapturePoses"/>), a ground-truth view with depth
+    /// from each of its poses. Capture views are rendered once per world and camera (kept until another world's are asked for) and
+    /// encoded when first retrieved: a capture holds hundreds of views, and a walk reads a few of them.
+    /// </summary>
     public IReadOnlyList<MemorySeed> SeedViews(FrameEpisode episode, Pose start, CameraIntrinsics camera)
     {
         ArgumentNullException.ThrowIfNull(episode);
         ArgumentNullException.ThrowIfNull(camera);
         _model.Config.CheckImageSize(camera.Width, camera.Height);
         RigidMotion centre = CentreOf(episode.World);
-        return Options.SeedHeadingsDegrees.Select(degrees =>
+        MemorySeed[] seeds = Options.SeedHeadingsDegrees.Select(degrees =>
         {
             var pose = start with { Orientation = System.Numerics.Quaternion.Normalize(System.Numerics.Quaternion.CreateFromAxisAngle(System.Numerics.Vector3.UnitY, degrees * MathF.PI / 180f) * start.Orientation) };
-            Frame frame = _truth.DrawOne(new ViewRequest(new FrameRequest(pose, camera, FrameChannels.Rgb | FrameChannels.Depth), episode)).Observed;
+            Frame frame = TrueView(pose, camera, episode);
             Remember(frame, _model.EncodeContext(frame, centre.Apply(pose), camera), camera);
             return new MemorySeed(pose, frame);
         }).ToArray();
+        return episode.CapturePoses.Count == 0 ? seeds : [.. seeds, .. Captured(episode, camera)];
+    }
+
+    /// <summary>The ground-truth view, with depth, from <paramref name="pose"/> in the episode's world.</summary>
+    private Frame TrueView(Pose pose, CameraIntrinsics camera, FrameEpisode episode) =>
+        _truth.DrawOne(new ViewRequest(new FrameRequest(pose, camera, FrameChannels.Rgb | FrameChannels.Depth), episode)).Observed;
+
+    /// <summary>The views of the episode's capture: the kept ones when they are of the same world, camera and poses, else rendered now.</summary>
+    private IReadOnlyList<MemorySeed> Captured(FrameEpisode episode, CameraIntrinsics camera)
+    {
+        if (_capture is { } kept && ReferenceEquals(kept.World, episode.World) && kept.Camera == camera && kept.Views.Select(v => v.Pose).SequenceEqual(episode.CapturePoses))
+            return kept.Views;
+        MemorySeed[] views = episode.CapturePoses.Select(pose => new MemorySeed(pose, TrueView(pose, camera, episode))).ToArray();
+        _capture = (episode.World, camera, views);
+        return views;
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using RtfmGym.Env.Frames;
 using RtfmGym.Env.Memory;
+using RtfmGym.Env.Scenarios;
 using RtfmGym.Env.Worlds;
 
 namespace RtfmGym.Env.Tests.Memory;
@@ -90,6 +91,45 @@ public class EnvironmentMemoryTests
     }
 
     [Test]
+    public void Reset_ScenarioWithCapture_SourceSeedsCaptureViewsAtTheirPoses()
+    {
+        var source = new RecordingSource();
+        Scenario scenario = TestScenarios.Small(extra: "capture: { spacing: 1.5, headings: 4 }");
+        using var env = new RtfmEnvironment(scenario, source);
+        env.Reset(3);
+        IReadOnlyList<RtfmGym.Env.Geometry.Pose> poses = source.Episodes[0].CapturePoses;
+        IReadOnlyList<RtfmGym.Env.Geometry.FloorPose> floor = scenario.Capture!.Poses(env.World, scenario.AgentRadius);
+        Assert.That(poses, Has.Count.EqualTo(floor.Count).And.Count.GreaterThan(8));
+        for (int i = 0; i < poses.Count; i++)
+        {
+            Assert.That(poses[i].Position.X, Is.EqualTo(floor[i].Position.X).Within(1e-5));
+            Assert.That(poses[i].Position.Z, Is.EqualTo(floor[i].Position.Y).Within(1e-5));
+            Assert.That(poses[i].Position.Y, Is.EqualTo(scenario.Camera.MountHeight).Within(1e-5), "placed as the agent's camera");
+        }
+        env.Reset(4);
+        Assert.That(source.Episodes[1].CapturePoses, Is.SameAs(poses), "one world, one capture");
+    }
+
+    [Test]
+    public void Reset_CaptureWithGroundTruthSource_EpisodeHasNoCapture()
+    {
+        using var env = new RtfmEnvironment(TestScenarios.Small(frames: "ground-truth", extra: "capture: { spacing: 1 }"), memory: new SpatialMemory());
+        env.Reset(3);
+        Assert.That(env.Memory!.Count, Is.EqualTo(1), "the ground truth draws nothing from context: only the first frame");
+    }
+
+    [Test]
+    public void Reset_CaptureLargerThanMemory_RefusedNamingSpacingAndEnvironmentUnchanged()
+    {
+        var source = new RecordingSource();
+        using var env = new RtfmEnvironment(TestScenarios.Small(extra: "capture: { spacing: 0.25, headings: 36 }"), source, new SpatialMemory());
+        var e = Assert.Throws<RtfmGymException>(() => env.Reset(3))!;
+        Assert.That(e.Message, Does.Contain("capture.spacing").And.Contain("4,096"));
+        Assert.That(source.Episodes, Is.Empty, "refused before anything was drawn");
+        Assert.That(() => env.Step(1L), Throws.InstanceOf<EnvironmentStateException>(), "still not started");
+    }
+
+    [Test]
     public void Step_LongWalkWithMemory_SizeBoundedBySlots()
     {
         using var env = new RtfmEnvironment(TestScenarios.Small(task: "free"), memory: new SpatialMemory());
@@ -111,6 +151,9 @@ public class EnvironmentMemoryTests
 
         public List<IReadOnlyList<MemoryEntry>> Contexts { get; } = [];
 
+        /// <summary>The episodes seeded, in order.</summary>
+        public List<FrameEpisode> Episodes { get; } = [];
+
         /// <summary>The frames given to the memory to keep, in drawing order.</summary>
         public List<Frame> Remembered { get; } = [];
 
@@ -126,6 +169,7 @@ public class EnvironmentMemoryTests
 
         public IReadOnlyList<MemorySeed> SeedViews(FrameEpisode episode, RtfmGym.Env.Geometry.Pose start, RtfmGym.Env.Geometry.CameraIntrinsics camera)
         {
+            Episodes.Add(episode);
             MemorySeed[] seeds = SeedYaws.Select(yaw => new MemorySeed(
                 start with { Orientation = System.Numerics.Quaternion.CreateFromAxisAngle(System.Numerics.Vector3.UnitY, yaw) * start.Orientation },
                 _inner.DrawOne(new ViewRequest(new FrameRequest(start, camera), episode)).Observed)).ToArray();

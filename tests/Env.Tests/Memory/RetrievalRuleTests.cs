@@ -116,6 +116,41 @@ public class RetrievalRuleTests
     public void FieldOfViewCoverage_BadSettings_Throw(int grid, int samples, float nominal, double recency, float tolerance, int candidates, int probes, int examine) =>
         Assert.Throws<ArgumentOutOfRangeException>(() => _ = new FieldOfViewCoverageRule(grid, samples, nominal, recency, tolerance, candidates, probes, examine));
 
+    [TestCase(0.0, false)]
+    [TestCase(0.5, true)]
+    [TestCase(1.0, true)]
+    public void FieldOfViewCoverage_GroundTruthShare_KeepsTrueViewAmongDrawnFramesThatCoverMore(double share, bool kept)
+    {
+        // Six drawn frames (no depth, generation depth 3) stand half a metre behind the target looking its way: each covers
+        // all of it. A true view (with depth) turned 40 degrees covers less. By score alone it is left out of 4.
+        var memory = new SpatialMemory(rule: new FieldOfViewCoverageRule(groundTruthShare: share));
+        MemoryEntry truth = memory.Insert(At(0, 0, 40), Flat(1, depth: 3), 0);
+        for (int i = 0; i < 6; i++) memory.Insert(At(0.6f * (i - 2.5f), 0.5f, 0), Flat((byte)(10 + i)), 1 + i, generationDepth: 3);
+        IReadOnlyList<ScoredEntry> picked = memory.Retrieve(At(0, 0, 0), Camera, 4);
+        Assert.That(picked, Has.Count.EqualTo(4));
+        Assert.That(picked.Any(p => p.Entry == truth), Is.EqualTo(kept));
+        Assert.That(picked.Select(p => p.Score), Is.Ordered.Descending, "best first, whatever was kept");
+        Assert.That(picked.Count(p => p.Entry.GenerationDepth == 3), Is.EqualTo(kept ? 3 : 4), "one true view, the rest drawn by score");
+    }
+
+    [Test]
+    public void FieldOfViewCoverage_DrawnFramesWithoutDepth_DoNotHideTheSurfaceATrueViewMeasured()
+    {
+        // The drawn frames' stand-in points lie 2 m ahead (the nominal depth), in front of the wall the true view measured
+        // at 3 m. Were they part of the surface guess, the true view would match none of it and score as covering nothing.
+        var memory = new SpatialMemory(rule: new FieldOfViewCoverageRule(groundTruthShare: 0));
+        MemoryEntry truth = memory.Insert(At(0, 0, 40), Flat(1, depth: 3), 0);
+        for (int i = 0; i < 6; i++) memory.Insert(At(0.6f * (i - 2.5f), 0.5f, 0), Flat((byte)(10 + i)), 1 + i, generationDepth: 3);
+        ScoredEntry scored = memory.Retrieve(At(0, 0, 0), Camera, 7).Single(p => p.Entry == truth);
+        Assert.That(scored.Score, Is.InRange(0.3, 0.7), "about the half of the view a 40-degree turn shares");
+    }
+
+    [TestCase(-0.1)]
+    [TestCase(1.5)]
+    [TestCase(double.NaN)]
+    public void FieldOfViewCoverage_BadGroundTruthShare_Throws(double share) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => _ = new FieldOfViewCoverageRule(groundTruthShare: share));
+
     [TestCase(-1f)]
     [TestCase(100.5f)]
     [TestCase(float.NaN)]

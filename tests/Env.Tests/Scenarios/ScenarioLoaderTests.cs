@@ -71,6 +71,11 @@ public class ScenarioLoaderTests
         yield return Case("world pool zero", "name: a\nworld:\n  seed: 7\n  pool: 0\n", 4, "world.pool");
         yield return Case("world pool fraction", "name: a\nworld: { pool: 2.5 }\n", 2, "world.pool");
         yield return Case("world pool with fixed start", "name: a\nworld: { seed: 7, pool: 10 }\nstart:\n  position: [3, 3]\n", 4, "start");
+        yield return Case("capture spacing too small", "name: a\ncapture:\n  spacing: 0.1\n", 3, "capture.spacing");
+        yield return Case("capture headings zero", "name: a\ncapture: { headings: 0 }\n", 2, "capture.headings");
+        yield return Case("capture headings fraction", "name: a\ncapture: { headings: 2.5 }\n", 2, "capture.headings");
+        yield return Case("capture unknown field", "name: a\ncapture:\n  every: 1\n", 3, "capture.every");
+        yield return Case("capture not a map", "name: a\ncapture: 0.5\n", 2, "capture");
         yield return Case("world pool with fixed goal", "name: a\nworld: { seed: 7, pool: 10 }\ntask:\n  kind: pointnav\n  goal: [3, 3]\n", 5, "task.goal");
     }
 
@@ -85,6 +90,14 @@ public class ScenarioLoaderTests
         Assert.That(e.Field, Is.EqualTo(field), e.Message);
         if (line > 0) Assert.That(e.Line, Is.EqualTo(line), e.Message);
         Assert.That(e.Message, Does.StartWith("bad.yaml:"));
+    }
+
+    [Test]
+    public void Parse_Capture_ReadsSpacingAndHeadingsWithDefaults()
+    {
+        Assert.That(ScenarioLoader.Parse("name: a\ncapture: { spacing: 1.5, headings: 8 }\n", "a.yaml").Capture, Is.EqualTo(new CaptureSettings(1.5f, 8)));
+        Assert.That(ScenarioLoader.Parse("name: a\ncapture: {}\n", "a.yaml").Capture, Is.EqualTo(new CaptureSettings(0.5f, 6)));
+        Assert.That(ScenarioLoader.Parse("name: a\n", "a.yaml").Capture, Is.Null);
     }
 
     [Test]

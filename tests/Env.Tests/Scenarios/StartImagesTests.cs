@@ -61,6 +61,7 @@ public class StartImagesTests
         yield return Case("unknown field", "start_images:\n  - file: view.png\n    size: 3\n", 6, "start_images[0].size", "unknown field");
         yield return Case("empty list", "start_images: []\n", 4, "start_images", "empty");
         yield return Case("not a list", "start_images: view.png\n", 4, "start_images", "expected a list");
+        yield return Case("with a capture", "start_images:\n  - file: view.png\ncapture: { spacing: 1 }\n", 6, "capture", "cannot also take a capture");
         yield return Case("second entry bad", "start_images:\n  - file: view.png\n  - file: small.png\n", 6, "start_images[1].file", "16x16");
     }
 
