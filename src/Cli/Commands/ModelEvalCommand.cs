@@ -1,3 +1,4 @@
+using RtfmGym.Env.Scenarios;
 using System.CommandLine;
 using RtfmGym.Cli.Output;
 using RtfmGym.Env;
@@ -29,6 +30,11 @@ public static class ModelEvalCommand
         var outDir = new Option<string>("--out") { Description = "Folder for eval.json and comparison.png.", DefaultValueFactory = _ => Path.Combine("runs", "model-eval") };
         var drift = new Option<int>("--drift-steps") { Description = "Steps of the drift rollout (0 skips it).", DefaultValueFactory = _ => 200 };
         var outAndBack = new Option<int>("--out-and-back-steps") { Description = "Steps out of the out-and-back walk (it returns as many; 0 skips it).", DefaultValueFactory = _ => 60 };
+        var driftCapture = new Option<string>("--drift-capture")
+        {
+            Description = "Metres between the ground-truth views of the drift world's capture, walked again after the rollout with them in memory (the environment's reconstruction mode), or 'none'.",
+            DefaultValueFactory = _ => FormattableString.Invariant($"{CaptureSettings.DefaultSpacing}"),
+        };
         var device = new Option<string>("--device") { Description = "cpu, cuda or cuda:N.", DefaultValueFactory = _ => "cpu" };
         var threads = new Option<int?>("--threads")
         {
@@ -40,7 +46,7 @@ public static class ModelEvalCommand
         };
         var cmd = new Command("eval", "Fidelity of a frame model on held-out worlds: PSNR/SSIM vs ground truth beside the nearest-frame copy, and drift of a rollout.")
         {
-            checkpoint, json, samples, steps, outDir, drift, outAndBack, device, threads, readingOnly,
+            checkpoint, json, samples, steps, outDir, drift, outAndBack, driftCapture, device, threads, readingOnly,
         };
         cmd.SetAction(pr => Run(pr.GetValue(checkpoint)!, pr.GetValue(outDir)!, pr.GetValue(json), pr.GetValue(device)!, pr.GetValue(threads), new ModelEvalOptions
         {
@@ -48,6 +54,7 @@ public static class ModelEvalCommand
             Sampler = new SamplerSettings(pr.GetValue(steps)),
             DriftSteps = pr.GetValue(drift),
             OutAndBackSteps = pr.GetValue(outAndBack),
+            DriftCapture = CaptureArgument.Parse(pr.GetValue(driftCapture)!, "--drift-capture"),
         }, pr.GetValue(readingOnly)));
         return cmd;
     }

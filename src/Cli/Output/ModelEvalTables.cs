@@ -20,8 +20,9 @@ public static class ModelEvalTables
         ArgumentNullException.ThrowIfNull(r);
         PrintFidelity(r, checkpoint, training);
         if (r.Drift is { } d) PrintDrift(d);
+        if (r.DriftCapture is { } c) PrintDrift(c.Drift, FormattableString.Invariant($"drift with the world's capture in memory ({c.Views:N0} ground-truth views, {c.SpacingMetres:0.##} m apart, {c.Headings} headings)"));
         if (r.OutAndBack is { } o) PrintOutAndBack(o);
-        Consoles.Out.MarkupLine(FormattableString.Invariant($"[grey]PSNR: dB on RGB. SSIM: 11x11 Gaussian (sigma 1.5), mean of RGB channels. GMR: luma gradient vs truth (blur < 1). fineR²: detail inside 8x8 blocks (blur 0, wrong detail < 0). Seams: edges across 8-px block borders / inside. Nearest: least metres + 1 m/rad x turn. Depth: AbsRel error, mean |d - d*| / d*, of the model's depth and (in brackets) of the nearest frame's taken as is. Oracle: each patch copied from where the true geometry says a view sees it (the ceiling of a right copy path; seen: patches some view sees). Drift: frames fed back into memory; gap = ground-truth-memory PSNR minus it. {r.Seconds:0} s, {torch.get_num_threads()} torch threads[/]"));
+        Consoles.Out.MarkupLine(FormattableString.Invariant($"[grey]PSNR: dB on RGB. SSIM: 11x11 Gaussian (sigma 1.5), mean of RGB channels. GMR: luma gradient vs truth (blur < 1). fineR²: detail inside 8x8 blocks (blur 0, wrong detail < 0). Seams: edges across 8-px block borders / inside. Nearest: least metres + 1 m/rad x turn. Depth: AbsRel error, mean |d - d*| / d*, of the model's depth and (in brackets) of the nearest frame's taken as is. Oracle: each patch copied from where the true geometry says a view sees it (the ceiling of a right copy path; seen: patches some view sees). Drift: frames fed back into memory; gap = ground-truth-memory PSNR minus it; with a capture, the memory also holds true views on a floor grid. {r.Seconds:0} s, {torch.get_num_threads()} torch threads[/]"));
     }
 
     private static void PrintFidelity(ModelEvalResult r, string checkpoint, TrainingSummary? training)
@@ -41,9 +42,9 @@ public static class ModelEvalTables
         Consoles.Out.Write(table);
     }
 
-    private static void PrintDrift(DriftResult d)
+    private static void PrintDrift(DriftResult d, string name = "drift")
     {
-        var drift = new Table().Title(Markup.Escape($"drift: {d.Steps} steps ({d.PathMetres:0.#} m), held-out world {d.WorldSeed}, {d.CollapsedFrames} collapsed frames, mean lag {d.MeanLagSteps:0.0} steps{(d.ReferenceMeanLagSteps is { } rl ? $" (ground-truth memory: {rl:0.0})" : "")}{DepthError(d)}"));
+        var drift = new Table().Title(Markup.Escape($"{name}: {d.Steps} steps ({d.PathMetres:0.#} m), held-out world {d.WorldSeed}, {d.CollapsedFrames} collapsed frames, mean lag {d.MeanLagSteps:0.0} steps{(d.ReferenceMeanLagSteps is { } rl ? $" (ground-truth memory: {rl:0.0})" : "")}{DepthError(d)}"));
         foreach (string c in new[] { "step", "PSNR", "SSIM", "GMR", "PSNR, ground-truth memory", "GMR, ground-truth memory", "gap dB" }) drift.AddColumn(new TableColumn(c).RightAligned());
         foreach (DriftPoint p in d.Points)
             drift.AddRow(p.Step.ToString(CultureInfo.InvariantCulture), F(p.Psnr, "0.00"), F(p.Ssim, "0.000"), F(p.Gmr, "0.00"),

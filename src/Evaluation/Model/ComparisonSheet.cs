@@ -55,7 +55,8 @@ public static class ComparisonSheet
         int rowHeight = cellH + line + Gap;
         int samplesTop = Margin + 2 * line + 4;
         int driftTop = samplesTop + rows.Count * rowHeight + (rows.Count > 0 ? GroupGap : 0);
-        int height = (driftColumns > 0 ? driftTop + line + 2 * (cellH + Gap) + 2 * line : driftTop) + Margin;
+        int driftRows = drift?.Captured is null ? 2 : 3;
+        int height = (driftColumns > 0 ? driftTop + line + driftRows * (cellH + Gap) + driftRows * line : driftTop) + Margin;
         return new Layout(scale, cellW, cellH, contextColumns, candidatesX, driftColumns, samplesTop, driftTop, width, height);
     }
 
@@ -86,21 +87,28 @@ public static class ComparisonSheet
         }
     }
 
-    /// <summary>The drift strip: generated frames over the ground truth, each column labelled with its step and PSNR.</summary>
+    /// <summary>
+    /// The drift strip: generated frames (and, when walked, those drawn with the world's capture in memory) over the ground
+    /// truth, each column labelled with its step and each walk's PSNR.
+    /// </summary>
     private static void DrawDrift(Canvas canvas, Layout layout, DriftStrip drift, Frame first)
     {
         int line = BitmapFont.LineHeight, cellW = layout.CellW, cellH = layout.CellH;
-        canvas.DrawText(Margin, layout.DriftTop, "drift: generated (top) over ground truth (bottom)", Ink);
+        var walks = new List<(string Label, IReadOnlyList<Frame> Frames)> { ("generated", drift.Generated) };
+        if (drift.Captured is { } captured) walks.Add(("with capture", captured));
+        canvas.DrawText(Margin, layout.DriftTop, drift.Captured is null ? "drift: generated (top) over ground truth (bottom)"
+            : "drift: generated from its own frames (top), with the world's capture in memory (middle), ground truth (bottom)", Ink);
         int y = layout.DriftTop + line;
-        canvas.DrawText(Margin, y + cellH / 2 - line / 2, "generated", Ink);
-        canvas.DrawText(Margin, y + cellH + Gap + cellH / 2 - line / 2, "ground truth", Ink);
+        for (int w = 0; w < walks.Count; w++) canvas.DrawText(Margin, y + w * (cellH + Gap) + cellH / 2 - line / 2, walks[w].Label, Ink);
+        canvas.DrawText(Margin, y + walks.Count * (cellH + Gap) + cellH / 2 - line / 2, "ground truth", Ink);
         for (int c = 0; c < layout.DriftColumns; c++)
         {
             int x = Margin + LabelWidth + c * (cellW + Gap);
-            Blit(canvas, drift.Generated[c], x, y, layout.Scale, first);
-            Blit(canvas, drift.Truth[c], x, y + cellH + Gap, layout.Scale, first);
-            canvas.DrawText(x, y + 2 * (cellH + Gap), $"step {drift.Steps[c]}", Ink);
-            canvas.DrawText(x, y + 2 * (cellH + Gap) + line, Psnr(drift.Generated[c], drift.Truth[c]), Faint);
+            for (int w = 0; w < walks.Count; w++) Blit(canvas, walks[w].Frames[c], x, y + w * (cellH + Gap), layout.Scale, first);
+            Blit(canvas, drift.Truth[c], x, y + walks.Count * (cellH + Gap), layout.Scale, first);
+            int below = y + (walks.Count + 1) * (cellH + Gap);
+            canvas.DrawText(x, below, $"step {drift.Steps[c]}", Ink);
+            for (int w = 0; w < walks.Count; w++) canvas.DrawText(x, below + (w + 1) * line, Psnr(walks[w].Frames[c], drift.Truth[c]), Faint);
         }
     }
 

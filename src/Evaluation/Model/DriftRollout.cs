@@ -3,6 +3,7 @@ using RtfmGym.Env.Geometry;
 using RtfmGym.Env.Memory;
 using RtfmGym.Env.Randomness;
 using RtfmGym.Env.Rendering;
+using RtfmGym.Env.Scenarios;
 using RtfmGym.Env.Worlds;
 using RtfmGym.Imaging;
 using RtfmGym.Model;
@@ -25,8 +26,12 @@ public static class DriftRollout
 
     private const int WorldCandidates = 16, Rooms = 6, DefaultSteps = 200;
 
-    /// <summary>Rolls out <paramref name="options"/>.DriftSteps steps; <paramref name="onStep"/> is called after each.</summary>
-    public static (DriftResult Result, DriftStrip Strip) Run(FrameModel model, ModelEvalOptions options, CameraIntrinsics camera, float height, Action? onStep = null)
+    /// <summary>
+    /// Rolls out <paramref name="options"/>.DriftSteps steps, then, with <see cref="ModelEvalOptions.DriftCapture"/>, walks them
+    /// again with the world's capture in memory; <paramref name="onStep"/> is called after each step of either walk.
+    /// </summary>
+    public static (DriftResult Result, CapturedDrift? Captured, DriftStrip Strip) Run(FrameModel model, ModelEvalOptions options, CameraIntrinsics camera, float height,
+        Action? onStep = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(options);
@@ -34,10 +39,24 @@ public static class DriftRollout
         var (world, path) = PickWorld(options.Seed, Math.Max(options.DriftSteps, DefaultSteps), height);
         int steps = Math.Min(options.DriftSteps, path.Count - 1);
         ulong episodeSeed = Rng.Derive(options.Seed, "drift episode").NextUInt64();
-        Trace trace = Walk(model, options, world, path.Take(steps + 1).ToArray(), camera, episodeSeed, options.DriftReference, onStep);
+        Pose[] walk = path.Take(steps + 1).ToArray();
+        Trace trace = Walk(model, options, world, walk, camera, episodeSeed, options.DriftReference, [], onStep);
+        CapturedDrift? captured = null;
+        Trace? capturedTrace = null;
+        if (options.DriftCapture is { } capture)
+        {
+            var settings = new CameraSettings { MountHeight = height };
+            Pose[] poses = capture.Poses(world, DriftPath.AgentRadius).Select(p => p.ToCamera(settings)).ToArray();
+            // The same noise per step and the same reference: only the memory's contents differ.
+            capturedTrace = Walk(model, options, world, walk, camera, episodeSeed, reference: false, poses, onStep) with { Reference = trace.Reference };
+            captured = new CapturedDrift(capture.Spacing, capture.Headings, poses.Length, Measure(capturedTrace, world.Seed, path, steps));
+        }
         int[] stripSteps = StripSteps(steps);
-        var strip = new DriftStrip(stripSteps, stripSteps.Select(s => trace.Generated[s]).ToArray(), stripSteps.Select(s => trace.Truth[s]).ToArray());
-        return (Measure(trace, world.Seed, path, steps), strip);
+        var strip = new DriftStrip(stripSteps, stripSteps.Select(s => trace.Generated[s]).ToArray(), stripSteps.Select(s => trace.Truth[s]).ToArray())
+        {
+            Captured = capturedTrace is null ? null : stripSteps.Select(s => capturedTrace.Generated[s]).ToArray(),
+        };
+        return (Measure(trace, world.Seed, path, steps), captured, strip);
     }
 
     /// <summary>The drift figures of the first <paramref name="steps"/> steps of <paramref name="trace"/>, walked along <paramref name="path"/> in world <paramref name="worldSeed"/>.</summary>
@@ -119,7 +138,7 @@ public static class DriftRollout
         int n = Math.Min(outboundSteps, path.Count - 1);
         Pose[] walk = path.Take(n + 1).Concat(path.Take(n).Reverse()).ToArray();
         ulong episodeSeed = Rng.Derive(options.Seed, "out-and-back episode").NextUInt64();
-        Trace trace = Walk(model, options, world, walk, camera, episodeSeed, reference: false, onStep);
+        Trace trace = Walk(model, options, world, walk, camera, episodeSeed, reference: false, [], onStep);
         // Pose path[i] is step i out and step 2n − i back; the start (step 0) is the ground truth, so it is left out.
         var outbound = new List<double>();
         var back = new List<double>();
@@ -146,14 +165,15 @@ public static class DriftRollout
     /// The model frame source and a default <see cref="SpatialMemory"/> driven through the environment's
     /// <see cref="ObservationPipeline"/> along <paramref name="path"/>; with <paramref name="reference"/>, the same path
     /// again through a <see cref="GroundTruthMemorySource"/> (a memory of ground-truth frames, the same noise per step), so
-    /// only the context differs.
+    /// only the context differs. The model's memory starts with a ground-truth view from each of <paramref name="capture"/> (the
+    /// world's capture; empty for none) besides its seed views.
     /// </summary>
     private static Trace Walk(FrameModel model, ModelEvalOptions options, World world, IReadOnlyList<Pose> path, CameraIntrinsics camera, ulong episodeSeed,
-        bool reference, Action? onStep)
+        bool reference, IReadOnlyList<Pose> capture, Action? onStep)
     {
         using var source = new ModelFrameSource(model, new ModelFrameSourceOptions { Sampler = options.Sampler });
         using var truthRenderer = new GroundTruthRenderer(new RendererOptions { Threads = 1 });
-        var episode = new FrameEpisode(world, episodeSeed);
+        var episode = new FrameEpisode(world, episodeSeed) { CapturePoses = capture };
         var pipeline = new ObservationPipeline(source);
         var memory = new SpatialMemory();
         pipeline.Seed(memory, episode, path[0], camera);

@@ -1,3 +1,4 @@
+using RtfmGym.Env.Scenarios;
 using RtfmGym.Model.Sampling;
 using RtfmGym.Model.Training;
 
@@ -26,6 +27,12 @@ public sealed record ModelEvalOptions
 
     /// <summary>Also roll out the drift path with ground-truth frames in memory, as a reference (about doubles the drift's cost). Default true.</summary>
     public bool DriftReference { get; init; } = true;
+
+    /// <summary>
+    /// The capture of the drift world walked again after the rollout (<see cref="CapturedDrift"/>): the environment's
+    /// reconstruction mode, where every frame is drawn from true views near it. Null skips it. Default: 0.5 m, 6 headings.
+    /// </summary>
+    public CaptureSettings? DriftCapture { get; init; } = new();
 
     /// <summary>Held-out worlds in the fidelity samples' pool. Default 8.</summary>
     public int Worlds { get; init; } = 8;

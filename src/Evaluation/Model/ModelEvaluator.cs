@@ -50,11 +50,12 @@ public static class ModelEvaluator
             cells.AddRange(Fidelity(model, options, data, worlds, kind, rows, new StageProgress(progress, $"{Name(kind)} samples", options.SamplesPerCell).Advance));
 
         DriftResult? drift = null;
+        CapturedDrift? captured = null;
         DriftStrip? strip = null;
         if (options.DriftSteps > 0)
         {
-            var stage = new StageProgress(progress, "drift rollout", options.DriftSteps);
-            (drift, strip) = DriftRollout.Run(model, options, data.Camera, data.Options.CameraHeight, stage.Advance);
+            var stage = new StageProgress(progress, options.DriftCapture is null ? "drift rollout" : "drift rollout, then with a capture", options.DriftCapture is null ? options.DriftSteps : 2 * options.DriftSteps);
+            (drift, captured, strip) = DriftRollout.Run(model, options, data.Camera, data.Options.CameraHeight, stage.Advance);
             stage.Finish();
         }
         OutAndBackResult? outAndBack = null;
@@ -70,7 +71,7 @@ public static class ModelEvaluator
             ComparisonSheet.Write(options.ImagePath, title, rows, strip);
         }
         return new ModelEvalResult(model.Config.Preset, model.Config.ImageSize, options.Sampler.Steps, options.SamplesPerCell, options.Seed,
-            worlds.Length, cells, drift, outAndBack, options.ImagePath, Math.Round(clock.Elapsed.TotalSeconds, 1), ModelEvalSummary.From(cells, drift, outAndBack));
+            worlds.Length, cells, drift, outAndBack, captured, options.ImagePath, Math.Round(clock.Elapsed.TotalSeconds, 1), ModelEvalSummary.From(cells, drift, outAndBack, captured));
     }
 
     /// <summary>The lower-case name of a kind as the table and JSON print it.</summary>

@@ -5,7 +5,7 @@ namespace RtfmGym.Evaluation.Tests.Model;
 
 public class ModelEvalDocumentTests
 {
-    private static ModelEvalResult Empty => new("tiny", 32, 2, 1, 5, 1, [], null, null, null, 0.5, ModelEvalSummary.From([], null, null));
+    private static ModelEvalResult Empty => new("tiny", 32, 2, 1, 5, 1, [], null, null, null, null, 0.5, ModelEvalSummary.From([], null, null));
 
     [Test]
     public void Build_Result_HeaderFirstThenFiguresEndingWithSummary()
