@@ -28,6 +28,17 @@ public class ComparisonSheetTests
     }
 
     [Test]
+    public void Render_DriftWithCapture_ThirdRowDrawnAndSheetTaller()
+    {
+        var plain = new DriftStrip([1, 2], [Solid(60), Solid(61)], [Solid(70), Solid(71)]);
+        var captured = plain with { Captured = [Solid(80), Solid(81)] };
+        Canvas without = ComparisonSheet.Render("title", [], plain), with = ComparisonSheet.Render("title", [], captured);
+        foreach (byte v in new byte[] { 60, 61, 70, 71, 80, 81 })
+            Assert.That(Count(with, v), Is.EqualTo(80 * 80), $"frame of level {v}");
+        Assert.That(with.Height, Is.GreaterThan(without.Height + 80));
+    }
+
+    [Test]
     public void Render_FramesOfTwoSizes_Throws()
     {
         var rows = new[] { new ComparisonRow("a", [new Frame(8, 8, new byte[192])], Solid(30), Solid(40), Solid(50)) };

@@ -1,3 +1,4 @@
+using RtfmGym.Env.Scenarios;
 using RtfmGym.Evaluation.Model;
 using RtfmGym.Model;
 using RtfmGym.Model.Sampling;
@@ -23,7 +24,11 @@ public class ModelEvaluatorTests
     [TearDown]
     public void RemoveDir() => Directory.Delete(_dir, recursive: true);
 
-    private ModelEvalOptions Small => new() { SamplesPerCell = 2, Views = [1, 2], DriftSteps = 3, OutAndBackSteps = 3, Worlds = 2, Sampler = new SamplerSettings(2) };
+    // A coarse capture (2 m, 3 headings: under a hundred views) keeps the walk with it quick.
+    private ModelEvalOptions Small => new()
+    {
+        SamplesPerCell = 2, Views = [1, 2], DriftSteps = 3, OutAndBackSteps = 3, Worlds = 2, Sampler = new SamplerSettings(2), DriftCapture = new CaptureSettings(2f, 3),
+    };
 
     [Test]
     public void Run_TinyModel_EveryCellFiniteAndImageWritten()
@@ -72,19 +77,28 @@ public class ModelEvaluatorTests
         Assert.That(r.Drift.MeanDepthAbsRel, Is.GreaterThan(0).And.LessThan(double.PositiveInfinity));
         Assert.That(r.Drift.ReferenceMeanDepthAbsRel, Is.GreaterThan(0).And.LessThan(double.PositiveInfinity));
         Assert.That(r.Summary.DriftStep1DepthAbsRel, Is.EqualTo(r.Drift.FirstStepDepthAbsRel));
+        CapturedDrift captured = r.DriftCapture!;
+        Assert.That((captured.SpacingMetres, captured.Headings), Is.EqualTo((2f, 3)));
+        Assert.That(captured.Views, Is.GreaterThan(20).And.EqualTo(r.Summary.DriftCaptureViews));
+        Assert.That(captured.Views % 3, Is.Zero, "three headings per point");
+        Assert.That(captured.Drift.Steps, Is.EqualTo(3));
+        Assert.That(captured.Drift.PerStepGroundTruthContextPsnr, Is.EqualTo(r.Drift.PerStepGroundTruthContextPsnr), "gaps against the same reference");
+        Assert.That(captured.Drift.PerStepPsnr, Is.Not.EqualTo(r.Drift.PerStepPsnr), "the capture changes the context");
+        Assert.That(r.Summary.DriftCaptureMeanPsnr, Is.EqualTo(captured.Drift.MeanPsnr));
+        Assert.That(r.Summary.DriftCaptureCollapsedFrames, Is.EqualTo(captured.Drift.CollapsedFrames));
         Assert.That(File.ReadAllBytes(image)[..4], Is.EqualTo(new byte[] { 137, 80, 78, 71 }));
         Assert.That(Directory.GetFiles(Path.GetDirectoryName(image)!), Has.Length.EqualTo(1), "no temporary file left");
         // Each stage counts on its own and ends complete: 2 samples of each kind, 3 drift steps, 3 steps out and 3 back.
         IReadOnlyList<EvaluationProgress> stages = progress.LastOfEachStage;
-        Assert.That(stages.Select(p => p.Stage), Is.EqualTo(new[] { "copy samples", "interpolation samples", "extrapolation samples", "trajectory samples", "drift rollout", "out and back" }));
-        Assert.That(stages.Select(p => p.Total), Is.EqualTo(new long[] { 2, 2, 2, 2, 3, 2 * 3 }));
+        Assert.That(stages.Select(p => p.Stage), Is.EqualTo(new[] { "copy samples", "interpolation samples", "extrapolation samples", "trajectory samples", "drift rollout, then with a capture", "out and back" }));
+        Assert.That(stages.Select(p => p.Total), Is.EqualTo(new long[] { 2, 2, 2, 2, 2 * 3, 2 * 3 }));
         Assert.That(stages.All(p => p.Done == p.Total), Is.True);
     }
 
     [Test]
     public void Run_WithAndWithoutTheReference_SameRollout()
     {
-        var options = Small with { DriftSteps = 3, OutAndBackSteps = 0, Kinds = [SampleKind.Copy] };
+        var options = Small with { DriftSteps = 3, OutAndBackSteps = 0, Kinds = [SampleKind.Copy], DriftCapture = null };
         ModelEvalResult with = ModelEvaluator.Run(_model, options), without = ModelEvaluator.Run(_model, options with { DriftReference = false });
         Assert.That(without.Drift!.PerStepPsnr, Is.EqualTo(with.Drift!.PerStepPsnr));
         Assert.That(without.Drift.MeanDepthAbsRel, Is.EqualTo(with.Drift.MeanDepthAbsRel));
@@ -101,6 +115,7 @@ public class ModelEvaluatorTests
         Assert.That(b.Drift.MeanGapDb, Is.Null);
         Assert.That(b.Drift.ReferenceMeanDepthAbsRel, Is.Null);
         Assert.That(b.OutAndBack, Is.Null);
+        Assert.That(b.DriftCapture!.Drift.PerStepPsnr, Is.EqualTo(a.DriftCapture!.Drift.PerStepPsnr));
     }
 
     [Test]
