@@ -27,7 +27,8 @@ public class ModelEvalCommandTests
     public void Eval_TinyCheckpointJson_TableOfKindsAndViewsDriftAndFiles()
     {
         string checkpoint = TinyCheckpoint(_dir);
-        var r = CliRunner.Run(_dir, "model", "eval", "--checkpoint", checkpoint, "--json", "--samples", "1", "--drift-steps", "2", "--out-and-back-steps", "2", "--sampler-steps", "1", "--out", "eval");
+        var r = CliRunner.Run(_dir, "model", "eval", "--checkpoint", checkpoint, "--json", "--samples", "1", "--drift-steps", "2", "--out-and-back-steps", "2", "--sampler-steps", "1", "--out", "eval",
+            "--drift-capture", "2");
         Assert.That(r.ExitCode, Is.EqualTo(0), r.Err);
         var doc = JsonNode.Parse(r.Out)!;
         Assert.That(doc["preset"]!.GetValue<string>(), Is.EqualTo("tiny"));
@@ -55,8 +56,12 @@ public class ModelEvalCommandTests
         JsonObject summary = doc["summary"]!.AsObject();
         Assert.That(doc.AsObject().Last().Key, Is.EqualTo("summary"), "the document ends with the summary");
         foreach (string key in new[] { "copy_psnr", "interp4_psnr", "interp4_ssim", "interp4_gmr", "interp4_fine_r2", "interp4_seam_ratio", "traj4_psnr",
-                     "extrap4_psnr", "extrap4_gmr", "drift_mean_gap_db", "drift_max_gap_db", "drift_collapsed_frames", "out_and_back_return_gap_db", "drift_mean_lag_steps", "interp4_oracle_psnr", "traj4_oracle_psnr", "drift_mean_psnr", "drift_reference_lag_steps", "drift_depth_abs_rel", "drift_step1_depth_abs_rel", "drift_reference_depth_abs_rel", "traj4_depth_abs_rel", "traj4_nearest_depth_abs_rel" })
+                     "extrap4_psnr", "extrap4_gmr", "drift_mean_gap_db", "drift_max_gap_db", "drift_collapsed_frames", "out_and_back_return_gap_db", "drift_mean_lag_steps", "interp4_oracle_psnr", "traj4_oracle_psnr", "drift_mean_psnr", "drift_reference_lag_steps", "drift_depth_abs_rel", "drift_step1_depth_abs_rel", "drift_reference_depth_abs_rel", "traj4_depth_abs_rel", "traj4_nearest_depth_abs_rel",
+                     "drift_capture_mean_psnr", "drift_capture_mean_gap_db", "drift_capture_max_gap_db", "drift_capture_collapsed_frames", "drift_capture_mean_gmr", "drift_capture_views" })
             Assert.That(summary.ContainsKey(key), Is.True, key);
+        Assert.That(doc["drift_capture"]!["spacing_metres"]!.GetValue<double>(), Is.EqualTo(2));
+        Assert.That(doc["drift_capture"]!["drift"]!["steps"]!.GetValue<int>(), Is.EqualTo(2));
+        Assert.That(summary["drift_capture_views"]!.GetValue<int>(), Is.EqualTo(doc["drift_capture"]!["views"]!.GetValue<int>()).And.GreaterThan(0));
         Assert.That(summary["interp4_psnr"]!.GetValue<double>(), Is.EqualTo(cells[6]!["model_psnr"]!.GetValue<double>()));
         Assert.That(File.Exists(Path.Combine(_dir, "eval", "comparison.png")), Is.True);
         Assert.That(JsonNode.Parse(File.ReadAllText(Path.Combine(_dir, "eval", "eval.json")))!["cells"]!.AsArray(), Has.Count.EqualTo(16));
@@ -66,8 +71,10 @@ public class ModelEvalCommandTests
     public void Eval_Table_PrintsKindsAndDrift()
     {
         string checkpoint = TinyCheckpoint(_dir);
-        var r = CliRunner.Run(_dir, "model", "eval", "--checkpoint", checkpoint, "--samples", "1", "--drift-steps", "1", "--out-and-back-steps", "2", "--sampler-steps", "1", "--out", "eval");
+        var r = CliRunner.Run(_dir, "model", "eval", "--checkpoint", checkpoint, "--samples", "1", "--drift-steps", "1", "--out-and-back-steps", "2", "--sampler-steps", "1", "--out", "eval",
+            "--drift-capture", "2");
         Assert.That(r.ExitCode, Is.EqualTo(0), r.Err);
+        Assert.That(r.Out, Does.Contain("drift with the world's capture in memory"));
         Assert.That(r.Out, Does.Contain("extrapolation").And.Contain("trajectory (last k)").And.Contain("nearest PSNR").And.Contain("drift")
             .And.Contain("GMR").And.Contain("fineR²").And.Contain("out and back").And.Contain("collapsed").And.Contain("oracle PSNR"));
     }
@@ -111,6 +118,8 @@ public class ModelEvalCommandTests
     [TestCase("--sampler-steps", "0", "Sampling steps")]
     [TestCase("--drift-steps", "-3", "Drift steps")]
     [TestCase("--threads", "0", "--threads must be at least 1")]
+    [TestCase("--drift-capture", "0.1", "--drift-capture takes 'none' or the metres")]
+    [TestCase("--drift-capture", "everywhere", "'everywhere' is neither")]
     public void Eval_BadNumber_ExitsTwoNamingOption(string option, string value, string message)
     {
         string checkpoint = TinyCheckpoint(_dir);
