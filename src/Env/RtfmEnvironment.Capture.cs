@@ -20,10 +20,10 @@ public sealed partial class RtfmEnvironment
     {
         if (scenario.Capture is not { } settings || Memory is null || !_frames.DrawsFromContext) return [];
         if (_capture is { } kept && ReferenceEquals(kept.World, world) && kept.Settings == settings && kept.Camera == scenario.Camera) return kept.Poses;
-        Pose[] poses = settings.Poses(world, scenario.AgentRadius).Select(p => _actions.Place(p, scenario.Camera).Camera).ToArray();
+        IReadOnlyList<Pose> poses = scenario.CapturePoses(world);
         // Past the capacity the capture's own views would evict each other as they go in.
-        if (poses.Length >= Memory.Options.Capacity)
-            throw new RtfmGymException($"The capture of world {world.Seed} has {poses.Length:N0} views (spacing {settings.Spacing} m, {settings.Headings} headings), but the spatial memory " +
+        if (poses.Count >= Memory.Options.Capacity)
+            throw new RtfmGymException($"The capture of world {world.Seed} has {poses.Count:N0} views (spacing {settings.Spacing} m, {settings.Headings} headings), but the spatial memory " +
                 $"holds {Memory.Options.Capacity:N0} entries; raise capture.spacing or lower capture.headings.");
         _capture = (world, settings, scenario.Camera, poses);
         return poses;

@@ -28,24 +28,31 @@ public static class MemoryEvalCommand
         var json = new Option<bool>("--json") { Description = "Print one JSON document instead of tables." };
         var outDir = new Option<string>("--out") { Description = "Folder for memory-map.png and report.json. Default: runs/memory-eval." };
         var timingRuns = new Option<int?>("--timing-runs") { Description = $"Times each step of the cost episode's latency windows this often (the episode, then each window again from a snapshot, side by side); each counts its fastest. Default: {MemoryEvalOptions.DefaultTimingRuns}, {MemoryEvalOptions.DefaultModelTimingRuns} with a model." };
+        var capture = new Option<string>("--capture")
+        {
+            Description = "Metres between the ground-truth views of the world's capture that a learned source starts from, or 'none'. Default: the scenario's capture (none when it has none).",
+        };
         var cmd = new Command("memory-eval", "Measure the spatial memory: revisit error vs gap, recall@K of retrieval rules, cost vs episode length; draw the memory on the map.")
         {
-            scenario, checkpoint, frames, steps, gaps, json, outDir, timingRuns,
+            scenario, checkpoint, frames, steps, gaps, json, outDir, timingRuns, capture,
         };
         cmd.SetAction((pr, ct) =>
         {
             var options = MemoryEvalOptions.Create(pr.GetValue(steps), pr.GetValue(gaps), pr.GetValue(timingRuns));
-            return Task.FromResult(Run(pr.GetValue(scenario)!, pr.GetValue(frames), pr.GetValue(checkpoint), pr.GetValue(outDir) ?? Path.Combine("runs", "memory-eval"), pr.GetValue(json), options, ct));
+            return Task.FromResult(Run(pr.GetValue(scenario)!, pr.GetValue(frames), pr.GetValue(checkpoint), pr.GetValue(outDir) ?? Path.Combine("runs", "memory-eval"), pr.GetValue(json), options, ct,
+                pr.GetValue(capture)));
         });
         return cmd;
     }
 
-    internal static int Run(string scenarioName, string? framesName, string? checkpoint, string outDir, bool json, MemoryEvalOptions options, CancellationToken ct)
+    internal static int Run(string scenarioName, string? framesName, string? checkpoint, string outDir, bool json, MemoryEvalOptions options, CancellationToken ct,
+        string? capture = null)
     {
         if (framesName is not null && string.IsNullOrWhiteSpace(framesName)) throw new ArgumentException("--frames needs a frame source name, e.g. ground-truth.");
         EnvironmentComponents components = ModelFrames.Components(checkpoint);
         Scenario suite = ScenarioResolver.Load(scenarioName);
         Scenario scenario = suite.Expand(1)[0] with { Frames = framesName ?? (checkpoint is not null ? "model" : suite.Frames) };
+        if (capture is not null) scenario = scenario with { Capture = CaptureArgument.Parse(capture, "--capture") };
         foreach (var (gap, reason) in options.SkippedGaps) Consoles.Err.MarkupLine($"[yellow]note:[/] gap {gap} skipped: {Markup.Escape(reason)}");
         outDir = Path.GetFullPath(outDir);
         options = options with { MapPath = Path.Combine(outDir, "memory-map.png") };

@@ -22,7 +22,7 @@ public static class MemoryEvalTables
 
     private static void PrintRevisits(MemoryEvalReport report)
     {
-        var revisit = new Table().Title($"[bold]Revisit error vs gap[/] ({Markup.Escape(report.Scenario)}, {Markup.Escape(report.Frames)} frames, {report.Camera}; PSNR in dB, inf = identical)");
+        var revisit = new Table().Title($"[bold]Revisit error vs gap[/] ({Markup.Escape(report.Scenario)}, {Markup.Escape(report.Frames)} frames, {report.Camera}{(report.CaptureViews > 0 ? $", memory starts from a capture of {report.CaptureViews:N0} ground-truth views" : "")}; PSNR in dB, inf = identical)");
         foreach (string c in new[] { "gap", "turnaround", "farthest m" }) revisit.AddColumn(c);
         string[] memories = report.Revisits.Select(r => r.Memory).Distinct().ToArray();
         foreach (string m in memories)

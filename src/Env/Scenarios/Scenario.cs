@@ -68,6 +68,17 @@ public sealed record Scenario
     /// </summary>
     public CaptureSettings? Capture { get; init; }
 
+    /// <summary>
+    /// The camera poses of the <see cref="Capture"/> of <paramref name="world"/> (this scenario's world or a suite episode's), each
+    /// placed as the agent's camera would be standing there; empty without a capture.
+    /// </summary>
+    public IReadOnlyList<Pose> CapturePoses(World world)
+    {
+        if (Capture is not { } capture) return [];
+        ActionModel actions = ActionModel.Create(Action);
+        return capture.Poses(world, AgentRadius).Select(p => actions.Place(p, Camera).Camera).ToArray();
+    }
+
     /// <summary>Steps before the episode is truncated. Default 500.</summary>
     public int MaxSteps { get; init; } = 500;
 

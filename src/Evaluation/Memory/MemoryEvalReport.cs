@@ -26,6 +26,9 @@ public sealed record MemoryEvalReport
     /// <summary>The pose revisited: floor position (x, z) in metres and yaw in radians (written in degrees in the JSON).</summary>
     public required FloorPose RevisitPose { get; init; }
 
+    /// <summary>Ground-truth views of the scenario's capture of the world that each revisit loop's memory starts from (a learned source only); 0 for none.</summary>
+    public int CaptureViews { get; init; }
+
     /// <summary>One row per gap and memory: the revisit's PSNR and GMR against the first visit and ground truth.</summary>
     public required IReadOnlyList<RevisitRow> Revisits { get; init; }
 
@@ -54,6 +57,7 @@ public sealed record MemoryEvalReport
             ["frames"] = Frames,
             ["camera"] = Camera,
             ["steps"] = Steps,
+            ["capture_views"] = CaptureViews,
             ["machine"] = provenance.Machine,
             ["commit"] = provenance.Commit,
             ["elapsed_s"] = Math.Round(ElapsedSeconds, 1),

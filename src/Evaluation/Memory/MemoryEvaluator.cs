@@ -57,6 +57,7 @@ public static class MemoryEvaluator
             Steps = options.Steps,
             RevisitPose = warmUp[^1],
             Revisits = revisits,
+            CaptureViews = frames.DrawsFromContext ? scenario.CapturePoses(world).Count : 0,
             SkippedGaps = options.SkippedGaps,
             Cost = cost,
             MapFile = options.MapPath,

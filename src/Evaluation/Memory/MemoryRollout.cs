@@ -36,13 +36,14 @@ public sealed class MemoryRollout
 
     /// <summary>
     /// Starts an episode in <paramref name="world"/> with <paramref name="seed"/>, as a reset does: the memory is
-    /// emptied and marked as this world's, and the source's seed views for <paramref name="start"/> go in.
+    /// emptied and marked as this world's, and the source's seed views for <paramref name="start"/> go in, with a view from
+    /// each of <paramref name="capture"/> (the world's capture, <see cref="FrameEpisode.CapturePoses"/>; null or empty for none).
     /// Observe the first frame next.
     /// </summary>
-    public void Begin(World world, ulong seed, Pose start)
+    public void Begin(World world, ulong seed, Pose start, IReadOnlyList<Pose>? capture = null)
     {
         ArgumentNullException.ThrowIfNull(world);
-        _episode = new FrameEpisode(world, seed);
+        _episode = new FrameEpisode(world, seed) { CapturePoses = capture ?? [] };
         Memory.Clear();
         Memory.WorldSeed = world.Seed;
         LastRetrieved = [];

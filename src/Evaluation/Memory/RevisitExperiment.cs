@@ -62,6 +62,8 @@ public static class RevisitExperiment
         int firstVisit = warmUp.Count - 1;
         Frame truthFrame = truth.DrawOne(new ViewRequest(new FrameRequest(home.ToCamera(scenario.Camera), camera), new FrameEpisode(world, (ulong)episodeSeed))).Observed;
         MotionLimits limits = MotionLimits.For(scenario.Action);
+        // A source that draws from context starts from the scenario's capture of the world, as in the environment.
+        IReadOnlyList<Pose> capture = frames.DrawsFromContext ? scenario.CapturePoses(world) : [];
         var rows = new List<RevisitRow>();
         foreach (int gap in gaps)
         {
@@ -71,7 +73,7 @@ public static class RevisitExperiment
             foreach (Func<SpatialMemory> make in Memories)
             {
                 var rollout = new MemoryRollout(frames, make(), camera, channels);
-                rollout.Begin(world, (ulong)episodeSeed, poses[0].ToCamera(scenario.Camera));
+                rollout.Begin(world, (ulong)episodeSeed, poses[0].ToCamera(scenario.Camera), capture);
                 Frame first = null!, back = null!;
                 for (int t = 0; t < poses.Length; t++)
                 {
