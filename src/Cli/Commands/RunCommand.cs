@@ -57,6 +57,9 @@ public static class RunCommand
         var (report, doc) = outputs.Finish(agent.Name);
         if (options.Json) Console.Out.WriteLine(doc.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
         else ReportTable.Print(report, plan.Root);
+        // Said plainly: a captured world is reconstructed from true views, which is not the model generating on its own.
+        if (!options.Json && plan.Suite.Capture is { } capture && plan.Suite.Frames == ModelFrames.SourceName)
+            Consoles.Out.MarkupLine(FormattableString.Invariant($"[grey]frames drawn by the model from a capture of the world: ground-truth views every {capture.Spacing:0.##} m, {capture.Headings} headings (the scenario's capture; without it the model generates from the views around the start alone)[/]"));
         if (!options.Json && options.MemoryOut is not null && outputs.LastMemory is { } memory)
             Consoles.Out.MarkupLine($"wrote memory [link]{Markup.Escape(Path.GetFullPath(options.MemoryOut))}[/] ({memory.Count} entries, world seed {memory.WorldSeed})");
         return ct.IsCancellationRequested ? 130 : 0;

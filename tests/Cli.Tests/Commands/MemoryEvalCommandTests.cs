@@ -20,6 +20,7 @@ public class MemoryEvalCommandTests
         Assert.That(r.ExitCode, Is.EqualTo(0), r.Err);
         var doc = JsonNode.Parse(r.Out)!;
         Assert.That(doc["frames"]!.GetValue<string>(), Is.EqualTo("ground-truth"));
+        Assert.That(doc["capture_views"]!.GetValue<int>(), Is.Zero, "the ground truth draws nothing from memory, so the scenario's capture is not taken");
 
         var gaps = doc["revisit"]!["gaps"]!.AsArray();
         Assert.That(gaps.Select(g => g!["gap"]!.GetValue<int>()), Is.EqualTo(new[] { 8, 32 }), "ascending; 500 > --steps is skipped");
@@ -92,6 +93,7 @@ public class MemoryEvalCommandTests
     [TestCase("--timing-runs 0", "--timing-runs 0 is not a positive number of runs")]
     [TestCase("--frames nope", "Unknown frame source 'nope'")]
     [TestCase("--checkpoint nowhere", "rtfmgym: error:")]
+    [TestCase("--capture 0.1", "--capture takes 'none' or the metres between capture views")]
     public void MemoryEval_BadOption_ExitsTwoWithMessage(string options, string message)
     {
         var r = CliRunner.Run(_dir, ["memory-eval", .. options.Split(' '), "--out", "out"]);

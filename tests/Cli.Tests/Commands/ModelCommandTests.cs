@@ -30,6 +30,15 @@ public class ModelCommandTests
         Assert.That(record.ToJsonString(), Does.Contain("\"model\""));
         var replay = CliRunner.Run(_dir, "replay", Path.Combine(_dir, "out", "episode-000", "episode.json"), "--checkpoint", "ckpt");
         Assert.That(replay.ExitCode, Is.EqualTo(0), replay.Err);
+
+        // The same world captured: the run says its frames come from the capture, and its record replays bit for bit.
+        string captured = Path.Combine(_dir, "captured.yaml");
+        File.WriteAllText(captured, File.ReadAllText(scenario).Replace("name: tiny", "name: captured") + "capture: { spacing: 1, headings: 4 }\n");
+        var capturedRun = CliRunner.Run(_dir, "run", captured, "--checkpoint", "ckpt", "--out", "cap", "--agent", "random");
+        Assert.That(capturedRun.ExitCode, Is.EqualTo(0), capturedRun.Err);
+        Assert.That(capturedRun.Out, Does.Contain("from a capture of the world: ground-truth views every 1 m, 4 headings"));
+        var capturedReplay = CliRunner.Run(_dir, "replay", Path.Combine(_dir, "cap", "episode-000", "episode.json"), "--checkpoint", "ckpt");
+        Assert.That(capturedReplay.ExitCode, Is.EqualTo(0), capturedReplay.Out + capturedReplay.Err);
     }
 
     [TestCase("model train --preset huge --out x", "Unknown model preset 'huge'")]
