@@ -31,6 +31,8 @@ public sealed class PlaySession : IDisposable
     private readonly EpisodeRecorder _recorder;
     private readonly string _recordDirectory;
     private readonly List<Vector2> _path = [];
+    // The memory entries this page has been sent; each packet carries what changed since (MemoryFigures).
+    private HashSet<long> _sentEntries = [];
     private bool _showTruth = true;
     private ImageFormat _format = ImageFormat.Rgba;
     private double _return;
@@ -269,22 +271,32 @@ public sealed class PlaySession : IDisposable
         packet.AddRgb("truth", truth.Width, truth.Height, truth.Rgb, _format);
     }
 
-    /// <summary>The memory's entries (x, z, heading) and the ids retrieved for this frame, best first.</summary>
+    /// <summary>
+    /// The memory's size, its entries (id, x, z, heading x, heading z) added since this page's last packet, the ids gone
+    /// since then, and the ids retrieved for this frame, best first. Only the changes travel: a captured world holds
+    /// thousands of entries, and a step adds one or two.
+    /// </summary>
     private JsonObject MemoryFigures(IReadOnlyDictionary<string, object?> info)
     {
         SpatialMemory? memory = _env.Memory;
         long[] retrieved = info.TryGetValue("memory_retrieved", out object? r) && r is long[] ids ? ids : [];
-        var entries = new JsonArray();
+        var added = new JsonArray();
+        var current = new HashSet<long>();
         if (memory is not null)
             foreach (MemoryEntry e in memory.Entries)
             {
+                current.Add(e.Id);
+                if (_sentEntries.Contains(e.Id)) continue;
                 Vector3 f = e.Pose.Forward;
-                entries.Add(new JsonArray(e.Id, Round(e.Pose.Position.X), Round(e.Pose.Position.Z), Round(f.X), Round(f.Z)));
+                added.Add(new JsonArray(e.Id, Round(e.Pose.Position.X), Round(e.Pose.Position.Z), Round(f.X), Round(f.Z)));
             }
+        var removed = new JsonArray(_sentEntries.Where(id => !current.Contains(id)).Select(id => (JsonNode)id).ToArray());
+        _sentEntries = current;
         return new JsonObject
         {
             ["size"] = memory?.Count ?? 0,
-            ["entries"] = entries,
+            ["added"] = added,
+            ["removed"] = removed,
             ["retrieved"] = new JsonArray(retrieved.Select(id => (JsonNode)id).ToArray()),
         };
     }

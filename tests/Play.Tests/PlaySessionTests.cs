@@ -1,6 +1,7 @@
 using RtfmGym.Env;
 using RtfmGym.Env.Episodes;
 using RtfmGym.Env.Memory;
+using RtfmGym.Env.Scenarios;
 using RtfmGym.Model;
 using RtfmGym.Model.Frames;
 using RtfmGym.Play.Protocol;
@@ -42,6 +43,36 @@ public sealed class PlaySessionTests
             Assert.That(record.Interrupted, Is.True, "a walk that has not ended is marked interrupted");
             Assert.That(checksums, Has.Count.GreaterThan(1), "the frames are not all one");
         });
+    }
+
+    [Test]
+    public void Handle_StepsInACapturedWorld_MemoryChangesSentOnceAndTheyAddUpToTheMemory()
+    {
+        // A capture puts dozens of entries in at reset; a step adds its frame (and may replace one in its slot).
+        using FrameModel model = FrameModel.Create(FrameModelConfig.Tiny, seed: 3);
+        using var frames = new ModelFrameSource(model);
+        Scenario scenario = TestScenarios.Small() with { Capture = new CaptureSettings(1.5f, 4) };
+        using var session = new PlaySession(1, new RtfmEnvironment(scenario, frames, new SpatialMemory()), _dir);
+        var known = new Dictionary<long, int>();
+        (int Added, int Removed) Apply(byte[] packet)
+        {
+            System.Text.Json.Nodes.JsonNode memory = Header(packet)["memory"]!;
+            var (added, removed) = (memory["added"]!.AsArray(), memory["removed"]!.AsArray());
+            foreach (var id in removed) Assert.That(known.Remove(id!.GetValue<long>()), Is.True, "only a sent entry is removed");
+            foreach (var e in added) Assert.That(known.TryAdd(e![0]!.GetValue<long>(), 0), Is.True, "an entry is sent once");
+            Assert.That(known.Keys.Order(), Is.EqualTo(session.Environment.Memory!.Entries.Select(e => e.Id).Order()), "the changes add up to the memory");
+            Assert.That(memory["size"]!.GetValue<int>(), Is.EqualTo(known.Count));
+            return (added.Count, removed.Count);
+        }
+        var first = Apply(session.Reset(5).Binary!);
+        Assert.That(first.Added, Is.GreaterThan(20), "the capture and the first frame");
+        foreach (long action in new long[] { 1, 1, 5, 1, 6, 3 })
+        {
+            var changes = Apply(session.Handle(new StepMessage(action, 0)).Binary!);
+            Assert.That(changes.Added, Is.LessThanOrEqualTo(1), "a step adds at most its own frame");
+        }
+        var again = Apply(session.Reset(6).Binary!);
+        Assert.That(again.Removed, Is.GreaterThan(20), "a reset empties the memory, so every entry goes");
     }
 
     [Test]
