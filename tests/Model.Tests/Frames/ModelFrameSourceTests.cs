@@ -159,6 +159,34 @@ public class ModelFrameSourceTests
     }
 
     [Test]
+    public void Reset_CapturedScenario_TrueViewsInMemoryRenderedOnceAndEncodedWhenRetrieved()
+    {
+        using FrameModel model = TinyModels.Random();
+        var source = new ModelFrameSource(model);
+        RtfmGym.Env.Scenarios.Scenario scenario = TinyModels.Scenario() with { Capture = new RtfmGym.Env.Scenarios.CaptureSettings(1.5f, 4) };
+        using var env = new RtfmEnvironment(scenario, source);
+        env.Reset(2);
+        MemoryEntry[] captured = env.Memory!.Entries.Skip(5).Take(env.Memory.Count - 6).ToArray();
+        Assert.That(captured, Has.Length.EqualTo(scenario.CapturePoses(env.World).Count).And.Length.GreaterThan(8), "after the five seed headings, before the first frame");
+        using var truth = new GroundTruthRenderer();
+        truth.BeginEpisode(env.World, 2);
+        Frame expected = truth.Render(new FrameRequest(captured[3].Pose, env.Camera, FrameChannels.Rgb | FrameChannels.Depth));
+        Assert.That(captured[3].Frame.Rgb, Is.EqualTo(expected.Rgb), "a capture view is the ground truth at its pose");
+        Assert.That(captured[3].Frame.Depth, Is.EqualTo(expected.Depth), "with its depth, for retrieval and the model");
+        Assert.That(captured.All(e => e.GenerationDepth == 0), Is.True);
+        Assert.That(captured.Count(e => source.HasEncoding(e.Frame)), Is.Zero, "nothing encoded before it is retrieved");
+        env.Step(1L);
+        long[] used = (long[])env.Step(5L).Info["memory_retrieved"]!;
+        MemoryEntry[] retrieved = captured.Where(e => used.Contains(e.Id)).ToArray();
+        Assert.That(retrieved, Is.Not.Empty, "the step's context holds views of the capture");
+        Assert.That(retrieved.All(e => source.HasEncoding(e.Frame)), Is.True, "retrieved capture views are encoded");
+        Frame[] before = captured.Select(e => e.Frame).ToArray();
+        env.Reset(3);
+        Assert.That(env.Memory.Entries.Skip(5).Take(before.Length).Select(e => e.Frame), Is.EqualTo(before).Using<Frame>(ReferenceEqualityComparer.Instance),
+            "the same world's capture is kept, not rendered again");
+    }
+
+    [Test]
     public void SeedViews_NoEpisode_Throws()
     {
         using FrameModel model = TinyModels.Random();
