@@ -1,7 +1,7 @@
-using RtfmGym.Env.Scenarios;
 using System.CommandLine;
 using RtfmGym.Cli.Output;
 using RtfmGym.Env;
+using RtfmGym.Env.Scenarios;
 using RtfmGym.Evaluation;
 using RtfmGym.Evaluation.Model;
 using RtfmGym.Model;

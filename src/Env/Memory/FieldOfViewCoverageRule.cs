@@ -198,9 +198,9 @@ public sealed class FieldOfViewCoverageRule : IRetrievalRule
         (PointBatch points, bool[] seen, int[] inView) = Surface(inReach.Select(c => c.Footprint.Probes).ToArray(), toTarget, camera, CoarseGrid,
             inReach.Select(c => c.Footprint.Samples is not null).ToArray());
         var reach = inReach.Where((_, i) => inView[i] > 0);
-        // The worst of the best so far on top: (coarse cells covered, step, id) ascending.
         // Ground-truth views also compete among themselves for the share of places kept for them.
         int truthLimit = (int)Math.Round(GroundTruthShare * CandidateLimit, MidpointRounding.AwayFromZero);
+        // The worst of the best so far on top: (coarse cells covered, step, id) ascending.
         var best = new PriorityQueue<(MemoryEntry, EntryFootprint), (int, int, long)>(CandidateLimit + 1);
         var truth = new PriorityQueue<(MemoryEntry, EntryFootprint), (int, int, long)>(truthLimit + 1);
         foreach (var (e, f) in reach)
